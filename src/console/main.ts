@@ -1,0 +1,31 @@
+// `shiting <subcommand>`: dispatches to one module per subcommand, loaded only when used.
+type Runner = (argv: string[]) => Promise<number>;
+
+const SUBCOMMANDS: Record<string, { about: string; load: () => Promise<{ run: Runner }> }> = {
+  compile: { about: 'compile seeds/ into the index file', load: () => import('./compile') },
+  ask: { about: 'answer a slash command without Discord', load: () => import('./ask') },
+  complete: { about: 'print autocomplete choices for a command line', load: () => import('./complete') },
+  digest: { about: 'preview or run the on-this-date digest', load: () => import('./digest') },
+  deploy: { about: 'register the slash commands with Discord', load: () => import('./deploy') },
+  start: { about: 'run the bot (same as npm start)', load: () => import('../discord/start') },
+};
+
+function usage(): string {
+  const lines = Object.entries(SUBCOMMANDS).map(([name, s]) => `  ${name.padEnd(9)} ${s.about}`);
+  return `usage: shiting <command> [options]\n\ncommands:\n${lines.join('\n')}\n`;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(usage());
+    return name ? 0 : 2;
+  }
+  const sub = SUBCOMMANDS[name];
+  if (!sub) {
+    process.stderr.write(`shiting: unknown command "${name}"\n\n${usage()}`);
+    return 2;
+  }
+  const module = await sub.load();
+  return module.run(rest);
+}

@@ -1,0 +1,244 @@
+// The seed schemas: what people write in seeds/*.yaml. Every TypeScript type of a record comes from here.
+import { z } from 'zod';
+
+/** A stable, kebab-case record id: `11th-ciac`, `liu-zhen`. */
+export const Id = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case: lower-case letters, digits and single hyphens');
+
+/**
+ * A date as precise as the source allows: `2024`, `2024-03` or `2024-03-28`.
+ * The compiler checks that the day exists (no 2023-02-30).
+ */
+export const PartialDate = z
+  .string()
+  .regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'must be a date written YYYY, YYYY-MM or YYYY-MM-DD');
+
+/** The source documents a fact comes from (ids of `sources` records). */
+export const Cites = z.array(Id).min(1, 'every fact needs at least one source');
+
+/** How a figure was stated: "more than 300", "nearly 10,000". */
+export const Qualifier = z.enum(['exactly', 'more-than', 'nearly', 'about', 'at-least', 'up-to']);
+
+/** Names by which a record can be found: spelling and transliteration variants, machine translations, Chinese names. */
+const Aliases = z.array(z.string().min(1)).default([]);
+
+/** A fact in a sentence of our own, with its sources. */
+export const Note = z.object({ text: z.string().min(1), sources: Cites });
+
+export const SourceSchema = z.object({
+  id: Id,
+  /** The document's file name in the collection (000_….txt). */
+  file: z
+    .string()
+    .regex(/^\d{3}_[0-9a-f]+\.txt$/, 'must be the document file name, like 000_ff2a6dcaf15f3bfc.txt'),
+  outlet: z.string().min(1),
+  /** Where the text was found when it is a re-post on another site. */
+  repostedBy: z.string().optional(),
+  title: z.string().min(1),
+  published: PartialDate.optional(),
+  /** Why the date is uncertain or how it was worked out. */
+  dateNote: z.string().optional(),
+  language: z.enum(['en', 'zh', 'en+zh']),
+  machineTranslated: z.boolean().default(false),
+  author: z.string().optional(),
+  summary: z.string().min(1),
+});
+
+export const SeriesSchema = z.object({
+  id: Id,
+  name: z.string().min(1),
+  nameZh: z.string().optional(),
+  /** Short label: CIAC, CSVC. */
+  short: z.string().optional(),
+  aliases: Aliases,
+  /** "edition" (ordinal: 9th) or "season" (season 2). */
+  unit: z.enum(['edition', 'season']),
+  summary: z.string().min(1),
+  sources: Cites,
+});
+
+/** One claim about when something happened; an edition may carry several that disagree. */
+export const DateClaim = z.object({
+  start: PartialDate,
+  end: PartialDate.optional(),
+  sources: Cites,
+  /** Exactly one claim of a list is shown; the others are reported as "sources differ". */
+  shown: z.boolean().default(false),
+  note: z.string().optional(),
+});
+
+export const Figure = z.object({
+  measure: z.enum(['guests', 'attendees', 'events', 'organisations', 'forums']),
+  value: z.number().nonnegative(),
+  qualifier: Qualifier.default('exactly'),
+  /** What exactly was counted, in our words ("speakers and guests who shared views"). */
+  label: z.string().optional(),
+  sources: Cites,
+});
+
+export const EditionSchema = z.object({
+  id: Id,
+  series: Id,
+  /** The 9th edition → 9; absent for seasons. */
+  ordinal: z.number().int().positive().optional(),
+  season: z.number().int().positive().optional(),
+  year: z.number().int().min(1990).max(2100),
+  dates: z.array(DateClaim).min(1),
+  city: z.string().optional(),
+  cityZh: z.string().optional(),
+  province: z.string().optional(),
+  theme: z.string().optional(),
+  themeZh: z.string().optional(),
+  aliases: Aliases,
+  hosts: z.array(Id).default([]),
+  organisers: z.array(Id).default([]),
+  guidedBy: z.array(Id).default([]),
+  figures: z.array(Figure).default([]),
+  firsts: z.array(Note).default([]),
+  highlights: z.array(Note).default([]),
+  summary: z.string().min(1),
+  sources: Cites,
+});
+
+export const RoleSchema = z.object({
+  title: z.string().min(1),
+  organisation: Id.optional(),
+  /** The edition at which the person held this role, when the source ties it to one. */
+  edition: Id.optional(),
+  sources: Cites,
+});
+
+export const AppearanceSchema = z.object({
+  edition: Id,
+  forum: Id.optional(),
+  as: z.enum(['speaker', 'guest', 'honouree', 'organiser', 'performer', 'interviewee']).default('speaker'),
+  /** What they spoke about, in our own words. */
+  summary: z.string().min(1),
+  sources: Cites,
+});
+
+export const PersonSchema = z.object({
+  id: Id,
+  name: z.string().min(1),
+  nameZh: z.string().optional(),
+  aliases: Aliases,
+  roles: z.array(RoleSchema).min(1),
+  appearances: z.array(AppearanceSchema).default([]),
+  /** Reconstructed names, uncertain spellings. */
+  note: z.string().optional(),
+  sources: Cites,
+});
+
+export const OrganizationSchema = z.object({
+  id: Id,
+  name: z.string().min(1),
+  nameZh: z.string().optional(),
+  aliases: Aliases,
+  kind: z.enum(['government', 'association', 'company', 'media', 'academic', 'initiative', 'other']),
+  parent: Id.optional(),
+  summary: z.string().min(1),
+  note: z.string().optional(),
+  sources: Cites,
+});
+
+export const StatisticSchema = z.object({
+  id: Id,
+  /** What is measured, in words a user would type: "average daily short-video viewing time per user". */
+  measure: z.string().min(1),
+  /** Statistics measuring the same thing at different dates share a series key. */
+  series: Id.optional(),
+  value: z.number(),
+  unit: z.string().min(1),
+  qualifier: Qualifier.default('exactly'),
+  asOf: PartialDate.optional(),
+  asOfNote: z.string().optional(),
+  scope: z.string().optional(),
+  reportedBy: z
+    .object({ report: Id.optional(), person: Id.optional(), organisation: Id.optional() })
+    .refine((r) => r.report ?? r.person ?? r.organisation, 'name a report, a person or an organisation'),
+  edition: Id.optional(),
+  aliases: Aliases,
+  summary: z.string().optional(),
+  sources: Cites,
+});
+
+export const ForumSchema = z.object({
+  id: Id,
+  name: z.string().min(1),
+  nameZh: z.string().optional(),
+  aliases: Aliases,
+  edition: Id,
+  date: PartialDate.optional(),
+  hosts: z.array(Id).default([]),
+  organisers: z.array(Id).default([]),
+  summary: z.string().min(1),
+  sources: Cites,
+});
+
+export const ReportSchema = z.object({
+  id: Id,
+  name: z.string().min(1),
+  nameZh: z.string().optional(),
+  aliases: Aliases,
+  /** The year in the report's title. */
+  year: z.number().int().optional(),
+  publisher: Id.optional(),
+  released: PartialDate.optional(),
+  edition: Id.optional(),
+  summary: z.string().min(1),
+  sources: Cites,
+});
+
+export const WorkSchema = z.object({
+  id: Id,
+  title: z.string().min(1),
+  titleZh: z.string().optional(),
+  aliases: Aliases,
+  kind: z.enum(['documentary', 'drama', 'film', 'series', 'short-video', 'programme', 'exhibition', 'other']),
+  edition: Id.optional(),
+  by: z.array(Id).default([]),
+  summary: z.string().min(1),
+  sources: Cites,
+});
+
+/** The seed files, one per kind: seeds/<kind>.yaml holds a YAML list of records. */
+export const SeedSchemas = {
+  sources: SourceSchema,
+  series: SeriesSchema,
+  editions: EditionSchema,
+  people: PersonSchema,
+  organizations: OrganizationSchema,
+  statistics: StatisticSchema,
+  forums: ForumSchema,
+  reports: ReportSchema,
+  works: WorkSchema,
+} as const;
+
+export type Kind = keyof typeof SeedSchemas;
+export const KINDS = Object.keys(SeedSchemas) as Kind[];
+
+export type Source = z.infer<typeof SourceSchema>;
+export type Series = z.infer<typeof SeriesSchema>;
+export type Edition = z.infer<typeof EditionSchema>;
+export type Person = z.infer<typeof PersonSchema>;
+export type Organization = z.infer<typeof OrganizationSchema>;
+export type Statistic = z.infer<typeof StatisticSchema>;
+export type Forum = z.infer<typeof ForumSchema>;
+export type Report = z.infer<typeof ReportSchema>;
+export type Work = z.infer<typeof WorkSchema>;
+export type DateClaimT = z.infer<typeof DateClaim>;
+export type FigureT = z.infer<typeof Figure>;
+export type NoteT = z.infer<typeof Note>;
+
+export interface RecordOf {
+  sources: Source;
+  series: Series;
+  editions: Edition;
+  people: Person;
+  organizations: Organization;
+  statistics: Statistic;
+  forums: Forum;
+  reports: Report;
+  works: Work;
+}

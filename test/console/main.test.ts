@@ -1,0 +1,21 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/console/main';
+
+describe('shiting dispatcher', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('exits 2 and lists the commands for an unknown command', async () => {
+    const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    expect(await main(['frobnicate'])).toBe(2);
+    const text = err.mock.calls.map((c) => String(c[0])).join('');
+    expect(text).toContain('unknown command "frobnicate"');
+    for (const name of ['compile', 'ask', 'complete', 'digest', 'deploy', 'start'])
+      expect(text).toContain(name);
+  });
+
+  it('prints usage with --help and exits 0', async () => {
+    const out = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    expect(await main(['--help'])).toBe(0);
+    expect(String(out.mock.calls[0]?.[0])).toContain('usage: shiting');
+  });
+});
