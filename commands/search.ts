@@ -1,0 +1,40 @@
+// /search query:<text> — anything: the best match as a card, the next best listed under it.
+import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import { renderContext } from '../src/render/format';
+import { noMatchReply } from '../src/render/reply';
+import { completeQuery, hitCard } from './lookup-command';
+import { checkOptions, EVERYWHERE, queryOption, readQuery } from './options';
+import type { Command } from './types';
+
+export const definition = {
+  name: 'search',
+  name_localizations: { 'zh-CN': '搜索' },
+  description: 'Search everything: editions, people, organisations, statistics, forums, reports, works',
+  description_localizations: { 'zh-CN': '搜索全部：届次、人物、机构、数据、论坛、报告、作品' },
+  options: [queryOption('Any name, alias, year or a few words', '任意名称、别名、年份或关键词')],
+  ...EVERYWHERE,
+} as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+
+/** How many next-best matches are listed under the card. */
+const NEXT_BEST = 8;
+
+export const search: Command = {
+  definition,
+  handle(knowledge, options, context) {
+    const ctx = renderContext(knowledge.kb, context.locale);
+    const invalid = checkOptions(definition, options, ctx.t);
+    if (invalid) return invalid;
+    const read = readQuery(options, ctx.t);
+    if (!read.ok) return read.reply;
+    const result = knowledge.lookup.resolve(read.query, { limit: NEXT_BEST + 1 });
+    // Unlike the narrower commands, /search shows its best guess even when the match is not clear-cut.
+    if (result.status === 'found')
+      return hitCard(knowledge, ctx, result.hit, result.others.slice(0, NEXT_BEST));
+    const [best, ...rest] = result.candidates;
+    if (result.status === 'ambiguous' && best) return hitCard(knowledge, ctx, best, rest.slice(0, NEXT_BEST));
+    const what = ctx.t.label.records.toLowerCase();
+    return noMatchReply(ctx, read.query, result.candidates, { ambiguous: false, what, browse: '/about' });
+  },
+  autocomplete: (knowledge, focused) =>
+    focused.name === 'query' ? completeQuery(knowledge, focused.value) : [],
+};

@@ -1,0 +1,36 @@
+// What a handler attaches: the PNG as a reply file and the URL the embed's image points at.
+import type { ReplyFile } from '../../../commands/types';
+import type { Locale } from '../../locale';
+import { comparisonChartSvg } from './comparison-chart';
+import { renderPng } from './png';
+import { seriesChartSvg } from './series-chart';
+import type { ComparisonChartInput, SeriesChartInput } from './types';
+
+export const CHART_FILE = 'chart.png';
+
+export type ChartSpec =
+  | { kind: 'series'; input: SeriesChartInput }
+  | { kind: 'comparison'; input: ComparisonChartInput };
+
+export interface ChartAttachment {
+  /** For `Reply.files`. */
+  files: ReplyFile[];
+  /** For the embed: `image: { url: imageUrl }`. */
+  imageUrl: string;
+}
+
+export function chartSvg(spec: ChartSpec, locale: Locale): string | undefined {
+  return spec.kind === 'series' ? seriesChartSvg(spec.input, locale) : comparisonChartSvg(spec.input, locale);
+}
+
+/** The chart as an attachment, or undefined when the data makes no chart (fewer than two values). */
+export function chartFiles(spec: ChartSpec, locale: Locale): ChartAttachment | undefined {
+  const svg = chartSvg(spec, locale);
+  if (svg === undefined) return undefined;
+  const file: ReplyFile = {
+    name: CHART_FILE,
+    data: renderPng(svg),
+    description: spec.input.title.slice(0, 1024),
+  };
+  return { files: [file], imageUrl: `attachment://${CHART_FILE}` };
+}

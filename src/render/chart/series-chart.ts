@@ -1,0 +1,130 @@
+// One measure over as-of dates: a line (or bars for two points) with every value written on it.
+import type { Locale } from '../../locale';
+import {
+  COLOR,
+  captionBlock,
+  categoryLabels,
+  drawCaption,
+  drawCategoryLabels,
+  PAD,
+  page,
+  SIZE,
+  titleBlock,
+  WIDTH,
+} from './layout';
+import { formatTick, formatValue } from './numbers';
+import { niceScale, project } from './scale';
+import { el, n, svgDocument, text } from './svg';
+import { textWidth, truncate } from './text';
+import type { SeriesChartInput, SeriesPoint } from './types';
+
+export const SERIES_HEIGHT = 450;
+/** Room above the highest value for its label. */
+const HEADROOM = 26;
+
+/** The SVG of the chart, or undefined when fewer than two points have a value: one figure is no series. */
+export function seriesChartSvg(input: SeriesChartInput, locale: Locale): string | undefined {
+  const points = input.points.filter((p) => Number.isFinite(p.value));
+  if (points.length < 2) return undefined;
+  const kind = input.kind ?? (points.length >= 3 ? 'line' : 'bar');
+
+  const scale = niceScale(points.map((p) => p.value));
+  const max = Math.max(...scale.ticks.map(Math.abs));
+  const tickLabels = scale.ticks.map((t) => formatTick(locale, t, scale.decimals, max));
+  const left = PAD + Math.max(...tickLabels.map((l) => textWidth(l, SIZE.label))) + 12;
+  const right = WIDTH - PAD;
+  const band = (right - left) / points.length;
+  const xs = points.map((_, i) => left + band * (i + 0.5));
+
+  const title = titleBlock(input.title);
+  const caption = captionBlock(input.caption);
+  const labels = categoryLabels(
+    points.map((p) => p.asOf),
+    band,
+  );
+  const unitY = title.height + 22;
+  const top = unitY + 10 + HEADROOM;
+  const bottom = SERIES_HEIGHT - caption.height - labels.height - 8;
+  const y = (v: number) => project(scale, v, bottom, top);
+
+  const body: string[] = [...title.svg];
+  body.push(
+    text(truncate(input.unit, right - PAD, SIZE.label), {
+      x: PAD,
+      y: unitY,
+      'font-size': SIZE.label,
+      fill: COLOR.muted,
+    }),
+  );
+  scale.ticks.forEach((t, i) => {
+    const ty = y(t);
+    body.push(
+      el('line', { x1: left, x2: right, y1: ty, y2: ty, stroke: t === 0 ? COLOR.axis : COLOR.grid }),
+      text(tickLabels[i]!, {
+        x: left - 10,
+        y: ty + 5,
+        'font-size': SIZE.label,
+        'text-anchor': 'end',
+        fill: COLOR.muted,
+      }),
+    );
+  });
+
+  const colour = (p: SeriesPoint) => (p.highlight ? COLOR.accent : COLOR.series[0]);
+  if (kind === 'line') {
+    body.push(
+      el('polyline', {
+        points: points.map((p, i) => `${n(xs[i]!)},${n(y(p.value))}`).join(' '),
+        fill: 'none',
+        stroke: COLOR.series[0],
+        'stroke-width': 3,
+        'stroke-linejoin': 'round',
+      }),
+    );
+    points.forEach((p, i) => {
+      body.push(el('circle', { cx: xs[i]!, cy: y(p.value), r: p.highlight ? 7 : 5, fill: colour(p) }));
+    });
+  } else {
+    const barWidth = Math.min(band * 0.6, 96);
+    points.forEach((p, i) => {
+      const y0 = y(0);
+      const yv = y(p.value);
+      body.push(
+        el('rect', {
+          x: xs[i]! - barWidth / 2,
+          y: Math.min(y0, yv),
+          width: barWidth,
+          height: Math.max(Math.abs(y0 - yv), 1),
+          fill: colour(p),
+        }),
+      );
+    });
+  }
+
+  // Neighbouring labels that would touch alternate above and below the line.
+  const crowded =
+    kind === 'line' && points.some((p) => textWidth(formatValue(locale, p), SIZE.label) > band - 6);
+  points.forEach((p, i) => {
+    const below = p.value < 0 || (crowded && i % 2 === 1);
+    body.push(
+      text(formatValue(locale, p), {
+        x: xs[i]!,
+        y: y(p.value) + (below ? SIZE.label + 12 : -12),
+        'font-size': SIZE.label,
+        'text-anchor': 'middle',
+        fill: p.highlight ? COLOR.accent : COLOR.text,
+      }),
+    );
+  });
+
+  body.push(
+    ...drawCategoryLabels(
+      points.map((p) => p.asOf),
+      xs,
+      bottom + 8,
+      labels.slanted,
+    ),
+    ...drawCaption(caption.lines, SERIES_HEIGHT),
+  );
+  return svgDocument(WIDTH, SERIES_HEIGHT, page(SERIES_HEIGHT, body));
+}

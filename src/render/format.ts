@@ -1,0 +1,154 @@
+// Locale-aware wording of the pieces every renderer shares: names, dates, numbers, sources.
+import type { AnyRecord, KnowledgeBase } from '../knowledge/knowledge-base';
+import type { Kind, RecordOf } from '../knowledge/schema';
+import type { Locale } from '../locale';
+import { type Messages, messages } from './i18n';
+
+/** What a renderer needs besides the record: the knowledge base for cross-references and the locale. */
+export interface RenderContext {
+  kb: KnowledgeBase;
+  locale: Locale;
+  t: Messages;
+}
+
+export function renderContext(kb: KnowledgeBase, locale: Locale): RenderContext {
+  return { kb, locale, t: messages(locale) };
+}
+
+/** A record's name in the locale: Chinese names where the data has them. */
+export function nameOf(ctx: RenderContext, item: AnyRecord): string {
+  const zh = ctx.locale === 'zh-CN';
+  switch (item.kind) {
+    case 'editions':
+      return editionName(ctx, item.record);
+    case 'statistics':
+      return item.record.measure;
+    case 'works':
+      return (zh && item.record.titleZh) || item.record.title;
+    case 'sources':
+      return `${item.record.outlet}: ${item.record.title}`;
+    default:
+      return (zh && item.record.nameZh) || item.record.name;
+  }
+}
+
+/** The other language's name, when it differs: shown next to the title. */
+export function otherName(ctx: RenderContext, item: AnyRecord): string | undefined {
+  const r = item.record;
+  const zh = ctx.locale === 'zh-CN';
+  const pair =
+    item.kind === 'works'
+      ? [item.record.title, item.record.titleZh]
+      : 'nameZh' in r && 'name' in r
+        ? [r.name, r.nameZh]
+        : [];
+  const [english, chinese] = pair;
+  if (!english || !chinese || english === chinese) return undefined;
+  return zh ? english : chinese;
+}
+
+export function editionName(ctx: RenderContext, edition: RecordOf['editions']): string {
+  const series = ctx.kb.get('series', edition.series);
+  const zh = ctx.locale === 'zh-CN';
+  const seriesName = series ? (zh && series.nameZh) || series.name : edition.series;
+  if (edition.ordinal !== undefined) return ctx.t.edition.title(edition.ordinal, seriesName);
+  if (edition.season !== undefined) return ctx.t.edition.season(edition.season, seriesName);
+  return `${seriesName} ${edition.year}`;
+}
+
+/** The display name of a referenced record by id; the id itself when the record is missing. */
+export function nameById(ctx: RenderContext, id: string): string {
+  const item = ctx.kb.find(id);
+  return item ? nameOf(ctx, item) : id;
+}
+
+export function namesOf(ctx: RenderContext, ids: readonly string[]): string[] {
+  return ids.map((id) => nameById(ctx, id));
+}
+
+export function kindName(ctx: RenderContext, kind: Kind, plural = false): string {
+  return ctx.t.kinds[kind][plural ? 1 : 0];
+}
+
+function intlLocale(locale: Locale): string {
+  return locale === 'zh-CN' ? 'zh-CN' : 'en-US';
+}
+
+function utcDate(year: number, month = 1, day = 1): Date {
+  return new Date(Date.UTC(year, month - 1, day));
+}
+
+function parts(partial: string): { year: number; month?: number; day?: number } {
+  const [y, m, d] = partial.split('-').map(Number);
+  return { year: y ?? 0, month: m, day: d };
+}
+
+/** `2024`, `2024-03`, `2024-03-28` in words of the locale. */
+export function formatDate(ctx: RenderContext, partial: string): string {
+  const { year, month, day } = parts(partial);
+  const options: Intl.DateTimeFormatOptions = { timeZone: 'UTC', year: 'numeric' };
+  if (month) options.month = 'long';
+  if (month && day) options.day = 'numeric';
+  return new Intl.DateTimeFormat(intlLocale(ctx.locale), options).format(utcDate(year, month, day));
+}
+
+/** A span of days (`March 28 – 29, 2024`), or one date when there is no end or both are equally precise. */
+export function formatRange(ctx: RenderContext, start: string, end?: string): string {
+  if (!end || end === start) return formatDate(ctx, start);
+  const a = parts(start);
+  const b = parts(end);
+  if (a.day && b.day && a.month && b.month) {
+    const format = new Intl.DateTimeFormat(intlLocale(ctx.locale), {
+      timeZone: 'UTC',
+      year: 'numeric',
+      month: 'long',
+      day: 'numeric',
+    });
+    return format.formatRange(utcDate(a.year, a.month, a.day), utcDate(b.year, b.month, b.day));
+  }
+  return `${formatDate(ctx, start)} – ${formatDate(ctx, end)}`;
+}
+
+/** A month-day (`03-28`) in words: March 28 / 3月28日. */
+export function formatMonthDay(ctx: RenderContext, monthDay: string): string {
+  const [m, d] = monthDay.split('-').map(Number);
+  return new Intl.DateTimeFormat(intlLocale(ctx.locale), {
+    timeZone: 'UTC',
+    month: 'long',
+    day: 'numeric',
+  }).format(utcDate(2000, m, d));
+}
+
+/** Numbers as people say them: 151, 5,000, 270 million / 2.7亿. */
+export function formatNumber(ctx: RenderContext, value: number): string {
+  const big = Math.abs(value) >= 1_000_000;
+  return new Intl.NumberFormat(intlLocale(ctx.locale), {
+    notation: big ? 'compact' : 'standard',
+    compactDisplay: 'long',
+    maximumFractionDigits: 2,
+  }).format(value);
+}
+
+export function formatQuantity(
+  ctx: RenderContext,
+  value: number,
+  qualifier: keyof Messages['qualifiers'],
+  unit?: string,
+): string {
+  const number = ctx.t.qualifiers[qualifier] + formatNumber(ctx, value);
+  if (!unit) return number;
+  if (unit === '%' || unit === 'percent') return `${number}%`;
+  return ctx.locale === 'zh-CN' && /^\p{Script=Han}/u.test(unit) ? `${number}${unit}` : `${number} ${unit}`;
+}
+
+/** "Cover News, 2024-03-28": a source as the footer names it. */
+export function sourceLabel(ctx: RenderContext, id: string): string {
+  const source = ctx.kb.get('sources', id);
+  if (!source) return id;
+  return source.published ? `${source.outlet}, ${formatDate(ctx, source.published)}` : source.outlet;
+}
+
+/** The distinct sources of a record and its parts, in order of first citation. */
+export function collectSources(...lists: (readonly string[] | undefined)[]): string[] {
+  return [...new Set(lists.flatMap((list) => list ?? []))];
+}

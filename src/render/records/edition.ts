@@ -1,0 +1,96 @@
+// The card of one edition or season: when, where, theme, hosts, figures, firsts, and what was part of it.
+import type { APIEmbed } from 'discord-api-types/v10';
+import type { DateClaimT, Edition } from '../../knowledge/schema';
+import { bullet, card, fact, listField, withCommand } from '../card';
+import {
+  collectSources,
+  editionName,
+  formatQuantity,
+  formatRange,
+  namesOf,
+  type RenderContext,
+  renderContext,
+  sourceLabel,
+} from '../format';
+import { relatedIds } from './related';
+
+/** The claim shown: the one marked `shown`, else the first. */
+export function shownClaim(claims: readonly DateClaimT[]): DateClaimT | undefined {
+  return claims.find((c) => c.shown) ?? claims[0];
+}
+
+/** The shown dates, then "Sources differ: …" naming each other claim and its sources. */
+export function datesText(ctx: RenderContext, claims: readonly DateClaimT[]): string | undefined {
+  const shown = shownClaim(claims);
+  if (!shown) return undefined;
+  const lines = [formatRange(ctx, shown.start, shown.end)];
+  const others = claims.filter((c) => c !== shown);
+  if (others.length > 0) {
+    const describe = (c: DateClaimT) =>
+      `${formatRange(ctx, c.start, c.end)} (${c.sources.map((s) => sourceLabel(ctx, s)).join(', ')})`;
+    lines.push(ctx.t.sourcesDiffer([shown, ...others].map(describe).join('; ')));
+    if (shown.note) lines.push(ctx.t.shownBecause(shown.note));
+  }
+  return lines.join('\n');
+}
+
+export function renderEdition(ctx: RenderContext, edition: Edition): APIEmbed {
+  const zh = ctx.locale === 'zh-CN';
+  const { t } = ctx;
+  const city = zh ? (edition.cityZh ?? edition.city) : edition.city;
+  const theme = zh ? (edition.themeZh ?? edition.theme) : edition.theme;
+  const otherTheme = zh ? edition.theme : edition.themeZh;
+  // Labels are English prose, so Chinese replies use the measure's own words.
+  const figures = edition.figures.map((f) =>
+    bullet(formatQuantity(ctx, f.value, f.qualifier, (!zh && f.label) || t.measures[f.measure])),
+  );
+  const title = editionName(ctx, edition);
+  const other = editionName(renderContext(ctx.kb, zh ? 'en-US' : 'zh-CN'), edition);
+  const bilingual = Boolean(ctx.kb.get('series', edition.series)?.nameZh) && other !== title;
+  return card(ctx, {
+    kind: 'editions',
+    title: `${title} (${edition.year})`,
+    subtitle: bilingual ? other : undefined,
+    description: edition.summary,
+    fields: [
+      fact(t.label.dates, datesText(ctx, edition.dates), false),
+      fact(t.label.city, city && edition.province && !zh ? `${city}, ${edition.province}` : city),
+      fact(t.label.theme, theme && otherTheme && otherTheme !== theme ? `${theme}\n${otherTheme}` : theme),
+      listField(ctx, t.label.hosts, namesOf(ctx, edition.hosts), { inline: true }),
+      listField(ctx, t.label.organisers, namesOf(ctx, edition.organisers), { inline: true }),
+      listField(ctx, t.label.guidedBy, namesOf(ctx, edition.guidedBy), { inline: true }),
+      listField(ctx, t.label.figures, figures),
+      listField(
+        ctx,
+        t.label.firsts,
+        edition.firsts.map((n) => bullet(n.text)),
+      ),
+      listField(
+        ctx,
+        t.label.highlights,
+        edition.highlights.map((n) => bullet(n.text)),
+      ),
+      listField(ctx, t.label.forums, namesOf(ctx, relatedIds(ctx, edition.id, 'forums'))),
+      listField(ctx, t.label.reports, namesOf(ctx, relatedIds(ctx, edition.id, 'reports'))),
+      listField(
+        ctx,
+        withCommand(t.label.speakers, 'speaker'),
+        namesOf(ctx, relatedIds(ctx, edition.id, 'people')),
+        {
+          separator: t.list,
+        },
+      ),
+      listField(
+        ctx,
+        withCommand(t.label.statistics, 'stat'),
+        namesOf(ctx, relatedIds(ctx, edition.id, 'statistics')),
+      ),
+      listField(ctx, t.label.works, namesOf(ctx, relatedIds(ctx, edition.id, 'works'))),
+    ],
+    sources: collectSources(
+      edition.sources,
+      ...edition.dates.map((d) => d.sources),
+      ...edition.figures.map((f) => f.sources),
+    ),
+  });
+}

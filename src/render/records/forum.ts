@@ -1,0 +1,32 @@
+// The card of one forum: its edition, day, hosts and the people who spoke there.
+import type { APIEmbed } from 'discord-api-types/v10';
+import type { Forum } from '../../knowledge/schema';
+import { card, fact, listField, withCommand } from '../card';
+import { formatDate, nameById, nameOf, namesOf, otherName, type RenderContext } from '../format';
+import { relatedIds } from './related';
+
+export function renderForum(ctx: RenderContext, forum: Forum): APIEmbed {
+  const { t } = ctx;
+  const item = { kind: 'forums', record: forum } as const;
+  return card(ctx, {
+    kind: 'forums',
+    title: nameOf(ctx, item),
+    subtitle: otherName(ctx, item),
+    description: forum.summary,
+    fields: [
+      fact(withCommand(t.label.edition, 'edition'), nameById(ctx, forum.edition)),
+      fact(t.label.date, forum.date && formatDate(ctx, forum.date)),
+      listField(ctx, t.label.hosts, namesOf(ctx, forum.hosts), { inline: true }),
+      listField(ctx, t.label.organisers, namesOf(ctx, forum.organisers), { inline: true }),
+      listField(
+        ctx,
+        withCommand(t.label.speakers, 'speaker'),
+        namesOf(ctx, relatedIds(ctx, forum.id, 'people')),
+        {
+          separator: t.list,
+        },
+      ),
+    ],
+    sources: forum.sources,
+  });
+}

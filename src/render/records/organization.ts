@@ -1,0 +1,31 @@
+// The card of one organisation: what it is, its names, and the editions, people and figures tied to it.
+import type { APIEmbed } from 'discord-api-types/v10';
+import type { Organization } from '../../knowledge/schema';
+import { card, fact, listField, withCommand } from '../card';
+import { nameById, nameOf, namesOf, otherName, type RenderContext } from '../format';
+import { relatedIds } from './related';
+
+export function renderOrganization(ctx: RenderContext, org: Organization): APIEmbed {
+  const { t } = ctx;
+  const item = { kind: 'organizations', record: org } as const;
+  const list = (kind: 'editions' | 'people' | 'statistics' | 'reports' | 'works') =>
+    namesOf(ctx, relatedIds(ctx, org.id, kind));
+  return card(ctx, {
+    kind: 'organizations',
+    title: nameOf(ctx, item),
+    subtitle: otherName(ctx, item),
+    description: org.summary,
+    fields: [
+      fact(t.label.kind, t.orgKinds[org.kind]),
+      fact(t.label.parent, org.parent && nameById(ctx, org.parent)),
+      listField(ctx, t.label.aliases, org.aliases, { separator: t.list }),
+      listField(ctx, withCommand(t.label.editions, 'edition'), list('editions')),
+      listField(ctx, withCommand(t.label.people, 'speaker'), list('people'), { separator: t.list }),
+      listField(ctx, t.label.reports, list('reports')),
+      listField(ctx, withCommand(t.label.statistics, 'stat'), list('statistics')),
+      listField(ctx, t.label.works, list('works')),
+      fact(t.label.note, org.note, false),
+    ],
+    sources: org.sources,
+  });
+}

@@ -1,0 +1,45 @@
+// The card of one person: roles, the editions where they appeared and what they said, figures they announced.
+import type { APIEmbed } from 'discord-api-types/v10';
+import type { Person } from '../../knowledge/schema';
+import { bullet, card, fact, listField, withCommand } from '../card';
+import { collectSources, nameById, nameOf, namesOf, otherName, type RenderContext } from '../format';
+import { relatedIds } from './related';
+
+export function renderPerson(ctx: RenderContext, person: Person): APIEmbed {
+  const { t } = ctx;
+  const item = { kind: 'people', record: person } as const;
+  const roles = person.roles.map((role) => {
+    const where = [
+      role.organisation && nameById(ctx, role.organisation),
+      role.edition && nameById(ctx, role.edition),
+    ];
+    const context = where.filter(Boolean).join(', ');
+    return context ? `${role.title} — ${context}` : role.title;
+  });
+  const appearances = person.appearances.map((a) => {
+    const place = [nameById(ctx, a.edition), a.forum && nameById(ctx, a.forum)].filter(Boolean).join(' · ');
+    return bullet(`**${place}** (${t.appearanceAs[a.as]}): ${a.summary}`);
+  });
+  return card(ctx, {
+    kind: 'people',
+    title: nameOf(ctx, item),
+    subtitle: otherName(ctx, item),
+    description: roles[0],
+    fields: [
+      listField(ctx, t.label.roles, roles.length > 1 ? roles : []),
+      listField(ctx, withCommand(t.label.appearances, 'edition'), appearances),
+      listField(
+        ctx,
+        withCommand(t.label.announced, 'stat'),
+        namesOf(ctx, relatedIds(ctx, person.id, 'statistics')),
+      ),
+      listField(ctx, t.label.aliases, person.aliases, { separator: t.list }),
+      fact(t.label.note, person.note, false),
+    ],
+    sources: collectSources(
+      person.sources,
+      ...person.roles.map((r) => r.sources),
+      ...person.appearances.map((a) => a.sources),
+    ),
+  });
+}

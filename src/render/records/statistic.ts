@@ -1,0 +1,52 @@
+// The card of one statistic, with the series of the same measure at other dates when there is one.
+import type { APIEmbed } from 'discord-api-types/v10';
+import type { Statistic } from '../../knowledge/schema';
+import { bullet, card, fact, listField, withCommand } from '../card';
+import { collectSources, formatDate, formatQuantity, nameById, type RenderContext } from '../format';
+
+/** Statistics of the same series, oldest first (undated last), including this one. */
+export function seriesOf(ctx: RenderContext, statistic: Statistic): Statistic[] {
+  if (!statistic.series) return [statistic];
+  const members = ctx.kb.records.statistics.filter((s) => s.series === statistic.series);
+  return [...members].sort((a, b) => (a.asOf ?? '9999').localeCompare(b.asOf ?? '9999'));
+}
+
+export function statisticValue(ctx: RenderContext, s: Statistic): string {
+  return formatQuantity(ctx, s.value, s.qualifier, s.unit);
+}
+
+function asOfText(ctx: RenderContext, s: Statistic): string | undefined {
+  const date = s.asOf ? formatDate(ctx, s.asOf) : undefined;
+  if (date && s.asOfNote) return `${date} (${s.asOfNote})`;
+  return date ?? s.asOfNote;
+}
+
+export function renderStatistic(ctx: RenderContext, statistic: Statistic): APIEmbed {
+  const { t } = ctx;
+  const by = statistic.reportedBy;
+  const reporters = [by.report, by.person, by.organisation].filter((id): id is string => Boolean(id));
+  const series = seriesOf(ctx, statistic);
+  const trend = series.map((s) => {
+    const line = `${s.asOf ? formatDate(ctx, s.asOf) : t.undated}: ${statisticValue(ctx, s)}`;
+    return s.id === statistic.id ? `**▸ ${line}**` : bullet(line);
+  });
+  return card(ctx, {
+    kind: 'statistics',
+    title: statistic.measure,
+    description: statistic.summary,
+    fields: [
+      fact(t.label.value, statisticValue(ctx, statistic)),
+      fact(t.label.asOf, asOfText(ctx, statistic)),
+      fact(t.label.scope, statistic.scope),
+      listField(
+        ctx,
+        t.label.reportedBy,
+        reporters.map((id) => nameById(ctx, id)),
+        { inline: true },
+      ),
+      fact(withCommand(t.label.edition, 'edition'), statistic.edition && nameById(ctx, statistic.edition)),
+      listField(ctx, t.label.trend, series.length > 1 ? trend : []),
+    ],
+    sources: collectSources(statistic.sources),
+  });
+}

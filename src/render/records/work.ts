@@ -1,0 +1,22 @@
+// The card of one work (documentary, drama, exhibition …) shown or released at an edition.
+import type { APIEmbed } from 'discord-api-types/v10';
+import type { Work } from '../../knowledge/schema';
+import { card, fact, listField, withCommand } from '../card';
+import { nameById, nameOf, namesOf, otherName, type RenderContext } from '../format';
+
+export function renderWork(ctx: RenderContext, work: Work): APIEmbed {
+  const { t } = ctx;
+  const item = { kind: 'works', record: work } as const;
+  return card(ctx, {
+    kind: 'works',
+    title: nameOf(ctx, item),
+    subtitle: otherName(ctx, item),
+    description: work.summary,
+    fields: [
+      fact(t.label.kind, t.workKinds[work.kind]),
+      fact(withCommand(t.label.edition, 'edition'), work.edition && nameById(ctx, work.edition)),
+      listField(ctx, t.label.by, namesOf(ctx, work.by), { inline: true }),
+    ],
+    sources: work.sources,
+  });
+}

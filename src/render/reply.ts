@@ -1,0 +1,48 @@
+// Whole reply payloads: every one fits Discord's limits and can never ping anyone.
+import type { APIEmbed } from 'discord-api-types/v10';
+import { MessageFlags } from 'discord-api-types/v10';
+import type { Reply } from '../../commands/types';
+import type { Hit } from '../search/lookup-types';
+import { bullet } from './card';
+import { kindName, type RenderContext } from './format';
+import { fitContent, fitEmbeds, LIMITS, listWithin } from './limits';
+
+/** No text from the data or from a user may mention anyone. */
+export const NO_MENTIONS = { parse: [] };
+
+export function embedReply(embeds: readonly APIEmbed[], content?: string): Reply {
+  const payload: Reply['payload'] = { embeds: fitEmbeds(embeds), allowed_mentions: NO_MENTIONS };
+  if (content) payload.content = fitContent(content);
+  return { payload };
+}
+
+/** A short message only the user sees: errors, "nothing found", "did you mean". */
+export function ephemeralReply(text: string): Reply {
+  return {
+    payload: { content: fitContent(text), flags: MessageFlags.Ephemeral, allowed_mentions: NO_MENTIONS },
+  };
+}
+
+/** One line naming a hit and its kind: "Liu Zhen (person)". */
+export function hitLine(ctx: RenderContext, hit: Hit): string {
+  return `${hit.label} (${kindName(ctx, hit.kind)})`;
+}
+
+/** "No clear match …; did you mean: …" or "Nothing found …", as an ephemeral reply. */
+export function noMatchReply(
+  ctx: RenderContext,
+  query: string,
+  candidates: readonly Hit[],
+  options: { ambiguous: boolean; what: string; browse: string },
+): Reply {
+  const { t } = ctx;
+  if (candidates.length === 0) {
+    return ephemeralReply(`${t.search.notFound(query, options.what)} ${t.search.tryOther(options.browse)}`);
+  }
+  const head = options.ambiguous
+    ? `${t.search.noClearMatch(query)} ${t.search.pick}`
+    : t.search.notFound(query, options.what);
+  const lines = candidates.map((hit) => bullet(hitLine(ctx, hit)));
+  const budget = LIMITS.content - head.length - t.search.didYouMean.length - 4;
+  return ephemeralReply(`${head}\n${t.search.didYouMean}:\n${listWithin(lines, budget, t.andMore)}`);
+}

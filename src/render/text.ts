@@ -1,0 +1,29 @@
+// A reply payload as plain readable text, for the console: what Discord would show, without the styling.
+import type { APIEmbed } from 'discord-api-types/v10';
+import { MessageFlags } from 'discord-api-types/v10';
+import type { Reply } from '../../commands/types';
+import type { Messages } from './i18n';
+
+function embedText(embed: APIEmbed): string {
+  const lines: string[] = [];
+  if (embed.title) lines.push(`# ${embed.title}`);
+  if (embed.description) lines.push(embed.description);
+  for (const field of embed.fields ?? []) {
+    lines.push('', `## ${field.name}`, field.value);
+  }
+  if (embed.footer?.text) lines.push('', `— ${embed.footer.text}`);
+  return lines.join('\n');
+}
+
+export function replyText(reply: Reply, t: Messages): string {
+  const { payload } = reply;
+  const blocks: string[] = [];
+  if (payload.flags !== undefined && (Number(payload.flags) & MessageFlags.Ephemeral) !== 0) {
+    blocks.push(t.consoleEphemeral);
+  }
+  if (payload.content) blocks.push(payload.content);
+  for (const embed of payload.embeds ?? []) blocks.push(embedText(embed));
+  for (const file of reply.files ?? [])
+    blocks.push(`[${file.name}${file.description ? `: ${file.description}` : ''}]`);
+  return `${blocks.join('\n\n')}\n`;
+}
