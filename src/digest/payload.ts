@@ -1,0 +1,53 @@
+// A digest as the message Discord takes: the on-this-day card's lines, never pinging anyone, in either locale (pure).
+import type { RESTPostAPIChannelMessageJSONBody } from 'discord-api-types/v10';
+import type { KnowledgeBase } from '../knowledge/knowledge-base';
+import type { Locale } from '../locale';
+import { bullet, card } from '../render/card';
+import {
+  citedSources,
+  collectSources,
+  formatMonthDay,
+  type RenderContext,
+  renderContext,
+} from '../render/format';
+import { fitEmbeds, LIMITS, length, listWithin } from '../render/limits';
+import { entryLine } from '../render/on-this-day';
+import { NO_MENTIONS } from '../render/reply';
+import type { Digest, DigestItem } from './select';
+import { digestText } from './text';
+
+export type DigestMessage = Required<Pick<RESTPostAPIChannelMessageJSONBody, 'embeds' | 'allowed_mentions'>>;
+
+/** The year "N years ago" counts from: the digest's own date, not the server clock. */
+function lines(ctx: RenderContext, items: readonly DigestItem[], year: number, max: number): string {
+  const all = items.map((item) => bullet(entryLine(ctx, item.entry, year)));
+  return listWithin(all, max, ctx.t.andMore);
+}
+
+function sources(items: readonly DigestItem[]): string[] {
+  return collectSources(...items.map((item) => citedSources(item.subject)));
+}
+
+export function renderDigest(kb: KnowledgeBase, digest: Digest, locale: Locale): DigestMessage {
+  const ctx = renderContext(kb, locale);
+  const day = formatMonthDay(ctx, digest.date.slice(5));
+  const max = LIMITS.embed.description;
+  let description: string;
+  let shown = digest.items;
+  if (digest.items.length > 0) description = lines(ctx, digest.items, Number(digest.date.slice(0, 4)), max);
+  else if (digest.next) {
+    const { next } = digest;
+    const when = formatMonthDay(ctx, next.date.slice(5));
+    const intro = `${ctx.t.onThisDay.nothing(day)}\n${digestText(locale).nextAnniversary(when, next.inDays)}\n`;
+    description = intro + lines(ctx, next.items, Number(next.date.slice(0, 4)), max - length(intro));
+    shown = next.items;
+  } else description = ctx.t.onThisDay.nothing(day);
+  const embed = card(ctx, {
+    kind: 'editions',
+    title: ctx.t.onThisDay.title(day),
+    description,
+    fields: [],
+    sources: sources(shown),
+  });
+  return { embeds: fitEmbeds([embed]), allowed_mentions: NO_MENTIONS };
+}

@@ -1,0 +1,396 @@
+// Digest subscriptions and deliveries in SQLite: one row per (subscription, local date) guards "one post a day".
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Locale } from '../locale';
+
+export type EmptyDays = 'skip' | 'post';
+export type PauseReason =
+  | 'missing-access'
+  | 'missing-permissions'
+  | 'forbidden'
+  | 'unknown-channel'
+  | 'left-guild';
+/** `pending`: claimed, not yet confirmed (a crash or a retryable failure); the others are final for that day. */
+export type DeliveryStatus = 'pending' | 'sent' | 'skipped' | 'failed' | 'dropped';
+
+export interface Subscription {
+  id: number;
+  guildId: string;
+  channelId: string;
+  /** HH:MM, local to `timezone`. */
+  time: string;
+  /** IANA name. */
+  timezone: string;
+  emptyDays: EmptyDays;
+  locale: Locale;
+  /** False after `/digest off`; the row stays so that its deliveries keep guarding today. */
+  enabled: boolean;
+  pausedReason?: PauseReason;
+  pausedAt?: string;
+  /** Whether the server was told about the current pause. */
+  noticeSent: boolean;
+  createdAt: string;
+  /** Runs before this instant are not owed (no backlog for a new, changed or resumed schedule). ISO, UTC. */
+  scheduleFrom: string;
+  lastPostAt?: string;
+  lastPostDate?: string;
+  lastMessageId?: string;
+  lastError?: string;
+  lastErrorAt?: string;
+}
+
+export interface SubscriptionSettings {
+  guildId: string;
+  channelId: string;
+  time: string;
+  timezone: string;
+  emptyDays: EmptyDays;
+  locale: Locale;
+}
+
+export interface SaveResult {
+  subscription: Subscription;
+  created: boolean;
+  /** It had been paused or turned off and now runs again. */
+  resumed: boolean;
+}
+
+export interface Delivery {
+  subscriptionId: number;
+  localDate: string;
+  status: DeliveryStatus;
+  messageId?: string;
+  attempts: number;
+}
+
+/** Ordered; entry i brings the schema from user_version i to i + 1. Never edit a shipped entry, append. */
+const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE subscriptions (
+     id INTEGER PRIMARY KEY,
+     guild_id TEXT NOT NULL,
+     channel_id TEXT NOT NULL,
+     time TEXT NOT NULL,
+     timezone TEXT NOT NULL,
+     empty_days TEXT NOT NULL CHECK (empty_days IN ('skip', 'post')),
+     locale TEXT NOT NULL,
+     enabled INTEGER NOT NULL DEFAULT 1,
+     paused_reason TEXT,
+     paused_at TEXT,
+     notice_sent INTEGER NOT NULL DEFAULT 0,
+     created_at TEXT NOT NULL,
+     schedule_from TEXT NOT NULL,
+     last_post_at TEXT,
+     last_post_date TEXT,
+     last_message_id TEXT,
+     last_error TEXT,
+     last_error_at TEXT,
+     UNIQUE (guild_id, channel_id)
+   );
+   CREATE TABLE deliveries (
+     subscription_id INTEGER NOT NULL REFERENCES subscriptions (id),
+     local_date TEXT NOT NULL,
+     status TEXT NOT NULL CHECK (status IN ('pending', 'sent', 'skipped', 'failed', 'dropped')),
+     message_id TEXT,
+     attempts INTEGER NOT NULL DEFAULT 0,
+     updated_at TEXT NOT NULL,
+     PRIMARY KEY (subscription_id, local_date)
+   );
+   CREATE INDEX deliveries_by_date ON deliveries (local_date);`,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+interface SubscriptionRow {
+  id: number;
+  guild_id: string;
+  channel_id: string;
+  time: string;
+  timezone: string;
+  empty_days: EmptyDays;
+  locale: Locale;
+  enabled: number;
+  paused_reason: PauseReason | null;
+  paused_at: string | null;
+  notice_sent: number;
+  created_at: string;
+  schedule_from: string;
+  last_post_at: string | null;
+  last_post_date: string | null;
+  last_message_id: string | null;
+  last_error: string | null;
+  last_error_at: string | null;
+}
+
+interface DeliveryRow {
+  subscription_id: number;
+  local_date: string;
+  status: DeliveryStatus;
+  message_id: string | null;
+  attempts: number;
+}
+
+function fromRow(r: SubscriptionRow): Subscription {
+  return {
+    id: r.id,
+    guildId: r.guild_id,
+    channelId: r.channel_id,
+    time: r.time,
+    timezone: r.timezone,
+    emptyDays: r.empty_days,
+    locale: r.locale,
+    enabled: r.enabled === 1,
+    pausedReason: r.paused_reason ?? undefined,
+    pausedAt: r.paused_at ?? undefined,
+    noticeSent: r.notice_sent === 1,
+    createdAt: r.created_at,
+    scheduleFrom: r.schedule_from,
+    lastPostAt: r.last_post_at ?? undefined,
+    lastPostDate: r.last_post_date ?? undefined,
+    lastMessageId: r.last_message_id ?? undefined,
+    lastError: r.last_error ?? undefined,
+    lastErrorAt: r.last_error_at ?? undefined,
+  };
+}
+
+function fromDeliveryRow(r: DeliveryRow): Delivery {
+  return {
+    subscriptionId: r.subscription_id,
+    localDate: r.local_date,
+    status: r.status,
+    messageId: r.message_id ?? undefined,
+    attempts: r.attempts,
+  };
+}
+
+function migrate(db: Database.Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > MIGRATIONS.length)
+    throw new Error(
+      `the digest database has schema version ${current}, newer than this Shiting (${MIGRATIONS.length}); upgrade Shiting`,
+    );
+  for (let version = current; version < MIGRATIONS.length; version++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[version]!);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+}
+
+export class DigestStore {
+  readonly db: Database.Database;
+
+  /** `path` is a file (its directory is created) or `:memory:`. */
+  constructor(path: string) {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 5000');
+    migrate(this.db);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  get(id: number): Subscription | undefined {
+    const row = this.db.prepare('SELECT * FROM subscriptions WHERE id = ?').get(id) as
+      | SubscriptionRow
+      | undefined;
+    return row && fromRow(row);
+  }
+
+  find(guildId: string, channelId: string): Subscription | undefined {
+    const row = this.db
+      .prepare('SELECT * FROM subscriptions WHERE guild_id = ? AND channel_id = ?')
+      .get(guildId, channelId) as SubscriptionRow | undefined;
+    return row && fromRow(row);
+  }
+
+  /** A server's turned-on subscriptions (paused ones included), oldest first. */
+  forGuild(guildId: string): Subscription[] {
+    const rows = this.db
+      .prepare('SELECT * FROM subscriptions WHERE guild_id = ? AND enabled = 1 ORDER BY id')
+      .all(guildId) as SubscriptionRow[];
+    return rows.map(fromRow);
+  }
+
+  /** Every subscription the scheduler should consider: turned on and not paused. */
+  runnable(): Subscription[] {
+    const rows = this.db
+      .prepare('SELECT * FROM subscriptions WHERE enabled = 1 AND paused_reason IS NULL ORDER BY id')
+      .all() as SubscriptionRow[];
+    return rows.map(fromRow);
+  }
+
+  /**
+   * Create or update the subscription of (guild, channel). Turning it on again, resuming it or changing
+   * when it runs moves `scheduleFrom` to `now`, so no run before `now` is owed.
+   */
+  save(settings: SubscriptionSettings, now: Date): SaveResult {
+    const at = now.toISOString();
+    return this.db.transaction((): SaveResult => {
+      const before = this.find(settings.guildId, settings.channelId);
+      if (!before) {
+        const info = this.db
+          .prepare(
+            `INSERT INTO subscriptions (guild_id, channel_id, time, timezone, empty_days, locale, created_at, schedule_from)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(
+            settings.guildId,
+            settings.channelId,
+            settings.time,
+            settings.timezone,
+            settings.emptyDays,
+            settings.locale,
+            at,
+            at,
+          );
+        return { subscription: this.get(Number(info.lastInsertRowid))!, created: true, resumed: false };
+      }
+      const resumed = !before.enabled || before.pausedReason !== undefined;
+      const moved = resumed || before.time !== settings.time || before.timezone !== settings.timezone;
+      this.db
+        .prepare(
+          `UPDATE subscriptions SET time = ?, timezone = ?, empty_days = ?, locale = ?, enabled = 1,
+             paused_reason = NULL, paused_at = NULL, notice_sent = 0, schedule_from = ?,
+             last_error = CASE WHEN ? THEN NULL ELSE last_error END,
+             last_error_at = CASE WHEN ? THEN NULL ELSE last_error_at END
+           WHERE id = ?`,
+        )
+        .run(
+          settings.time,
+          settings.timezone,
+          settings.emptyDays,
+          settings.locale,
+          moved ? at : before.scheduleFrom,
+          resumed ? 1 : 0,
+          resumed ? 1 : 0,
+          before.id,
+        );
+      return { subscription: this.get(before.id)!, created: false, resumed };
+    })();
+  }
+
+  /** Turn off one channel's digest, or every digest of the server; returns those turned off. */
+  disable(guildId: string, channelId?: string): Subscription[] {
+    return this.db.transaction(() => {
+      const targets = this.forGuild(guildId).filter(
+        (s) => channelId === undefined || s.channelId === channelId,
+      );
+      const stmt = this.db.prepare('UPDATE subscriptions SET enabled = 0 WHERE id = ?');
+      for (const s of targets) stmt.run(s.id);
+      return targets;
+    })();
+  }
+
+  /** Pause (never delete) with a reason shown in `/digest status`. Returns false if it was already paused. */
+  pause(id: number, reason: PauseReason, now: Date): boolean {
+    const info = this.db
+      .prepare(
+        `UPDATE subscriptions SET paused_reason = ?, paused_at = ?, notice_sent = 0
+         WHERE id = ? AND paused_reason IS NULL`,
+      )
+      .run(reason, now.toISOString(), id);
+    return info.changes > 0;
+  }
+
+  /** Pause every running subscription of a server; returns how many. */
+  pauseGuild(guildId: string, reason: PauseReason, now: Date): number {
+    return this.db
+      .prepare(
+        `UPDATE subscriptions SET paused_reason = ?, paused_at = ?, notice_sent = 0
+         WHERE guild_id = ? AND enabled = 1 AND paused_reason IS NULL`,
+      )
+      .run(reason, now.toISOString(), guildId).changes;
+  }
+
+  /** Resume a server's subscriptions paused for `reason` (no backlog: they count from `now`). */
+  resumeGuild(guildId: string, reason: PauseReason, now: Date): number {
+    return this.db
+      .prepare(
+        `UPDATE subscriptions SET paused_reason = NULL, paused_at = NULL, notice_sent = 0, schedule_from = ?
+         WHERE guild_id = ? AND paused_reason = ?`,
+      )
+      .run(now.toISOString(), guildId, reason).changes;
+  }
+
+  markNoticeSent(id: number): void {
+    this.db.prepare('UPDATE subscriptions SET notice_sent = 1 WHERE id = ?').run(id);
+  }
+
+  delivery(subscriptionId: number, localDate: string): Delivery | undefined {
+    const row = this.db
+      .prepare('SELECT * FROM deliveries WHERE subscription_id = ? AND local_date = ?')
+      .get(subscriptionId, localDate) as DeliveryRow | undefined;
+    return row && fromDeliveryRow(row);
+  }
+
+  /** Deliveries on or after a local date, keyed `id|date`: what the scheduler needs to decide a tick. */
+  deliveriesSince(localDate: string): Map<string, DeliveryStatus> {
+    const rows = this.db
+      .prepare('SELECT subscription_id, local_date, status FROM deliveries WHERE local_date >= ?')
+      .all(localDate) as Pick<DeliveryRow, 'subscription_id' | 'local_date' | 'status'>[];
+    return new Map(rows.map((r) => [deliveryKey(r.subscription_id, r.local_date), r.status]));
+  }
+
+  /**
+   * Take (subscription, local date) for sending, in one transaction: true when there was no delivery yet or
+   * only a `pending` one (an interrupted attempt, retried with the same nonce); false when that day is settled.
+   */
+  claim(subscriptionId: number, localDate: string, now: Date): boolean {
+    return this.db.transaction(() => {
+      const existing = this.delivery(subscriptionId, localDate);
+      if (existing && existing.status !== 'pending') return false;
+      this.db
+        .prepare(
+          `INSERT INTO deliveries (subscription_id, local_date, status, attempts, updated_at)
+           VALUES (?, ?, 'pending', 1, ?)
+           ON CONFLICT (subscription_id, local_date) DO UPDATE SET attempts = attempts + 1, updated_at = excluded.updated_at`,
+        )
+        .run(subscriptionId, localDate, now.toISOString());
+      return true;
+    })();
+  }
+
+  /** Settle a claimed day: sent (with its message), skipped (empty day), failed or dropped. */
+  settle(
+    subscriptionId: number,
+    localDate: string,
+    status: Exclude<DeliveryStatus, 'pending'>,
+    now: Date,
+    detail: { messageId?: string; error?: string } = {},
+  ): void {
+    const at = now.toISOString();
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT INTO deliveries (subscription_id, local_date, status, message_id, updated_at) VALUES (?, ?, ?, ?, ?)
+           ON CONFLICT (subscription_id, local_date)
+           DO UPDATE SET status = excluded.status, message_id = excluded.message_id, updated_at = excluded.updated_at`,
+        )
+        .run(subscriptionId, localDate, status, detail.messageId ?? null, at);
+      if (status === 'sent')
+        this.db
+          .prepare(
+            `UPDATE subscriptions SET last_post_at = ?, last_post_date = ?, last_message_id = ?,
+               last_error = NULL, last_error_at = NULL WHERE id = ?`,
+          )
+          .run(at, localDate, detail.messageId ?? null, subscriptionId);
+      if (detail.error) this.noteError(subscriptionId, detail.error, now);
+    })();
+  }
+
+  /** Remember the latest error for `/digest status`, without touching any setting. */
+  noteError(subscriptionId: number, error: string, now: Date): void {
+    this.db
+      .prepare('UPDATE subscriptions SET last_error = ?, last_error_at = ? WHERE id = ?')
+      .run(error, now.toISOString(), subscriptionId);
+  }
+}
+
+export function deliveryKey(subscriptionId: number, localDate: string): string {
+  return `${subscriptionId}|${localDate}`;
+}
