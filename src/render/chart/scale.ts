@@ -23,11 +23,12 @@ export function niceScale(values: readonly number[], count = 5): Scale {
   const step = niceStep(span, count);
   const lo = Math.floor(min / step) * step;
   const hi = Math.ceil(max / step) * step;
+  const decimals = Math.min((String(Number(step.toPrecision(12))).split('.')[1] ?? '').length, 6);
   const ticks: number[] = [];
-  // Integer steps avoid drift from adding floats (0.1 + 0.2 …).
-  for (let k = Math.round(lo / step); k <= Math.round(hi / step); k++) ticks.push(k * step);
-  const decimals = (String(Number(step.toPrecision(12))).split('.')[1] ?? '').length;
-  return { lo, hi: hi === lo ? lo + step : hi, ticks, decimals: Math.min(decimals, 6) };
+  // Integer steps, rounded to the step's decimals: no drift from adding floats (0.1 + 0.2 …).
+  for (let k = Math.round(lo / step); k <= Math.round(hi / step); k++)
+    ticks.push(Number((k * step).toFixed(decimals)));
+  return { lo, hi: hi === lo ? lo + step : hi, ticks, decimals };
 }
 
 /** Maps a value to a pixel coordinate between `from` (lo) and `to` (hi). */

@@ -14,9 +14,9 @@ export function escapeXml(text: string): string {
     .replace(/'/g, '&apos;');
 }
 
-/** Coordinates with one decimal at most, so the same data always gives the same bytes. */
+/** Coordinates with two decimals at most, so the same data always gives the same bytes. */
 export function n(value: number): string {
-  const rounded = Math.round(value * 10) / 10;
+  const rounded = Math.round(value * 100) / 100;
   return Object.is(rounded, -0) ? '0' : String(rounded);
 }
 
