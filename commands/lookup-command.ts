@@ -1,12 +1,13 @@
 // The shared shape of /edition, /speaker and /stat: resolve a query within some kinds, show the record's card.
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import type { Kind } from '../src/knowledge/schema';
+import type { Locale } from '../src/locale';
 import { listField, withCommand } from '../src/render/card';
-import { kindName, type RenderContext, renderContext } from '../src/render/format';
+import { kindName, listName, type RenderContext, renderContext } from '../src/render/format';
 import { fitChoice, LIMITS } from '../src/render/limits';
 import { renderRecord } from '../src/render/records';
 import { embedReply, ephemeralReply, hitLine, noMatchReply } from '../src/render/reply';
-import type { Hit } from '../src/search/lookup-types';
+import type { Choice, Hit } from '../src/search/lookup-types';
 import { checkOptions, readQuery } from './options';
 import type { Command, Knowledge, Options, Reply } from './types';
 
@@ -27,12 +28,21 @@ export function hitCard(knowledge: Knowledge, ctx: RenderContext, hit: Hit, othe
   return embedReply([embed]);
 }
 
-/** Autocomplete over some kinds: the lookup's choices, clipped to Discord's limits. */
-export function completeQuery(knowledge: Knowledge, value: string, kinds?: readonly Kind[]) {
+/** Autocomplete over some kinds: the lookup's choices named in the locale, clipped to Discord's limits. */
+export function completeQuery(
+  knowledge: Knowledge,
+  locale: Locale,
+  value: string,
+  kinds?: readonly Kind[],
+): Choice[] {
+  const ctx = renderContext(knowledge.kb, locale);
   return knowledge.lookup
     .complete(value, kinds ? { kinds } : {})
     .slice(0, LIMITS.autocomplete.choices)
-    .map((c) => ({ name: fitChoice(c.name), value: fitChoice(c.value) }));
+    .map((c) => {
+      const item = knowledge.kb.find(c.value);
+      return { name: fitChoice(item ? listName(ctx, item) : c.name), value: fitChoice(c.value) };
+    });
 }
 
 export function lookupCommand(
@@ -67,7 +77,7 @@ export function lookupCommand(
   return {
     definition,
     handle,
-    autocomplete: (knowledge, focused) =>
-      focused.name === 'query' ? completeQuery(knowledge, focused.value, kinds) : [],
+    autocomplete: (knowledge, focused, _options, context) =>
+      focused.name === 'query' ? completeQuery(knowledge, context.locale, focused.value, kinds) : [],
   };
 }

@@ -35,6 +35,6 @@ export const search: Command = {
     const what = ctx.t.label.records.toLowerCase();
     return noMatchReply(ctx, read.query, result.candidates, { ambiguous: false, what, browse: '/about' });
   },
-  autocomplete: (knowledge, focused) =>
-    focused.name === 'query' ? completeQuery(knowledge, focused.value) : [],
+  autocomplete: (knowledge, focused, _options, context) =>
+    focused.name === 'query' ? completeQuery(knowledge, context.locale, focused.value) : [],
 };

@@ -62,8 +62,26 @@ export function nameById(ctx: RenderContext, id: string): string {
   return item ? nameOf(ctx, item) : id;
 }
 
+/**
+ * A record as one line of a list, with what tells it apart from its neighbours:
+ * an edition's year, a statistic's value and date.
+ */
+export function listName(ctx: RenderContext, item: AnyRecord): string {
+  if (item.kind === 'editions') return `${nameOf(ctx, item)} (${item.record.year})`;
+  if (item.kind === 'statistics') {
+    const s = item.record;
+    const value = formatQuantity(ctx, s.value, s.qualifier, s.unit);
+    return `${s.measure}: ${value}${s.asOf ? ` (${formatDate(ctx, s.asOf)})` : ''}`;
+  }
+  return nameOf(ctx, item);
+}
+
+/** List lines for referenced records (see `listName`). */
 export function namesOf(ctx: RenderContext, ids: readonly string[]): string[] {
-  return ids.map((id) => nameById(ctx, id));
+  return ids.map((id) => {
+    const item = ctx.kb.find(id);
+    return item ? listName(ctx, item) : id;
+  });
 }
 
 export function kindName(ctx: RenderContext, kind: Kind, plural = false): string {
@@ -151,4 +169,9 @@ export function sourceLabel(ctx: RenderContext, id: string): string {
 /** The distinct sources of a record and its parts, in order of first citation. */
 export function collectSources(...lists: (readonly string[] | undefined)[]): string[] {
   return [...new Set(lists.flatMap((list) => list ?? []))];
+}
+
+/** The sources a record cites (a source cites itself). */
+export function citedSources(item: AnyRecord): readonly string[] {
+  return item.kind === 'sources' ? [item.record.id] : item.record.sources;
 }

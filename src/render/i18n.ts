@@ -118,6 +118,8 @@ const en = {
   },
   yes: 'yes',
   list: ', ',
+  /** Between two sentences. */
+  sentenceGap: ' ',
   andMore: (n: number) => `and ${n} more`,
   sourcesDiffer: (claims: string) => `Sources differ: ${claims}`,
   shownBecause: (reason: string) => `shown: ${reason}`,
@@ -279,6 +281,7 @@ const zh: Messages = {
   },
   yes: '是',
   list: '、',
+  sentenceGap: '',
   andMore: (n: number) => `等另外${n}项`,
   sourcesDiffer: (claims: string) => `各来源说法不一：${claims}`,
   shownBecause: (reason: string) => `采用：${reason}`,

@@ -4,7 +4,7 @@ import { MessageFlags } from 'discord-api-types/v10';
 import type { Reply } from '../../commands/types';
 import type { Hit } from '../search/lookup-types';
 import { bullet } from './card';
-import { kindName, type RenderContext } from './format';
+import { kindName, listName, type RenderContext } from './format';
 import { fitContent, fitEmbeds, LIMITS, listWithin } from './limits';
 
 /** No text from the data or from a user may mention anyone. */
@@ -23,9 +23,10 @@ export function ephemeralReply(text: string): Reply {
   };
 }
 
-/** One line naming a hit and its kind: "Liu Zhen (person)". */
+/** One line naming a hit and its kind, in the reply's locale: "Liu Zhen (person)". */
 export function hitLine(ctx: RenderContext, hit: Hit): string {
-  return `${hit.label} (${kindName(ctx, hit.kind)})`;
+  const item = ctx.kb.find(hit.id);
+  return `${item ? listName(ctx, item) : hit.label} (${kindName(ctx, hit.kind)})`;
 }
 
 /** "No clear match …; did you mean: …" or "Nothing found …", as an ephemeral reply. */
@@ -37,10 +38,12 @@ export function noMatchReply(
 ): Reply {
   const { t } = ctx;
   if (candidates.length === 0) {
-    return ephemeralReply(`${t.search.notFound(query, options.what)} ${t.search.tryOther(options.browse)}`);
+    return ephemeralReply(
+      t.search.notFound(query, options.what) + t.sentenceGap + t.search.tryOther(options.browse),
+    );
   }
   const head = options.ambiguous
-    ? `${t.search.noClearMatch(query)} ${t.search.pick}`
+    ? t.search.noClearMatch(query) + t.sentenceGap + t.search.pick
     : t.search.notFound(query, options.what);
   const lines = candidates.map((hit) => bullet(hitLine(ctx, hit)));
   const budget = LIMITS.content - head.length - t.search.didYouMean.length - 4;

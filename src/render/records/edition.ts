@@ -70,8 +70,16 @@ export function renderEdition(ctx: RenderContext, edition: Edition): APIEmbed {
         t.label.highlights,
         edition.highlights.map((n) => bullet(n.text)),
       ),
-      listField(ctx, t.label.forums, namesOf(ctx, relatedIds(ctx, edition.id, 'forums'))),
-      listField(ctx, t.label.reports, namesOf(ctx, relatedIds(ctx, edition.id, 'reports'))),
+      listField(
+        ctx,
+        withCommand(t.label.forums, 'search'),
+        namesOf(ctx, relatedIds(ctx, edition.id, 'forums')),
+      ),
+      listField(
+        ctx,
+        withCommand(t.label.reports, 'search'),
+        namesOf(ctx, relatedIds(ctx, edition.id, 'reports')),
+      ),
       listField(
         ctx,
         withCommand(t.label.speakers, 'speaker'),
@@ -85,7 +93,11 @@ export function renderEdition(ctx: RenderContext, edition: Edition): APIEmbed {
         withCommand(t.label.statistics, 'stat'),
         namesOf(ctx, relatedIds(ctx, edition.id, 'statistics')),
       ),
-      listField(ctx, t.label.works, namesOf(ctx, relatedIds(ctx, edition.id, 'works'))),
+      listField(
+        ctx,
+        withCommand(t.label.works, 'search'),
+        namesOf(ctx, relatedIds(ctx, edition.id, 'works')),
+      ),
     ],
     sources: collectSources(
       edition.sources,

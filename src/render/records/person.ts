@@ -3,7 +3,11 @@ import type { APIEmbed } from 'discord-api-types/v10';
 import type { Person } from '../../knowledge/schema';
 import { bullet, card, fact, listField, withCommand } from '../card';
 import { collectSources, nameById, nameOf, namesOf, otherName, type RenderContext } from '../format';
+import { truncate } from '../limits';
 import { relatedIds } from './related';
+
+/** Long enough for the gist; short enough that several appearances fit in one field. */
+const SUMMARY_MAX = 320;
 
 export function renderPerson(ctx: RenderContext, person: Person): APIEmbed {
   const { t } = ctx;
@@ -18,7 +22,7 @@ export function renderPerson(ctx: RenderContext, person: Person): APIEmbed {
   });
   const appearances = person.appearances.map((a) => {
     const place = [nameById(ctx, a.edition), a.forum && nameById(ctx, a.forum)].filter(Boolean).join(' · ');
-    return bullet(`**${place}** (${t.appearanceAs[a.as]}): ${a.summary}`);
+    return bullet(`**${place}** (${t.appearanceAs[a.as]}): ${truncate(a.summary, SUMMARY_MAX)}`);
   });
   return card(ctx, {
     kind: 'people',

@@ -1,0 +1,46 @@
+// /about — what the bot knows: records per kind, the sources, the index version and hash.
+import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import { KINDS } from '../src/knowledge/schema';
+import { bullet, card, fact, listField } from '../src/render/card';
+import { formatDate, kindName, renderContext } from '../src/render/format';
+import { embedReply } from '../src/render/reply';
+import { checkOptions, EVERYWHERE } from './options';
+import type { Command } from './types';
+
+export const definition = {
+  name: 'about',
+  name_localizations: { 'zh-CN': '关于' },
+  description: 'What Shiting knows: records of each kind, its sources and the index version',
+  description_localizations: { 'zh-CN': '视听知道些什么：各类记录数量、资料来源和索引版本' },
+  ...EVERYWHERE,
+} as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+
+/** Enough of the hash to tell two indexes apart at a glance. */
+const HASH_SHOWN = 12;
+
+export const about: Command = {
+  definition,
+  handle(knowledge, options, context) {
+    const { kb } = knowledge;
+    const ctx = renderContext(kb, context.locale);
+    const { t } = ctx;
+    const invalid = checkOptions(definition, options, t);
+    if (invalid) return invalid;
+    const counts = KINDS.map((kind) => `${kindName(ctx, kind, true)}: ${kb.records[kind].length}`);
+    const sources = kb.records.sources.map((s) =>
+      bullet(`${s.outlet} — ${s.title} (${s.published ? formatDate(ctx, s.published) : t.undated})`),
+    );
+    const embed = card(ctx, {
+      kind: 'series',
+      title: t.about.title,
+      description: t.about.description,
+      fields: [
+        listField(ctx, t.label.records, counts, { inline: true }),
+        listField(ctx, t.label.sources, sources),
+        fact(t.label.index, t.about.version(kb.schemaVersion, kb.hash.slice(0, HASH_SHOWN)), false),
+      ],
+      sources: [],
+    });
+    return embedReply([embed]);
+  },
+};

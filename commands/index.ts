@@ -1,0 +1,17 @@
+// Every slash command Shiting has, for deployment, routing and the console.
+import { about } from './about';
+import { edition } from './edition';
+import { onthisday } from './onthisday';
+import { search } from './search';
+import { speaker } from './speaker';
+import { stat } from './stat';
+import type { Command } from './types';
+
+// TODO: add the digest command once commands/digest.ts (digest helper) lands.
+export const commands: Command[] = [edition, speaker, stat, search, onthisday, about];
+
+const byName = new Map(commands.map((command) => [command.definition.name, command]));
+
+export function findCommand(name: string): Command | undefined {
+  return byName.get(name);
+}

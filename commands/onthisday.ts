@@ -1,0 +1,78 @@
+// /onthisday [date:<MM-DD or YYYY-MM-DD>] — what happened on that month-day in any year.
+import {
+  ApplicationCommandOptionType,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord-api-types/v10';
+import { formatMonthDay, renderContext } from '../src/render/format';
+import { clip, LIMITS } from '../src/render/limits';
+import { entryLine, renderOnThisDay } from '../src/render/on-this-day';
+import { embedReply, ephemeralReply } from '../src/render/reply';
+import { checkOptions, EVERYWHERE } from './options';
+import type { Command } from './types';
+
+export const definition = {
+  name: 'onthisday',
+  name_localizations: { 'zh-CN': '历史上的今天' },
+  description: 'What happened on this day (or another) in any year of the conferences',
+  description_localizations: { 'zh-CN': '大会历史上的今天（或指定日期）发生了什么' },
+  options: [
+    {
+      type: ApplicationCommandOptionType.String,
+      name: 'date',
+      name_localizations: { 'zh-CN': '日期' },
+      description: 'A day as MM-DD (03-28) or YYYY-MM-DD; today when left out',
+      description_localizations: { 'zh-CN': '日期，格式 MM-DD（03-28）或 YYYY-MM-DD；不填则为今天' },
+      required: false,
+      autocomplete: true,
+      max_length: 10,
+    },
+  ],
+  ...EVERYWHERE,
+} as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+
+/** `03-28`, `3-28`, `2024-03-28` → `03-28`; undefined when it is not a real day (02-29 is, in some year). */
+export function parseMonthDay(text: string): string | undefined {
+  const match = /^(?:(\d{4})-)?(\d{1,2})-(\d{1,2})$/.exec(text.trim().replaceAll('/', '-'));
+  if (!match) return undefined;
+  const year = match[1] ? Number(match[1]) : 2000; // a leap year, so 02-29 passes without one
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
+  return `${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+export function monthDayOf(date: Date): string {
+  return date.toISOString().slice(5, 10);
+}
+
+export const onthisday: Command = {
+  definition,
+  handle(knowledge, options, context) {
+    const ctx = renderContext(knowledge.kb, context.locale);
+    const invalid = checkOptions(definition, options, ctx.t);
+    if (invalid) return invalid;
+    const given = String(options.date ?? '').trim();
+    const monthDay = given ? parseMonthDay(given) : monthDayOf(context.now);
+    if (!monthDay) return ephemeralReply(ctx.t.errors.badDate(given));
+    return embedReply([renderOnThisDay(ctx, monthDay, context.now)]);
+  },
+  autocomplete(knowledge, focused, _options, context) {
+    if (focused.name !== 'date') return [];
+    const ctx = renderContext(knowledge.kb, context.locale);
+    const typed = focused.value.trim();
+    const today = monthDayOf(context.now);
+    // Days with something on them, starting from today and wrapping around the year.
+    const days = [...knowledge.kb.calendarDays];
+    const ordered = [...days.filter((d) => d >= today), ...days.filter((d) => d < today)];
+    const nowYear = context.now.getUTCFullYear();
+    return ordered
+      .filter((d) => !typed || d.includes(typed) || d.replace('-', '').includes(typed.replace(/\D/g, '')))
+      .slice(0, LIMITS.autocomplete.choices)
+      .map((d) => {
+        const first = knowledge.kb.onMonthDay(d)[0];
+        const what = first ? entryLine(ctx, first, nowYear).replaceAll('**', '') : '';
+        return { name: clip(`${formatMonthDay(ctx, d)} — ${what}`, LIMITS.autocomplete.max), value: d };
+      });
+  },
+};

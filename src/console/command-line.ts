@@ -1,0 +1,179 @@
+// Parses a command line written as in Discord: `/name [subcommand] option:value option:value`.
+import {
+  type APIApplicationCommandBasicOption,
+  type APIApplicationCommandOption,
+  ApplicationCommandOptionType,
+} from 'discord-api-types/v10';
+import type { Command, Options } from '../../commands/types';
+import { LOCALES, type Locale } from '../locale';
+
+export interface ParsedLine {
+  command: Command;
+  options: Options;
+  /** The option being typed: the last one written, else the first that has autocomplete. */
+  focused?: { name: string; value: string };
+}
+
+export type ParseResult = { ok: true; line: ParsedLine } | { ok: false; message: string };
+
+const fail = (message: string): ParseResult => ({ ok: false, message });
+
+function isSubcommand(option: APIApplicationCommandOption): boolean {
+  return (
+    option.type === ApplicationCommandOptionType.Subcommand ||
+    option.type === ApplicationCommandOptionType.SubcommandGroup
+  );
+}
+
+/** Takes the next word off `text`. */
+function nextWord(text: string): [string, string] {
+  const match = /^\s*(\S*)\s*([\s\S]*)$/.exec(text);
+  return [match?.[1] ?? '', match?.[2] ?? ''];
+}
+
+function convert(
+  option: APIApplicationCommandBasicOption,
+  raw: string,
+): string | number | boolean | undefined {
+  switch (option.type) {
+    case ApplicationCommandOptionType.Integer:
+      return /^-?\d+$/.test(raw) ? Number(raw) : undefined;
+    case ApplicationCommandOptionType.Number:
+      return raw !== '' && Number.isFinite(Number(raw)) ? Number(raw) : undefined;
+    case ApplicationCommandOptionType.Boolean:
+      return raw === 'true' ? true : raw === 'false' ? false : undefined;
+    default:
+      return raw;
+  }
+}
+
+/**
+ * Parse one line against the known commands. `partial` (for autocomplete) allows missing required options.
+ * A value runs until the next ` word:` whose word names an option of the command.
+ */
+export function parseCommandLine(
+  text: string,
+  commands: readonly Command[],
+  { partial = false }: { partial?: boolean } = {},
+): ParseResult {
+  const names = commands.map((c) => `/${c.definition.name}`).join(', ');
+  const [head, afterName] = nextWord(text);
+  if (!head.startsWith('/') || head.length < 2) {
+    return fail(`a command line starts with /name; commands: ${names}`);
+  }
+  const command = commands.find((c) => c.definition.name === head.slice(1));
+  if (!command) return fail(`unknown command "${head}"; commands: ${names}`);
+
+  const options: Options = {};
+  let rest = afterName;
+  let declared: readonly APIApplicationCommandOption[] = command.definition.options ?? [];
+  let where = head;
+  // Subcommand groups and subcommands come as bare words before the options.
+  while (declared.some(isSubcommand)) {
+    const [word, after] = nextWord(rest);
+    const sub = declared.find((o) => isSubcommand(o) && o.name === word);
+    const choices = declared.map((o) => o.name).join(', ');
+    if (!sub) return fail(`${where} needs a subcommand${word ? ` (not "${word}")` : ''}: ${choices}`);
+    if (sub.type === ApplicationCommandOptionType.SubcommandGroup) options.subcommandGroup = sub.name;
+    else options.subcommand = sub.name;
+    declared = 'options' in sub ? (sub.options ?? []) : [];
+    where = `${where} ${sub.name}`;
+    rest = after;
+  }
+  const basic = declared.filter((o): o is APIApplicationCommandBasicOption => !isSubcommand(o));
+  const known = basic.map((o) => o.name);
+  const knownText = known.length ? known.join(', ') : 'none';
+
+  // Every ` word:` whose word is an option name starts a value.
+  const starts = [...rest.matchAll(/(?:^|\s)([\p{L}\p{N}_-]+):/gu)].filter((m) => known.includes(m[1] ?? ''));
+  const body = rest.trim();
+  if (body && (starts.length === 0 || (starts[0]?.index ?? 0) !== rest.search(/\S/))) {
+    const first = /^([\p{L}\p{N}_-]+):/u.exec(body);
+    return fail(
+      first
+        ? `unknown option "${first[1]}" for ${where}; options: ${knownText}`
+        : `expected option:value after ${where}; options: ${knownText}`,
+    );
+  }
+  let focused: ParsedLine['focused'];
+  for (const [i, match] of starts.entries()) {
+    const name = match[1] ?? '';
+    const from = (match.index ?? 0) + match[0].length;
+    const to = starts[i + 1]?.index ?? rest.length;
+    const raw = rest.slice(from, to).trim();
+    const option = basic.find((o) => o.name === name);
+    if (!option) continue;
+    if (options[name] !== undefined) return fail(`option "${name}" given twice`);
+    focused = { name, value: raw };
+    const value = convert(option, raw);
+    if (value === undefined)
+      return fail(
+        `option "${name}" of ${where} takes a ${ApplicationCommandOptionType[option.type].toLowerCase()}, not "${raw}"`,
+      );
+    options[name] = value;
+  }
+  if (!partial) {
+    const missing = basic.filter((o) => o.required && options[o.name] === undefined).map((o) => o.name);
+    if (missing.length) return fail(`${where} needs ${missing.map((m) => `${m}:…`).join(' ')}`);
+  }
+  if (!focused) {
+    const first = basic.find((o) => 'autocomplete' in o && o.autocomplete);
+    if (first) focused = { name: first.name, value: '' };
+  }
+  return { ok: true, line: { command, options, focused } };
+}
+
+/** The flags `shiting ask` and `shiting complete` share. */
+export interface ConsoleFlags {
+  json: boolean;
+  locale: Locale;
+  now: Date;
+  index?: string;
+  out?: string;
+  /** The command line, or `-` for one per line of standard input. */
+  line?: string;
+}
+
+export type FlagsResult = { ok: true; flags: ConsoleFlags } | { ok: false; message: string };
+
+const VALUE_FLAGS = ['--locale', '--now', '--index', '--out'] as const;
+
+/** Parse `[--json] [--locale L] [--now ISO] [--index FILE] [--out FILE] "<command line>" | -`. */
+export function parseConsoleFlags(argv: readonly string[], allowed: readonly string[]): FlagsResult {
+  const flags: ConsoleFlags = { json: false, locale: 'en-US', now: new Date() };
+  const lines: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? arg.split(/=(.*)/s) : [arg, undefined];
+    if (flag === '-' || !flag?.startsWith('--')) {
+      lines.push(arg);
+      continue;
+    }
+    if (!allowed.includes(flag))
+      return { ok: false, message: `unknown flag ${flag}; flags: ${allowed.join(' ')}` };
+    if (flag === '--json') {
+      flags.json = true;
+      continue;
+    }
+    const value = inline ?? argv[++i];
+    if (value === undefined || !(VALUE_FLAGS as readonly string[]).includes(flag)) {
+      return { ok: false, message: `${flag} needs a value` };
+    }
+    if (flag === '--locale') {
+      if (!(LOCALES as readonly string[]).includes(value)) {
+        return { ok: false, message: `unknown locale "${value}"; locales: ${LOCALES.join(', ')}` };
+      }
+      flags.locale = value as Locale;
+    } else if (flag === '--now') {
+      const now = new Date(value);
+      if (Number.isNaN(now.getTime()))
+        return { ok: false, message: `--now takes an ISO time like 2026-03-28T09:00:00Z, not "${value}"` };
+      flags.now = now;
+    } else if (flag === '--index') flags.index = value;
+    else flags.out = value;
+  }
+  if (lines.length > 1)
+    return { ok: false, message: 'give one command line, quoted: "/speaker query:liu zhen"' };
+  flags.line = lines[0];
+  return { ok: true, flags };
+}
