@@ -1,6 +1,7 @@
 // Small hand-made records for the search tests, parsed through the seed schemas so defaults apply.
-import type { IndexFile } from '../../src/knowledge/knowledge-base';
-import { SeedSchemas } from '../../src/knowledge/schema';
+import type { AnyRecord, IndexFile, KnowledgeBase } from '../../src/knowledge/knowledge-base';
+import { KINDS, type Kind, type RecordOf, SeedSchemas } from '../../src/knowledge/schema';
+import { buildSearchTables } from '../../src/search/tables';
 
 const cite = { sources: ['src-a'] };
 
@@ -173,5 +174,31 @@ export function sampleRecords(): IndexFile['records'] {
         ...cite,
       },
     ]),
+  };
+}
+
+/** A minimal KnowledgeBase over the sample records: only what the lookup reads is meaningful. */
+export function knowledgeOf(
+  records: IndexFile['records'],
+  searchTables: unknown = buildSearchTables(records),
+): KnowledgeBase {
+  const byKind: KnowledgeBase['records'] = records;
+  const all: AnyRecord[] = KINDS.flatMap((kind) =>
+    records[kind].map((record) => ({ kind, record }) as AnyRecord),
+  );
+  return {
+    schemaVersion: 1,
+    hash: '0'.repeat(64),
+    counts: Object.fromEntries(KINDS.map((k) => [k, records[k].length])) as Record<Kind, number>,
+    records,
+    get: <K extends Kind>(kind: K, id: string) => {
+      const list: readonly RecordOf[K][] = byKind[kind];
+      return list.find((r) => r.id === id);
+    },
+    find: (id) => all.find((r) => r.record.id === id),
+    related: () => ({}),
+    onMonthDay: () => [],
+    calendarDays: [],
+    searchTables,
   };
 }
