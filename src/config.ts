@@ -1,0 +1,103 @@
+// The bot's configuration: read from the environment (and `.env` when present), validated with zod.
+import { existsSync } from 'node:fs';
+import { IANAZone } from 'luxon';
+import { z } from 'zod';
+
+/** Discord bot tokens are three base64url parts joined by dots; the first encodes the bot's user id. */
+const TOKEN_PATTERN = /^[A-Za-z0-9_-]{18,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{20,}$/;
+const SNOWFLAKE_PATTERN = /^\d{17,20}$/;
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const ASK_HINT = 'You can try Shiting without Discord: npx shiting ask edition 2023';
+
+// Messages name the variable and never echo its value: the token must not reach a terminal or a log.
+const EnvSchema = z.object({
+  DISCORD_TOKEN: z
+    .string({
+      error: 'DISCORD_TOKEN is not set. Set it to your bot token (Developer Portal → Bot → Reset Token).',
+    })
+    .refine(
+      (token) => !token.startsWith('Bot '),
+      'DISCORD_TOKEN must be the bare token, without the "Bot " prefix.',
+    )
+    .refine(
+      (token) => token.startsWith('Bot ') || TOKEN_PATTERN.test(token),
+      'DISCORD_TOKEN does not look like a bot token (three dot-separated parts, like the one the Developer Portal shows).',
+    ),
+  DISCORD_APPLICATION_ID: z
+    .string()
+    .regex(SNOWFLAKE_PATTERN, 'DISCORD_APPLICATION_ID must be a numeric Discord id (17–20 digits).')
+    .optional(),
+  DISCORD_GUILD_ID: z
+    .string()
+    .regex(SNOWFLAKE_PATTERN, 'DISCORD_GUILD_ID must be a numeric Discord server id (17–20 digits).')
+    .optional(),
+  DISCORD_API_URL: z
+    .url({ error: 'DISCORD_API_URL must be a URL such as http://127.0.0.1:8080/api.' })
+    .refine((url) => !/\/v\d+\/?$/.test(url), 'DISCORD_API_URL must not end with the API version (/v10).')
+    .optional(),
+  SHITING_DB: z.string().default('data/shiting.db'),
+  SHITING_INDEX: z.string().optional(),
+  LOG_LEVEL: z
+    .enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}.` })
+    .default('info'),
+  DIGEST_DEFAULT_TIMEZONE: z
+    .string()
+    .refine(
+      (zone) => IANAZone.isValidZone(zone),
+      'DIGEST_DEFAULT_TIMEZONE must be an IANA time zone such as Asia/Shanghai.',
+    )
+    .default('Asia/Shanghai'),
+});
+
+export interface Config {
+  token: string;
+  applicationId?: string;
+  guildId?: string;
+  apiUrl?: string;
+  dbPath: string;
+  indexPath?: string;
+  logLevel: (typeof LOG_LEVELS)[number];
+  digestTimezone: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Shiting cannot start:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+
+  /** What to print for a person at a terminal. */
+  get userMessage(): string {
+    return `${this.message}\nSet these in the environment or in a .env file (see .env.example).\n${ASK_HINT}\n`;
+  }
+}
+
+/** Validate an environment. Empty values count as unset, as `.env` files often leave them blank. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const present = Object.fromEntries(
+    Object.keys(EnvSchema.shape).flatMap((key) => {
+      const value = env[key]?.trim();
+      return value ? [[key, value]] : [];
+    }),
+  );
+  const result = EnvSchema.safeParse(present);
+  if (!result.success) throw new ConfigError(result.error.issues.map((issue) => issue.message));
+  const e = result.data;
+  return {
+    token: e.DISCORD_TOKEN,
+    applicationId: e.DISCORD_APPLICATION_ID,
+    guildId: e.DISCORD_GUILD_ID,
+    apiUrl: e.DISCORD_API_URL?.replace(/\/$/, ''),
+    dbPath: e.SHITING_DB,
+    indexPath: e.SHITING_INDEX,
+    logLevel: e.LOG_LEVEL,
+    digestTimezone: e.DIGEST_DEFAULT_TIMEZONE,
+  };
+}
+
+/** Load `.env` (values already in the environment win), then validate `process.env`. */
+export function readConfig(envFile = '.env'): Config {
+  if (existsSync(envFile)) process.loadEnvFile(envFile);
+  return parseConfig(process.env);
+}

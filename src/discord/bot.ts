@@ -1,0 +1,107 @@
+// The running bot: a discord.js client whose interactions go through the router, with commands deployed.
+import type { REST } from '@discordjs/rest';
+import { type Client, Events } from 'discord.js';
+import { type APIInteraction, GatewayDispatchEvents } from 'discord-api-types/v10';
+import type { Command, Knowledge, Services } from '../../commands/types';
+import type { Logger } from '../logger';
+import { createClient } from './client';
+import { type DeployResult, deployCommands } from './deploy';
+import { createInteractionRouter, type InteractionRouter } from './router';
+import { restTransport } from './transport';
+
+export interface BotOptions {
+  token: string;
+  apiUrl?: string;
+  /** Read from Discord's READY when absent. */
+  applicationId?: string;
+  /** Deploy the commands to this server only. */
+  guildId?: string;
+  commands: readonly Command[];
+  knowledge: Knowledge;
+  logger: Logger;
+  clock?: () => Date;
+  services?: Services;
+  /** Deploy the command definitions after login (default true). */
+  deploy?: boolean;
+  deferAfterMs?: number;
+}
+
+export interface BotHandle {
+  client: Client<true>;
+  /** The client's REST client (rate limits shared with everything the bot sends). */
+  rest: REST;
+  applicationId: string;
+  router: InteractionRouter;
+  deployed?: DeployResult;
+  /** Stop taking interactions, let the ones in flight finish, and close the gateway connection. */
+  stop(): Promise<void>;
+}
+
+/** Logs in and resolves once every guild has arrived (discord.js's ClientReady) and the commands are deployed. */
+export async function startBot(options: BotOptions): Promise<BotHandle> {
+  const { logger } = options;
+  const client = createClient({ apiUrl: options.apiUrl });
+  const router = createInteractionRouter({
+    commands: options.commands,
+    knowledge: options.knowledge,
+    transport: restTransport(client.rest),
+    logger,
+    clock: options.clock,
+    services: options.services,
+    deferAfterMs: options.deferAfterMs,
+  });
+  // The raw gateway payload is exactly the API's JSON that the router and handlers are typed against.
+  const onInteraction = (data: APIInteraction) => void router.handle(data);
+  client.ws.on(GatewayDispatchEvents.InteractionCreate, onInteraction);
+  client.on(Events.Error, (error) => logger.error({ err: error }, 'discord.js client error'));
+  client.on(Events.Warn, (message) => logger.warn({ message }, 'discord.js warning'));
+  client.on(Events.ShardDisconnect, (event, shardId) =>
+    logger.warn({ code: event.code, shardId }, 'gateway disconnected'),
+  );
+  client.on(Events.ShardResume, (shardId) => logger.info({ shardId }, 'gateway session resumed'));
+  client.on(Events.GuildDelete, (guild) => logger.info({ guildId: guild.id }, 'removed from a guild'));
+
+  const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
+  try {
+    await client.login(options.token);
+  } catch (error) {
+    await client.destroy();
+    throw error;
+  }
+  const readyClient = await ready;
+  const applicationId = options.applicationId ?? readyClient.application.id;
+  logger.info(
+    { user: readyClient.user.tag, applicationId, guilds: readyClient.guilds.cache.size },
+    'connected to Discord',
+  );
+
+  let deployed: DeployResult | undefined;
+  if (options.deploy !== false) {
+    try {
+      deployed = await deployCommands({
+        rest: client.rest,
+        applicationId,
+        definitions: options.commands.map((c) => c.definition),
+        guildId: options.guildId,
+      });
+      logger.info(deployed, 'commands deployed');
+    } catch (error) {
+      // The commands deployed last time still work; serving them beats refusing to start.
+      logger.error({ err: error }, 'command deployment failed; serving the previously deployed commands');
+    }
+  }
+
+  return {
+    client: readyClient,
+    rest: client.rest,
+    applicationId,
+    router,
+    deployed,
+    async stop() {
+      client.ws.removeListener(GatewayDispatchEvents.InteractionCreate, onInteraction);
+      await router.idle();
+      await client.destroy();
+      logger.info('disconnected from Discord');
+    },
+  };
+}

@@ -1,0 +1,194 @@
+// Routes each interaction to its command's handler, inside the one error boundary: nothing escapes it.
+import { randomBytes } from 'node:crypto';
+import {
+  type APIApplicationCommandAutocompleteInteraction,
+  type APIApplicationCommandOptionChoice,
+  type APIChatInputApplicationCommandInteraction,
+  type APIInteraction,
+  type APIInteractionResponseCallbackData,
+  ApplicationCommandType,
+  InteractionResponseType,
+  InteractionType,
+  MessageFlags,
+} from 'discord-api-types/v10';
+import type { Command, Knowledge, Reply, Services } from '../../commands/types';
+import type { Locale } from '../locale';
+import type { Logger } from '../logger';
+import { buildContext } from './context';
+import { parseOptions } from './options';
+import type { InteractionTransport } from './transport';
+
+/** Discord wants a first response within 3 s; a handler still busy at this point gets a deferral. */
+export const DEFER_AFTER_MS = 2000;
+const MAX_CHOICES = 25;
+const MAX_CHOICE_LENGTH = 100;
+
+export interface RouterOptions {
+  commands: readonly Command[];
+  knowledge: Knowledge;
+  transport: InteractionTransport;
+  logger: Logger;
+  /** The time handlers see as `now`; injected so tests and digests agree on the date. */
+  clock?: () => Date;
+  services?: Services;
+  deferAfterMs?: number;
+}
+
+export interface InteractionRouter {
+  /** Answers one interaction. Never rejects: every failure is logged and, where possible, told to the user. */
+  handle(interaction: APIInteraction): Promise<void>;
+  /** Resolves when every interaction being answered has been answered. */
+  idle(): Promise<void>;
+}
+
+const FAILURE_TEXT: Record<Locale, (id: string) => string> = {
+  'en-US': (id) => `Something went wrong while answering this (error id ${id}). Please try again later.`,
+  'zh-CN': (id) => `处理这条命令时出错了（错误编号 ${id}），请稍后再试。`,
+};
+const UNKNOWN_TEXT: Record<Locale, string> = {
+  'en-US': 'This command is not available any more.',
+  'zh-CN': '这个命令已不再可用。',
+};
+
+function ephemeral(content: string): APIInteractionResponseCallbackData {
+  return { content, flags: MessageFlags.Ephemeral };
+}
+
+function isEphemeral(payload: APIInteractionResponseCallbackData): boolean {
+  return ((payload.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
+}
+
+/** Choices Discord accepts: at most 25, names and values of 1–100 characters. */
+export function validChoices(
+  choices: readonly { name: string; value: string }[],
+): APIApplicationCommandOptionChoice[] {
+  return choices
+    .filter((c) => c.name.length > 0 && c.value.length > 0 && c.value.length <= MAX_CHOICE_LENGTH)
+    .slice(0, MAX_CHOICES)
+    .map((c) => ({ name: [...c.name].slice(0, MAX_CHOICE_LENGTH).join(''), value: c.value }));
+}
+
+type Outcome = { ok: true; reply: Reply } | { ok: false; error: unknown };
+
+export function createInteractionRouter(options: RouterOptions): InteractionRouter {
+  const { transport, logger, knowledge } = options;
+  const clock = options.clock ?? (() => new Date());
+  const deferAfterMs = options.deferAfterMs ?? DEFER_AFTER_MS;
+  const byName = new Map(options.commands.map((c) => [c.definition.name, c]));
+  const inFlight = new Set<Promise<void>>();
+
+  async function autocomplete(interaction: APIApplicationCommandAutocompleteInteraction): Promise<void> {
+    const name = interaction.data.name;
+    let choices: APIApplicationCommandOptionChoice[] = [];
+    try {
+      const command = byName.get(name);
+      const { options: parsed, focused } = parseOptions(interaction.data.options);
+      if (command?.autocomplete && focused) {
+        const context = buildContext(interaction, clock(), options.services);
+        choices = validChoices(command.autocomplete(knowledge, focused, parsed, context));
+      }
+    } catch (error) {
+      logger.error(
+        { err: error, command: name, interactionId: interaction.id },
+        'autocomplete failed; answered with no choices',
+      );
+    }
+    await transport.respond(interaction, {
+      type: InteractionResponseType.ApplicationCommandAutocompleteResult,
+      data: { choices },
+    });
+  }
+
+  async function command(interaction: APIChatInputApplicationCommandInteraction): Promise<void> {
+    const name = interaction.data.name;
+    const context = buildContext(interaction, clock(), options.services);
+    const found = byName.get(name);
+    if (!found) {
+      logger.warn({ command: name, interactionId: interaction.id }, 'interaction for an unknown command');
+      await transport.respond(interaction, {
+        type: InteractionResponseType.ChannelMessageWithSource,
+        data: ephemeral(UNKNOWN_TEXT[context.locale]),
+      });
+      return;
+    }
+    const { options: parsed } = parseOptions(interaction.data.options);
+    // Settled, never rejected: the deferral below must not leave a rejection unobserved.
+    const work: Promise<Outcome> = (async () => found.handle(knowledge, parsed, context))().then(
+      (reply) => ({ ok: true, reply }),
+      (error: unknown) => ({ ok: false, error }),
+    );
+
+    let deferred = false;
+    if (found.defer) deferred = true;
+    else {
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<'late'>((resolve) => {
+        timer = setTimeout(() => resolve('late'), deferAfterMs);
+      });
+      deferred = (await Promise.race([work, late])) === 'late';
+      clearTimeout(timer);
+    }
+    if (deferred)
+      await transport.respond(interaction, {
+        type: InteractionResponseType.DeferredChannelMessageWithSource,
+      });
+
+    const outcome = await work;
+    let reply: Reply;
+    if (outcome.ok) reply = outcome.reply;
+    else {
+      const errorId = randomBytes(4).toString('hex');
+      logger.error(
+        { err: outcome.error, errorId, command: name, options: parsed, interactionId: interaction.id },
+        'command failed',
+      );
+      reply = { payload: ephemeral(FAILURE_TEXT[context.locale](errorId)) };
+    }
+
+    if (!deferred) {
+      await transport.respond(
+        interaction,
+        { type: InteractionResponseType.ChannelMessageWithSource, data: reply.payload },
+        reply.files,
+      );
+    } else if (isEphemeral(reply.payload)) {
+      // A deferral's visibility is fixed; an ephemeral answer goes in a follow-up and the public one goes away.
+      await transport.followUp(interaction, reply.payload, reply.files);
+      await transport.deleteOriginal(interaction);
+    } else {
+      await transport.editOriginal(interaction, reply.payload, reply.files);
+    }
+  }
+
+  async function route(interaction: APIInteraction): Promise<void> {
+    const started = performance.now();
+    try {
+      if (interaction.type === InteractionType.ApplicationCommandAutocomplete)
+        await autocomplete(interaction);
+      else if (
+        interaction.type === InteractionType.ApplicationCommand &&
+        interaction.data.type === ApplicationCommandType.ChatInput
+      ) {
+        await command(interaction as APIChatInputApplicationCommandInteraction);
+      } else return;
+      logger.debug(
+        { interactionId: interaction.id, ms: Math.round(performance.now() - started) },
+        'interaction answered',
+      );
+    } catch (error) {
+      // Only the transport can land here (Discord refused or was unreachable); the user cannot be told.
+      logger.error({ err: error, interactionId: interaction.id }, 'could not answer an interaction');
+    }
+  }
+
+  return {
+    handle(interaction) {
+      const promise = route(interaction);
+      inFlight.add(promise);
+      return promise.finally(() => inFlight.delete(promise));
+    },
+    async idle() {
+      while (inFlight.size > 0) await Promise.all(inFlight);
+    },
+  };
+}
