@@ -1,0 +1,121 @@
+// Reads seeds/<kind>.yaml into plain records, keeping each node's position so every problem can name its line.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import { KINDS, type Kind } from './schema';
+import type { SeedError } from './seed-error';
+
+/** A field inside a seed file: the record's position in the list, then keys and list indexes. */
+export type FieldPath = readonly (string | number)[];
+
+export interface SeedFile {
+  kind: Kind;
+  /** As shown in messages: relative to the working directory, with forward slashes. */
+  file: string;
+  /** The records as written, in file order (not yet validated). */
+  items: unknown[];
+  /** The line of a field; a missing field gives the line of the nearest enclosing one. */
+  lineOf(path: FieldPath): number;
+}
+
+export interface ReadResult {
+  files: SeedFile[];
+  errors: SeedError[];
+  /** Kinds whose file could not be read: their ids are unknown, so references to them are not checked. */
+  unreadable: Set<Kind>;
+}
+
+export function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return (relative.startsWith('..') || path.isAbsolute(relative) ? file : relative).split(path.sep).join('/');
+}
+
+function isKind(name: string): name is Kind {
+  return (KINDS as readonly string[]).includes(name);
+}
+
+export function readSeeds(seedsDir: string): ReadResult {
+  const errors: SeedError[] = [];
+  const files: SeedFile[] = [];
+  const unreadable = new Set<Kind>();
+  const dirShown = displayPath(seedsDir);
+  if (!existsSync(seedsDir) || !statSync(seedsDir).isDirectory()) {
+    errors.push({ file: dirShown, line: 1, path: 'seeds', message: 'no such folder of seed files' });
+    return { files, errors, unreadable };
+  }
+  const expected = KINDS.map((k) => `${k}.yaml`).join(', ');
+  for (const name of readdirSync(seedsDir).sort()) {
+    const ext = path.extname(name);
+    const base = name.slice(0, -ext.length);
+    if (ext === '.yml')
+      errors.push({
+        file: displayPath(path.join(seedsDir, name)),
+        line: 1,
+        path: base,
+        message: `seed files end in .yaml: rename it to ${base}.yaml`,
+      });
+    else if (ext === '.yaml' && !isKind(base))
+      errors.push({
+        file: displayPath(path.join(seedsDir, name)),
+        line: 1,
+        path: base,
+        message: `unknown seed file; the seed files are ${expected}`,
+      });
+  }
+  for (const kind of KINDS) {
+    const full = path.join(seedsDir, `${kind}.yaml`);
+    if (!existsSync(full)) continue;
+    const read = readSeedFile(kind, full, readFileSync(full, 'utf8'));
+    errors.push(...read.errors);
+    if (read.file) files.push(read.file);
+    else unreadable.add(kind);
+  }
+  return { files, errors, unreadable };
+}
+
+function readSeedFile(kind: Kind, full: string, text: string): { file?: SeedFile; errors: SeedError[] } {
+  const file = displayPath(full);
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const lineAt = (offset: number) => lineCounter.linePos(offset).line;
+  if (doc.errors.length > 0)
+    return {
+      errors: doc.errors.map((e) => ({
+        file,
+        line: lineAt(e.pos[0]),
+        path: kind,
+        message: `YAML syntax: ${e.message.split('\n')[0]}`,
+      })),
+    };
+  const root = doc.contents;
+  if (root !== null && !isSeq(root))
+    return {
+      errors: [
+        {
+          file,
+          line: root.range ? lineAt(root.range[0]) : 1,
+          path: kind,
+          message: 'a seed file holds a YAML list of records, each starting with `- id: …`',
+        },
+      ],
+    };
+  const items = root === null ? [] : (doc.toJS({ maxAliasCount: -1 }) as unknown[]);
+  const lineOf = (fieldPath: FieldPath): number => {
+    let node: unknown = root;
+    let line = 1;
+    for (const segment of fieldPath) {
+      if (isSeq(node) && typeof segment === 'number') {
+        node = node.items[segment];
+        if (!isMap(node) && !isSeq(node) && !isScalar(node)) break;
+        if (node.range) line = lineAt(node.range[0]);
+      } else if (isMap(node)) {
+        const pair = node.items.find((p) => isScalar(p.key) && p.key.value === segment);
+        if (!pair) break;
+        if (isScalar(pair.key) && pair.key.range) line = lineAt(pair.key.range[0]);
+        node = pair.value;
+      } else break;
+    }
+    return line;
+  };
+  return { file: { kind, file, items, lineOf }, errors: [] };
+}

@@ -1,0 +1,202 @@
+// The compiler: every kind of seed problem is reported with file, line, path and message, all in one run.
+import { describe, expect, it } from 'vitest';
+import { compileSeeds, formatSeedError } from '../../src/knowledge/compile';
+import { indexHash } from '../../src/knowledge/index-hash';
+
+const FIXTURES = 'test/fixtures';
+
+function problems(fixture: string): string[] {
+  const result = compileSeeds(`${FIXTURES}/${fixture}`);
+  if (result.ok) throw new Error(`${fixture} compiled, but it is meant to be broken`);
+  return result.errors.map(formatSeedError);
+}
+
+describe('compileSeeds: broken seeds', () => {
+  it('reports a YAML syntax error with its line', () => {
+    expect(problems('seeds-yaml-syntax')).toEqual([
+      `${FIXTURES}/seeds-yaml-syntax/people.yaml:6: people: YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ]`,
+    ]);
+  });
+
+  it('maps schema violations to the line of the field, and flags unknown fields', () => {
+    const f = `${FIXTURES}/seeds-schema/editions.yaml`;
+    expect(problems('seeds-schema')).toEqual([
+      `${f}:1: editions[expo-1].summary: missing required field \`summary\``,
+      `${f}:3: editions[expo-1].ordinal: Too small: expected number to be >0`,
+      `${f}:8: editions[expo-1].organizers: unknown field \`organizers\`; did you mean \`organisers\`?`,
+      `${f}:10: editions[Expo_2].id: must be kebab-case: lower-case letters, digits and single hyphens`,
+      `${f}:14: editions[Expo_2].dates[0].start: Invalid input: expected string, received number; write it in quotes: '2024'`,
+    ]);
+  });
+
+  it('reports unknown references with a suggestion, and references to the wrong kind', () => {
+    const f = `${FIXTURES}/seeds-unknown-ref`;
+    expect(problems('seeds-unknown-ref')).toEqual([
+      `${f}/editions.yaml:2: editions[expo-1].series: unknown series \`exp\`; did you mean \`expo\`?`,
+      `${f}/editions.yaml:7: editions[expo-1].hosts[0]: unknown organisation \`example-asociation\`; did you mean \`example-association\`?`,
+      `${f}/editions.yaml:8: editions[expo-1].guidedBy[0]: \`wang-fang\` is a person, not an organisation`,
+      `${f}/editions.yaml:8: editions[expo-1].guidedBy[1]: unknown organisation \`nobody-at-all\``,
+      // No id is near `ea`, but the organisation's alias EA is.
+      `${f}/people.yaml:5: people[wang-fang].roles[0].organisation: unknown organisation \`ea\`; did you mean \`example-association\`?`,
+    ]);
+  });
+
+  it('reports duplicate ids across kinds, naming the first use', () => {
+    const f = `${FIXTURES}/seeds-duplicate-id`;
+    expect(problems('seeds-duplicate-id')).toEqual([
+      `${f}/organizations.yaml:1: organizations[example-association].id: duplicate id \`example-association\`: already used by people[example-association] (${f}/people.yaml:7)`,
+      `${f}/organizations.yaml:6: organizations[wang-fang].id: duplicate id \`wang-fang\`: already used by people[wang-fang] (${f}/people.yaml:1)`,
+    ]);
+  });
+
+  it('reports one name claimed by two records, ignoring case, width and spacing', () => {
+    const f = `${FIXTURES}/seeds-alias-clash`;
+    expect(problems('seeds-alias-clash')).toEqual([
+      `${f}/organizations.yaml:10: organizations[example-agency].aliases[0]: name \`ＥＡ\` is also claimed by organizations[example-association] (${f}/organizations.yaml:3); a name finds one record`,
+      `${f}/organizations.yaml:11: organizations[example-agency].aliases[1]: name \`example assn\` is also claimed by organizations[example-association] (${f}/organizations.yaml:3); a name finds one record`,
+      `${f}/people.yaml:9: people[wang-fang-2].name: name \`WANG FANG\` is also claimed by people[wang-fang] (${f}/people.yaml:2); a name finds one record`,
+    ]);
+  });
+
+  it('reports impossible dates and spans that end before they start', () => {
+    const f = `${FIXTURES}/seeds-bad-dates`;
+    expect(problems('seeds-bad-dates')).toEqual([
+      `${f}/editions.yaml:5: editions[expo-1].dates[0].start: impossible date 2023-02-30: day 30 does not exist: 2023-02 has 28 days`,
+      `${f}/editions.yaml:14: editions[expo-2].dates[0].end: ends (2024-03-27) before it starts (2024-03-28)`,
+      `${f}/reports.yaml:3: reports[expo-report].released: impossible date 2024-13: month 13 does not exist`,
+    ]);
+  });
+
+  it('reports facts without a source and citations of sources that do not exist', () => {
+    const f = `${FIXTURES}/seeds-sources`;
+    expect(problems('seeds-sources')).toEqual([
+      `${f}/editions.yaml:8: editions[expo-1].figures[0].sources: missing \`sources\`: every fact needs at least one source`,
+      `${f}/editions.yaml:12: editions[expo-1].highlights[0].sources[0]: unknown source \`src-c\`; did you mean \`src-a\`?`,
+      `${f}/series.yaml:5: series[expo].sources: every fact needs at least one source`,
+    ]);
+  });
+
+  it('requires exactly one shown claim when an edition has several dates', () => {
+    const f = `${FIXTURES}/seeds-shown/editions.yaml`;
+    expect(problems('seeds-shown')).toEqual([
+      `${f}:4: editions[expo-1].dates: 2 date claims and none has \`shown: true\`: mark the one the bot shows`,
+      `${f}:20: editions[expo-2].dates[1].shown: only one date claim can be shown, and dates[0] already is`,
+    ]);
+  });
+
+  it('refuses seed files it does not know', () => {
+    const f = `${FIXTURES}/seeds-unknown-file`;
+    expect(problems('seeds-unknown-file')).toEqual([
+      `${f}/people.yml:1: people: seed files end in .yaml: rename it to people.yaml`,
+      `${f}/speakers.yaml:1: speakers: unknown seed file; the seed files are sources.yaml, series.yaml, editions.yaml, people.yaml, organizations.yaml, statistics.yaml, forums.yaml, reports.yaml, works.yaml`,
+    ]);
+  });
+
+  it('reports every problem of every file in one run, without cascades from an unreadable file', () => {
+    const f = `${FIXTURES}/seeds-many`;
+    // people.yaml cannot be read, so statistics' `reportedBy.person: wang-fang` is not called unknown.
+    expect(problems('seeds-many')).toEqual([
+      `${f}/organizations.yaml:3: organizations[example-association].kind: Invalid option: expected one of "government"|"association"|"company"|"media"|"academic"|"initiative"|"other"`,
+      `${f}/people.yaml:3: people: YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ]`,
+      `${f}/statistics.yaml:5: statistics[users-2023].asOf: impossible date 2023-02-29: day 29 does not exist: 2023-02 has 28 days`,
+      `${f}/statistics.yaml:7: statistics[users-2023].edition: unknown edition \`expo-9\``,
+    ]);
+  });
+
+  it('reports a missing seeds folder instead of throwing', () => {
+    expect(problems('no-such-folder')).toEqual([
+      `${FIXTURES}/no-such-folder:1: seeds: no such folder of seed files`,
+    ]);
+  });
+});
+
+describe('compileSeeds: a valid set of seeds', () => {
+  const mini = compileSeeds(`${FIXTURES}/seeds-mini`);
+  if (!mini.ok) throw new Error(mini.errors.map(formatSeedError).join('\n'));
+  const { index, json } = mini;
+
+  it('counts the records of each kind', () => {
+    expect(index.counts).toEqual({
+      sources: 2,
+      series: 1,
+      editions: 3,
+      people: 2,
+      organizations: 2,
+      statistics: 2,
+      forums: 1,
+      reports: 1,
+      works: 1,
+    });
+  });
+
+  it('is deterministic: the same seeds give the same bytes', () => {
+    const again = compileSeeds(`${FIXTURES}/seeds-mini`);
+    expect(again.ok && again.json).toBe(json);
+  });
+
+  it('hashes everything but the hash, and writes the schema version first', () => {
+    const { hash, ...body } = JSON.parse(json);
+    expect(hash).toBe(index.hash);
+    expect(indexHash(body)).toBe(hash);
+    expect(json.startsWith('{"schemaVersion":1,"hash":"')).toBe(true);
+  });
+
+  it('marks a lone date claim as shown', () => {
+    const first = index.records.editions.find((e) => e.id === 'expo-1')!;
+    expect(first.dates.map((d) => d.shown)).toEqual([true]);
+  });
+
+  it('builds the month-day calendar from shown, full dates only', () => {
+    expect(Object.keys(index.calendar)).toEqual(['01-01', '01-02', '03-28', '03-29', '03-30', '12-31']);
+    expect(index.calendar['12-31']).toEqual([
+      { date: '2023-12-31', kind: 'editions', id: 'expo-1', event: 'start' },
+    ]);
+    expect(index.calendar['03-29']).toEqual([
+      { date: '2024-03-29', kind: 'editions', id: 'expo-2', event: 'day' },
+      { date: '2024-03-29', kind: 'reports', id: 'expo-report-2024', event: 'released' },
+    ]);
+    expect(index.calendar['03-28']).toEqual([
+      { date: '2024-03-28', kind: 'editions', id: 'expo-2', event: 'start' },
+      { date: '2024-03-28', kind: 'forums', id: 'expo-2-main-forum', event: 'held' },
+    ]);
+    // The unshown claim (03-27) and a month-only date (expo-3) are not on the calendar.
+    expect(index.calendar['03-27']).toBeUndefined();
+  });
+
+  it('links records both ways', () => {
+    expect(index.related['expo-2']).toEqual({
+      sources: ['src-a', 'src-b'],
+      series: ['expo'],
+      people: ['wang-fang'],
+      organizations: ['example-ministry', 'example-association'],
+      statistics: ['users-2023'],
+      forums: ['expo-2-main-forum'],
+      reports: ['expo-report-2024'],
+      works: ['example-film'],
+    });
+    expect(index.related['wang-fang']).toMatchObject({
+      editions: ['expo-2'],
+      organizations: ['example-association'],
+      forums: ['expo-2-main-forum'],
+      works: ['example-film'],
+    });
+    expect(index.related['example-association']).toMatchObject({
+      editions: ['expo-2'],
+      people: ['wang-fang'],
+      organizations: ['example-ministry'],
+      forums: ['expo-2-main-forum'],
+      reports: ['expo-report-2024'],
+      works: ['example-film'],
+    });
+    expect(index.related['expo-report-2024']?.statistics).toEqual(['users-2023']);
+    expect(index.related['li-ming']?.statistics).toEqual(['users-2022']);
+    // Editions are listed by date, statistics by as-of date.
+    expect(index.related.expo?.editions).toEqual(['expo-1', 'expo-2', 'expo-3']);
+    expect(index.related['src-b']?.statistics).toEqual(['users-2022', 'users-2023']);
+  });
+
+  it('lists the other members of a statistic series', () => {
+    expect(index.related['users-2023']?.statistics).toEqual(['users-2022']);
+    expect(index.related['users-2022']?.statistics).toEqual(['users-2023']);
+  });
+});
