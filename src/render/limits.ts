@@ -1,5 +1,5 @@
 // Discord's size limits in one place, with helpers that make any string or embed list fit them.
-import type { APIEmbed } from 'discord-api-types/v10';
+import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
 
 export const LIMITS = {
   embed: {
@@ -97,66 +97,73 @@ const MIN_PART = 64;
 
 /**
  * Make a message's embeds fit: each part within its limit, at most 10 embeds, and at most 6000
- * characters in all. Long texts are shortened first (longest first); then fields are dropped from the end.
+ * characters in all. First whole fields are dropped from the end while even shortened texts could not fit;
+ * then every long text (description, field value, footer, title) is cut to one common cap, the largest that fits.
  */
 export function fitEmbeds(embeds: readonly APIEmbed[]): APIEmbed[] {
   const out = embeds.slice(0, LIMITS.embedsPerMessage).map(fitEmbed);
-  let total = out.reduce((n, e) => n + embedLength(e), 0);
-  while (total > LIMITS.embedsTotal) {
-    const excess = total - LIMITS.embedsTotal;
-    const longest = longestPart(out);
-    if (longest && longest.size > MIN_PART) {
-      longest.set(truncate(longest.get(), Math.max(MIN_PART, longest.size - excess)));
-    } else if (!dropLastField(out)) {
-      if (out.length <= 1) break; // unreachable: one embed of cut parts is far below 6000
-      out.pop();
-    }
-    total = out.reduce((n, e) => n + embedLength(e), 0);
+  if (out.reduce((n, e) => n + embedLength(e), 0) <= LIMITS.embedsTotal) return out;
+  const floor = (text: string | undefined) => Math.min(length(text ?? ''), MIN_PART);
+  const fieldFloor = (f: APIEmbedField) => length(f.name) + floor(f.value);
+  let least = 0;
+  for (const e of out) {
+    least += floor(e.title) + floor(e.description) + floor(e.footer?.text) + length(e.author?.name ?? '');
+    for (const f of e.fields ?? []) least += fieldFloor(f);
   }
+  while (least > LIMITS.embedsTotal) {
+    const withFields = out.findLast((e) => (e.fields?.length ?? 0) > 0);
+    const field = withFields?.fields?.pop();
+    if (field) least -= fieldFloor(field);
+    else if (out.length > 1) {
+      const e = out.pop() as APIEmbed;
+      least -= floor(e.title) + floor(e.description) + floor(e.footer?.text) + length(e.author?.name ?? '');
+    } else break; // unreachable: one embed of shortened parts is far below 6000
+  }
+  const parts = partsOf(out);
+  const fixed =
+    out.reduce((n, e) => n + length(e.author?.name ?? ''), 0) +
+    out.reduce((n, e) => n + (e.fields ?? []).reduce((m, f) => m + length(f.name), 0), 0);
+  const totalWith = (cap: number) => parts.reduce((n, p) => n + Math.min(p.size, cap), fixed);
+  let low = MIN_PART;
+  let high = Math.max(MIN_PART, ...parts.map((p) => p.size));
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (totalWith(mid) <= LIMITS.embedsTotal) low = mid;
+    else high = mid - 1;
+  }
+  for (const part of parts) if (part.size > low) part.set(truncate(part.text, low));
   return out;
 }
 
 interface Part {
   size: number;
-  get(): string;
+  text: string;
   set(text: string): void;
 }
 
-/** The longest text of any embed (description, field value, footer, title), as a settable part. */
-function longestPart(embeds: APIEmbed[]): Part | undefined {
-  let best: Part | undefined;
-  const consider = (text: string | undefined, set: (t: string) => void) => {
-    const size = length(text ?? '');
-    if (text && (!best || size > best.size)) best = { size, get: () => text, set };
+/** Every text of the embeds that may be shortened (description, field values, footer, title). */
+function partsOf(embeds: APIEmbed[]): Part[] {
+  const parts: Part[] = [];
+  const add = (text: string | undefined, set: (t: string) => void) => {
+    if (text) parts.push({ size: length(text), text, set });
   };
   for (const embed of embeds) {
-    consider(embed.description, (t) => {
+    add(embed.description, (t) => {
       embed.description = t;
     });
     for (const field of embed.fields ?? []) {
-      consider(field.value, (t) => {
+      add(field.value, (t) => {
         field.value = t;
       });
     }
-    consider(embed.footer?.text, (t) => {
+    add(embed.footer?.text, (t) => {
       if (embed.footer) embed.footer = { ...embed.footer, text: t };
     });
-    consider(embed.title, (t) => {
+    add(embed.title, (t) => {
       embed.title = t;
     });
   }
-  return best;
-}
-
-function dropLastField(embeds: APIEmbed[]): boolean {
-  for (let i = embeds.length - 1; i >= 0; i--) {
-    const fields = embeds[i]?.fields;
-    if (fields && fields.length > 0) {
-      fields.pop();
-      return true;
-    }
-  }
-  return false;
+  return parts;
 }
 
 /** Message content within 2000 characters. */
