@@ -102,6 +102,21 @@ describe('seriesChartSvg', () => {
     expect(texts(svg2)).toEqual(expect.arrayContaining(['-5', '10']));
   });
 
+  it('grows the page rather than flatten the plot when titles, captions and dates crowd it', () => {
+    const dates = Array.from({ length: 12 }, (_, i) => `December ${2012 + i}`);
+    const crowded = seriesChartSvg(
+      {
+        ...viewingTime,
+        title: 'A title long enough to need a second line on the chart, and then some more words to cut',
+        caption: 'Sources: '.padEnd(400, 'x '),
+        points: dates.map((asOf, i) => ({ asOf, value: i })),
+      },
+      'en-US',
+    )!;
+    expect(Number(/height="(\d+)"/.exec(crowded)![1])).toBeGreaterThan(450);
+    expect(crowded).toMatch(/transform="rotate\(-35 /);
+  });
+
   it('is the same text for the same data', () => {
     expect(seriesChartSvg(viewingTime, 'en-US')).toBe(svg);
   });

@@ -5,7 +5,7 @@ import type { Locale } from '../../locale';
 import {
   COLOR,
   captionBlock,
-  categoryLabels,
+  categoryAxis,
   drawCaption,
   drawCategoryLabels,
   PAD,
@@ -33,18 +33,17 @@ export function comparisonChartSvg(input: ComparisonChartInput, locale: Locale):
   const reporting = input.editions.filter((_, i) => measures.some((m) => valid(m.values[i])));
   if (reporting.length < 2) return undefined;
 
-  const left = PAD;
   const right = WIDTH - PAD;
-  const band = (right - left) / input.editions.length;
-  const xs = input.editions.map((_, i) => left + band * (i + 0.5));
-  const barWidth = Math.min(band * 0.6, 80);
+  const axis = categoryAxis(input.editions, PAD, right);
+  const { xs } = axis;
+  const left = PAD;
+  const barWidth = Math.min(axis.band * 0.6, 80);
 
   const title = titleBlock(input.title);
   const caption = captionBlock(input.caption);
-  const labels = categoryLabels(input.editions, band);
   const panelsTop = title.height + 12;
   const panelsBottom = panelsTop + measures.length * PANEL_HEIGHT;
-  const height = panelsBottom + 8 + labels.height + caption.height;
+  const height = panelsBottom + 8 + axis.height + caption.height;
   const dim = (i: number) => (input.highlight === undefined || input.highlight === i ? undefined : 0.45);
 
   const body: string[] = [...title.svg];
@@ -99,7 +98,7 @@ export function comparisonChartSvg(input: ComparisonChartInput, locale: Locale):
   });
 
   body.push(
-    ...drawCategoryLabels(input.editions, xs, panelsBottom + 8, labels.slanted),
+    ...drawCategoryLabels(input.editions, xs, panelsBottom + 8, axis.slanted),
     ...drawCaption(caption.lines, height),
   );
   return svgDocument(WIDTH, height, page(height, body));

@@ -55,16 +55,36 @@ export function drawCaption(lines: readonly string[], pageHeight: number): strin
 const SLANT = 35;
 const SLANTED_MAX = 150;
 
-/** Labels centred under `xs`, each in a slot `band` wide; slanted when any would crowd its neighbour. */
-export function categoryLabels(
-  labels: readonly string[],
-  band: number,
-): { height: number; slanted: boolean } {
-  const widest = Math.max(...labels.map((l) => textWidth(l, SIZE.label)));
-  const slanted = widest > band - 8;
-  if (!slanted) return { height: SIZE.label + 12, slanted };
-  const run = Math.min(widest, SLANTED_MAX);
-  return { height: Math.ceil(run * Math.sin((SLANT * Math.PI) / 180) + SIZE.label + 14), slanted };
+const COS = Math.cos((SLANT * Math.PI) / 180);
+const SIN = Math.sin((SLANT * Math.PI) / 180);
+
+export interface CategoryAxis {
+  /** Where the plot starts: moved right when the first slanted label would run off the page. */
+  left: number;
+  band: number;
+  /** Centre of each category's slot. */
+  xs: number[];
+  /** Room the labels take under the plot. */
+  height: number;
+  slanted: boolean;
+}
+
+/** Slots for `labels` between `left` and `right`; labels slant when any would crowd its neighbour. */
+export function categoryAxis(labels: readonly string[], left: number, right: number): CategoryAxis {
+  const widths = labels.map((l) => Math.min(textWidth(l, SIZE.label), SLANTED_MAX));
+  const widest = Math.max(...widths);
+  const k = labels.length;
+  const slanted = widest > (right - left) / k - 8;
+  if (slanted) {
+    // The first label ends under its slot's centre and runs down-left: its centre must be far enough in.
+    const need = PAD + widths[0]! * COS;
+    const centre = left + (right - left) / (2 * k);
+    if (centre < need) left = (need - right / (2 * k)) / (1 - 1 / (2 * k));
+  }
+  const band = (right - left) / k;
+  const xs = labels.map((_, i) => left + band * (i + 0.5));
+  const height = slanted ? Math.ceil(widest * SIN + SIZE.label + 14) : SIZE.label + 12;
+  return { left, band, xs, height, slanted };
 }
 
 export function drawCategoryLabels(

@@ -3,7 +3,7 @@ import type { Locale } from '../../locale';
 import {
   COLOR,
   captionBlock,
-  categoryLabels,
+  categoryAxis,
   drawCaption,
   drawCategoryLabels,
   PAD,
@@ -18,7 +18,9 @@ import { el, n, svgDocument, text } from './svg';
 import { textWidth, truncate } from './text';
 import type { SeriesChartInput, SeriesPoint } from './types';
 
+/** The usual page height; a crowded chart grows to keep its plot at least MIN_PLOT tall. */
 export const SERIES_HEIGHT = 450;
+const MIN_PLOT = 220;
 /** Room above the highest value for its label. */
 const HEADROOM = 26;
 
@@ -31,20 +33,21 @@ export function seriesChartSvg(input: SeriesChartInput, locale: Locale): string 
   const scale = niceScale(points.map((p) => p.value));
   const max = Math.max(...scale.ticks.map(Math.abs));
   const tickLabels = scale.ticks.map((t) => formatTick(locale, t, scale.decimals, max));
-  const left = PAD + Math.max(...tickLabels.map((l) => textWidth(l, SIZE.label))) + 12;
   const right = WIDTH - PAD;
-  const band = (right - left) / points.length;
-  const xs = points.map((_, i) => left + band * (i + 0.5));
+  const axis = categoryAxis(
+    points.map((p) => p.asOf),
+    PAD + Math.max(...tickLabels.map((l) => textWidth(l, SIZE.label))) + 12,
+    right,
+  );
+  const { left, band, xs } = axis;
 
   const title = titleBlock(input.title);
   const caption = captionBlock(input.caption);
-  const labels = categoryLabels(
-    points.map((p) => p.asOf),
-    band,
-  );
   const unitY = title.height + 22;
   const top = unitY + 10 + HEADROOM;
-  const bottom = SERIES_HEIGHT - caption.height - labels.height - 8;
+  // Long titles, captions and slanted dates make the page taller rather than the plot flatter.
+  const height = Math.max(SERIES_HEIGHT, top + MIN_PLOT + axis.height + 8 + caption.height);
+  const bottom = height - caption.height - axis.height - 8;
   const y = (v: number) => project(scale, v, bottom, top);
 
   const body: string[] = [...title.svg];
@@ -122,9 +125,9 @@ export function seriesChartSvg(input: SeriesChartInput, locale: Locale): string 
       points.map((p) => p.asOf),
       xs,
       bottom + 8,
-      labels.slanted,
+      axis.slanted,
     ),
-    ...drawCaption(caption.lines, SERIES_HEIGHT),
+    ...drawCaption(caption.lines, height),
   );
-  return svgDocument(WIDTH, SERIES_HEIGHT, page(SERIES_HEIGHT, body));
+  return svgDocument(WIDTH, height, page(height, body));
 }
