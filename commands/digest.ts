@@ -1,0 +1,332 @@
+// /digest set|off|status|preview|check — a server's daily "on this date" posts (src/digest does the work).
+import {
+  type APIApplicationCommandChannelOption,
+  type APIEmbed,
+  ApplicationCommandOptionType,
+  ApplicationIntegrationType,
+  ChannelType,
+  InteractionContextType,
+  MessageFlags,
+  PermissionFlagsBits,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord-api-types/v10';
+import { DateTime } from 'luxon';
+import {
+  canManageGuild,
+  DEFAULT_TIMEZONE,
+  type DigestService,
+  NEEDED_PERMISSIONS,
+} from '../src/digest/service';
+import { type DigestText, digestText } from '../src/digest/text';
+import { fitChoice, LIMITS } from '../src/render/limits';
+import { embedReply, ephemeralReply } from '../src/render/reply';
+import type { Choice } from '../src/search/lookup-types';
+import type { Command, Context, Options, Reply } from './types';
+
+const channelOption = (
+  required: boolean,
+  description: string,
+  descriptionZh: string,
+): APIApplicationCommandChannelOption => ({
+  type: ApplicationCommandOptionType.Channel,
+  name: 'channel',
+  name_localizations: { 'zh-CN': '频道' },
+  description,
+  description_localizations: { 'zh-CN': descriptionZh },
+  channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement],
+  required,
+});
+
+/**
+ * Servers only. `contexts` keeps the bot's DM too (not private channels, where it could not post) so that a
+ * user who tries it there is told what it is for rather than finding nothing; the handler refuses anywhere
+ * without a guild. `default_member_permissions` hides it from members without Manage Server, and the handler
+ * checks again because server admins can override that default.
+ */
+export const definition = {
+  name: 'digest',
+  name_localizations: { 'zh-CN': '每日摘要' },
+  description: 'A daily “on this date” post in a channel of this server',
+  description_localizations: { 'zh-CN': '在本服务器的频道每天发布“历史上的今天”' },
+  default_member_permissions: String(PermissionFlagsBits.ManageGuild),
+  contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
+  integration_types: [ApplicationIntegrationType.GuildInstall],
+  options: [
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: 'set',
+      name_localizations: { 'zh-CN': '设置' },
+      description: 'Post the digest in a channel every day (or change or resume it)',
+      description_localizations: { 'zh-CN': '每天在某个频道发布摘要（或修改、恢复）' },
+      options: [
+        channelOption(true, 'Where to post', '发布到哪个频道'),
+        {
+          type: ApplicationCommandOptionType.String,
+          name: 'time',
+          name_localizations: { 'zh-CN': '时间' },
+          description: 'Time of day, HH:MM on a 24-hour clock (default 09:00)',
+          description_localizations: { 'zh-CN': '每天的时间，24小时制 HH:MM（默认 09:00）' },
+          min_length: 4,
+          max_length: 5,
+        },
+        {
+          type: ApplicationCommandOptionType.String,
+          name: 'timezone',
+          name_localizations: { 'zh-CN': '时区' },
+          description: `IANA time zone (default ${DEFAULT_TIMEZONE})`,
+          description_localizations: { 'zh-CN': `IANA 时区（默认 ${DEFAULT_TIMEZONE}）` },
+          autocomplete: true,
+          max_length: 64,
+        },
+        {
+          type: ApplicationCommandOptionType.String,
+          name: 'empty_days',
+          name_localizations: { 'zh-CN': '无内容日' },
+          description: 'On days with nothing: skip the post, or post the next anniversary',
+          description_localizations: { 'zh-CN': '没有内容的日子：不发，或告知下一个纪念日' },
+          choices: [
+            { name: 'skip', name_localizations: { 'zh-CN': '不发' }, value: 'skip' },
+            { name: 'post', name_localizations: { 'zh-CN': '告知下一个纪念日' }, value: 'post' },
+          ],
+        },
+      ],
+    },
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: 'off',
+      name_localizations: { 'zh-CN': '关闭' },
+      description: 'Stop the digest in a channel, or all of this server’s digests',
+      description_localizations: { 'zh-CN': '停止某个频道的摘要，或本服务器的全部摘要' },
+      options: [channelOption(false, 'Which channel (all when left out)', '哪个频道（不填则全部）')],
+    },
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: 'status',
+      name_localizations: { 'zh-CN': '状态' },
+      description: 'This server’s digests: next run, last post, last error',
+      description_localizations: { 'zh-CN': '本服务器的摘要：下次发布、上次发布、上次错误' },
+    },
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: 'preview',
+      name_localizations: { 'zh-CN': '预览' },
+      description: 'Show the digest for today or another date, only to you',
+      description_localizations: { 'zh-CN': '预览今天或其他日期的摘要（仅你可见）' },
+      options: [
+        {
+          type: ApplicationCommandOptionType.String,
+          name: 'date',
+          name_localizations: { 'zh-CN': '日期' },
+          description: 'YYYY-MM-DD or MM-DD (default today)',
+          description_localizations: { 'zh-CN': 'YYYY-MM-DD 或 MM-DD（默认今天）' },
+          max_length: 10,
+        },
+      ],
+    },
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: 'check',
+      name_localizations: { 'zh-CN': '检查' },
+      description: 'Which permissions the bot lacks for posting digests',
+      description_localizations: { 'zh-CN': '检查机器人发布摘要缺少哪些权限' },
+      options: [
+        channelOption(false, 'Which channel (default: the digest channels)', '哪个频道（默认：摘要频道）'),
+      ],
+    },
+  ],
+} as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+
+const str = (value: Options[string]) => (value === undefined ? undefined : String(value));
+
+function ephemeralEmbed(embed: APIEmbed, content?: string): Reply {
+  const reply = embedReply([embed], content);
+  return { ...reply, payload: { ...reply.payload, flags: MessageFlags.Ephemeral } };
+}
+
+/** "2025-06-11 09:00 Asia/Shanghai": a run in the subscription's own zone. */
+function localTime(at: Date, zone: string): string {
+  return `${DateTime.fromJSDate(at, { zone }).toFormat('yyyy-MM-dd HH:mm')} ${zone}`;
+}
+
+const unix = (at: Date) => Math.floor(at.getTime() / 1000);
+
+async function set(
+  service: DigestService,
+  guildId: string,
+  options: Options,
+  context: Context,
+): Promise<Reply> {
+  const t = digestText(context.locale);
+  const channelId = str(options.channel);
+  if (!channelId) return ephemeralReply(t.checkNoChannel);
+  const result = service.set(
+    {
+      guildId,
+      channelId,
+      time: str(options.time),
+      timezone: str(options.timezone),
+      emptyDays: str(options.empty_days),
+      locale: context.locale,
+    },
+    context.now,
+  );
+  if (!result.ok) {
+    if (result.error === 'time') return ephemeralReply(t.badTime(result.value));
+    if (result.error === 'timezone') return ephemeralReply(t.badTimezone(result.value));
+    if (result.error === 'empty-days') return ephemeralReply(t.badEmptyDays(result.value));
+    return ephemeralReply(t.tooMany(result.max));
+  }
+  const sub = result.subscription;
+  const how = result.created ? 'created' : result.resumed ? 'resumed' : 'updated';
+  const lines = [
+    t.saved(how, channelId, t.schedule(sub.time, sub.timezone), t.emptyDays(sub.emptyDays)),
+    t.nextRun(localTime(result.nextRun, sub.timezone), unix(result.nextRun)),
+  ];
+  // Say now what would make it pause later, instead of letting it stop silently.
+  const [checked] = (await service.check(guildId, [channelId])) ?? [];
+  if (checked?.result.status === 'ok' && checked.result.missing.length > 0)
+    lines.push(t.warnMissing(channelId, checked.result.missing.map(t.permission).join(t.list)));
+  if (checked?.result.status === 'unknown-channel') lines.push(t.checkUnknownChannel(channelId));
+  return ephemeralReply(lines.join('\n'));
+}
+
+function off(service: DigestService, guildId: string, options: Options, t: DigestText): Reply {
+  const channelId = str(options.channel);
+  const stopped = service.off(guildId, channelId);
+  if (stopped.length === 0) return ephemeralReply(t.offNone(channelId));
+  return ephemeralReply(t.offDone(stopped.map((s) => s.channelId)));
+}
+
+function status(service: DigestService, guildId: string, context: Context): Reply {
+  const t = digestText(context.locale);
+  const entries = service.status(guildId, context.now);
+  if (entries.length === 0) return ephemeralReply(t.statusNone);
+  const blocks = entries.map(({ subscription: s, nextRun }) => {
+    const lines = [`**<#${s.channelId}>** — ${t.schedule(s.time, s.timezone)}; ${t.emptyDays(s.emptyDays)}`];
+    if (s.pausedReason) lines.push(t.statusPaused(t.pauseReason(s.pausedReason), s.channelId));
+    else if (nextRun) lines.push(t.statusNext(localTime(nextRun, s.timezone), unix(nextRun)));
+    const lastPost = s.lastPostAt ? unix(new Date(s.lastPostAt)) : undefined;
+    lines.push(t.statusLastPost(s.lastPostDate, lastPost));
+    if (s.lastError) lines.push(t.statusLastError(s.lastError));
+    return lines.join('\n');
+  });
+  return ephemeralEmbed({ title: t.statusTitle, description: blocks.join('\n\n') });
+}
+
+function preview(service: DigestService, guildId: string, options: Options, context: Context): Reply {
+  const t = digestText(context.locale);
+  const given = str(options.date);
+  const shown = service.preview(guildId, given, context.locale, context.now);
+  if (!shown) return ephemeralReply(t.badDate(given ?? ''));
+  const [embed] = shown.message.embeds;
+  return embed ? ephemeralEmbed(embed, t.previewOf(shown.date)) : ephemeralReply(t.previewOf(shown.date));
+}
+
+async function check(
+  service: DigestService,
+  guildId: string,
+  options: Options,
+  context: Context,
+): Promise<Reply> {
+  const t = digestText(context.locale);
+  const given = str(options.channel);
+  const subscribed = service.channels(guildId);
+  const channels = given
+    ? [given]
+    : subscribed.length > 0
+      ? subscribed
+      : context.channelId
+        ? [context.channelId]
+        : [];
+  if (channels.length === 0) return ephemeralReply(t.checkNoChannel);
+  const entries = await service.check(guildId, channels);
+  if (!entries) return ephemeralReply(t.checkUnavailable);
+  const all = (Object.keys(NEEDED_PERMISSIONS) as (keyof typeof NEEDED_PERMISSIONS)[])
+    .map(t.permission)
+    .join(t.list);
+  const lines = entries.map(({ channelId, subscription, result }) => {
+    const line =
+      result.status === 'unknown-channel'
+        ? t.checkUnknownChannel(channelId)
+        : result.status === 'unknown'
+          ? t.checkUnknown(channelId)
+          : result.missing.length === 0
+            ? t.checkOk(channelId, all)
+            : t.checkMissing(channelId, result.missing.map(t.permission).join(t.list));
+    const paused = subscription?.pausedReason;
+    return paused ? `${line}\n${t.checkPaused(t.pauseReason(paused))}` : line;
+  });
+  return ephemeralEmbed({ title: t.checkTitle, description: lines.join('\n') });
+}
+
+/** Zones from Intl, ranked: a part starting with what was typed, then containing it. Offsets as of `now`. */
+export function timeZoneChoices(typed: string, now: Date, preferred: readonly string[] = []): Choice[] {
+  const query = typed.trim().toLowerCase().replaceAll(' ', '_');
+  const zones = [...new Set([...preferred, 'UTC', ...Intl.supportedValuesOf('timeZone')])];
+  const starts = (zone: string) =>
+    zone
+      .toLowerCase()
+      .split('/')
+      .some((part) => part.startsWith(query));
+  const ranked = query
+    ? [
+        ...zones.filter(starts),
+        ...zones.filter((zone) => !starts(zone) && zone.toLowerCase().includes(query)),
+      ]
+    : [...preferred, ...POPULAR_ZONES];
+  return [...new Set(ranked)].slice(0, LIMITS.autocomplete.choices).map((zone) => ({
+    name: fitChoice(`${zone} (UTC${DateTime.fromJSDate(now, { zone }).toFormat('ZZ')})`),
+    value: zone,
+  }));
+}
+
+/** Offered before anything is typed: where the audience mostly is, then the big zones elsewhere. */
+const POPULAR_ZONES = [
+  'Asia/Shanghai',
+  'Asia/Hong_Kong',
+  'Asia/Taipei',
+  'Asia/Singapore',
+  'Asia/Tokyo',
+  'Asia/Kolkata',
+  'Europe/London',
+  'Europe/Berlin',
+  'Europe/Moscow',
+  'America/New_York',
+  'America/Chicago',
+  'America/Los_Angeles',
+  'America/Sao_Paulo',
+  'Australia/Sydney',
+  'UTC',
+];
+
+export const digest: Command = {
+  definition,
+  async handle(_knowledge, options, context) {
+    const t = digestText(context.locale);
+    if (!context.guild) return ephemeralReply(t.serversOnly);
+    const service = context.services?.digests;
+    if (!service) return ephemeralReply(t.unavailable);
+    const guildId = context.guild.id;
+    switch (options.subcommand) {
+      case 'set':
+        if (!canManageGuild(context.memberPermissions)) return ephemeralReply(t.needManageGuild);
+        return set(service, guildId, options, context);
+      case 'off':
+        if (!canManageGuild(context.memberPermissions)) return ephemeralReply(t.needManageGuild);
+        return off(service, guildId, options, t);
+      case 'status':
+        return status(service, guildId, context);
+      case 'preview':
+        return preview(service, guildId, options, context);
+      case 'check':
+        return check(service, guildId, options, context);
+      default:
+        return ephemeralReply(t.unknownSubcommand(String(options.subcommand ?? '')));
+    }
+  },
+  autocomplete(_knowledge, focused, _options, context) {
+    if (focused.name !== 'timezone') return [];
+    const service = context.services?.digests;
+    return timeZoneChoices(focused.value, context.now, [service?.defaultTimezone ?? DEFAULT_TIMEZONE]);
+  },
+};

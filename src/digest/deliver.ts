@@ -1,0 +1,208 @@
+// Posting due digests through @discordjs/rest: idempotent nonces, backoff on 5xx, pause (never delete) on 403/404.
+import { DiscordAPIError, HTTPError, type REST } from '@discordjs/rest';
+import {
+  RESTJSONErrorCodes,
+  type RESTPostAPIChannelMessageJSONBody,
+  type RESTPostAPIChannelMessageResult,
+  Routes,
+} from 'discord-api-types/v10';
+import type { KnowledgeBase } from '../knowledge/knowledge-base';
+import type { Locale } from '../locale';
+import { NO_MENTIONS } from '../render/reply';
+import { type DigestMessage, renderDigest } from './payload';
+import type { Decision, Deliver, DeliveryOutcome, DigestLog } from './schedule';
+import { silentLog } from './schedule';
+import { selectDigest } from './select';
+import type { DigestStore, PauseReason, Subscription } from './store';
+import { digestText } from './text';
+
+export interface DelivererOptions {
+  /** The bot's REST client (client.rest): it queues under the global rate limit and waits out 429s. */
+  rest: REST;
+  store: DigestStore;
+  /** The knowledge to render from, read at each tick (the bot may reload its index). */
+  knowledge: () => KnowledgeBase;
+  log?: DigestLog;
+  /** Injectable for tests; real waiting by default. */
+  sleep?: (ms: number) => Promise<void>;
+  /** Tries per post against 5xx and network errors before leaving the day to the next tick. */
+  attempts?: number;
+  /** Wait before try n + 1 (n from 1). */
+  backoffMs?: (attempt: number) => number;
+  /** Posts in flight at once; the REST client's queue spaces them under the global limit. */
+  concurrency?: number;
+}
+
+/** A digest's message, and whether its own day had nothing (an `empty_days: skip` subscription then posts nothing). */
+type RenderedDigest = DigestMessage & { empty: boolean };
+
+const DEFAULT_ATTEMPTS = 4;
+const DEFAULT_CONCURRENCY = 50;
+const defaultBackoff = (attempt: number) => Math.min(30_000, 1_000 * 2 ** (attempt - 1));
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The deterministic nonce of a digest post (≤ 25 characters, Discord's limit): the same subscription and day
+ * always send the same nonce, so with `enforce_nonce` a retried post is not created twice.
+ */
+export function digestNonce(subscriptionId: number, localDate: string): string {
+  return `d${subscriptionId}.${localDate.replaceAll('-', '')}`;
+}
+
+/** The nonce of the one pause notice for a subscription's pause on a day. */
+export function noticeNonce(subscriptionId: number, localDate: string): string {
+  return `n${subscriptionId}.${localDate.replaceAll('-', '')}`;
+}
+
+/** Why Discord refused for good, when it did: 403 and 404 pause the subscription instead of retrying. */
+export function pauseReasonOf(error: unknown): PauseReason | undefined {
+  if (!(error instanceof DiscordAPIError)) return undefined;
+  if (error.status === 404) return 'unknown-channel';
+  if (error.status !== 403) return undefined;
+  if (error.code === RESTJSONErrorCodes.MissingAccess) return 'missing-access';
+  if (error.code === RESTJSONErrorCodes.MissingPermissions) return 'missing-permissions';
+  return 'forbidden';
+}
+
+/** 5xx (HTTPError), dropped connections and timeouts are worth another try; any other 4xx is not. */
+function isRetryable(error: unknown): boolean {
+  return !(error instanceof DiscordAPIError);
+}
+
+function describe(error: unknown): string {
+  if (error instanceof DiscordAPIError) return `${error.status} ${error.code}: ${error.message}`;
+  if (error instanceof HTTPError) return `${error.status} ${error.message}`;
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  return String(error);
+}
+
+/** Run `fn` over `items` with at most `limit` in flight; results in input order, none lost. */
+export async function mapConcurrent<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return results;
+}
+
+export function createDeliverer(options: DelivererOptions): Deliver {
+  const { rest, store } = options;
+  const log = options.log ?? silentLog;
+  const sleep = options.sleep ?? realSleep;
+  const attempts = options.attempts ?? DEFAULT_ATTEMPTS;
+  const backoff = options.backoffMs ?? defaultBackoff;
+
+  async function post(channelId: string, body: RESTPostAPIChannelMessageJSONBody): Promise<string> {
+    const message = (await rest.post(Routes.channelMessages(channelId), {
+      body,
+    })) as RESTPostAPIChannelMessageResult;
+    return message.id;
+  }
+
+  /** Tell the server once, in the channel when Discord may still let the bot speak there, else in the log. */
+  async function notify(sub: Subscription, reason: PauseReason, localDate: string): Promise<void> {
+    const t = digestText(sub.locale);
+    const details = { subscription: sub.id, guild: sub.guildId, channel: sub.channelId, reason };
+    // Without access, or without the channel, a notice would only be one more invalid request.
+    if (reason === 'missing-permissions') {
+      try {
+        await post(sub.channelId, {
+          content: t.pauseNotice(t.pauseReason(reason)),
+          allowed_mentions: NO_MENTIONS,
+          nonce: noticeNonce(sub.id, localDate),
+          enforce_nonce: true,
+        });
+        store.markNoticeSent(sub.id);
+        log.warn(details, 'digest paused; told the channel');
+        return;
+      } catch (error) {
+        log.warn({ ...details, err: describe(error) }, 'digest paused; the channel notice failed too');
+        return;
+      }
+    }
+    log.warn(details, 'digest paused; the channel cannot be reached, so only /digest status shows why');
+  }
+
+  async function deliverOne(
+    decision: Decision,
+    now: Date,
+    render: (date: string, locale: Locale) => RenderedDigest,
+  ): Promise<DeliveryOutcome> {
+    const { subscription: sub, localDate } = decision;
+    if (!store.claim(sub.id, localDate, now)) return 'settled-elsewhere';
+    const message = render(localDate, sub.locale);
+    if (message.empty && sub.emptyDays === 'skip') {
+      store.settle(sub.id, localDate, 'skipped', now);
+      return 'skipped';
+    }
+    const body: RESTPostAPIChannelMessageJSONBody = {
+      embeds: message.embeds,
+      allowed_mentions: message.allowed_mentions,
+      nonce: digestNonce(sub.id, localDate),
+      enforce_nonce: true,
+    };
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const messageId = await post(sub.channelId, body);
+        store.settle(sub.id, localDate, 'sent', now, { messageId });
+        return 'sent';
+      } catch (error) {
+        const reason = pauseReasonOf(error);
+        if (reason) {
+          store.settle(sub.id, localDate, 'failed', now, { error: describe(error) });
+          if (store.pause(sub.id, reason, now)) await notify(sub, reason, localDate);
+          return 'paused';
+        }
+        if (!isRetryable(error)) {
+          store.settle(sub.id, localDate, 'failed', now, { error: describe(error) });
+          log.error({ subscription: sub.id, err: describe(error) }, 'digest post refused; not retried today');
+          return 'failed';
+        }
+        if (attempt >= attempts) {
+          // Left `pending`: the next tick retries with the same nonce while the catch-up window lasts.
+          store.noteError(sub.id, describe(error), now);
+          log.warn(
+            { subscription: sub.id, attempts, err: describe(error) },
+            'digest post failed; will retry',
+          );
+          return 'retrying';
+        }
+        await sleep(backoff(attempt));
+      }
+    }
+  }
+
+  return async (decisions, now) => {
+    const kb = options.knowledge();
+    // Many subscriptions share a date and a locale: select and render each pair once per tick.
+    const cache = new Map<string, RenderedDigest>();
+    const render = (date: string, locale: Locale): RenderedDigest => {
+      const key = `${date}|${locale}`;
+      let rendered = cache.get(key);
+      if (!rendered) {
+        const digest = selectDigest(kb, date);
+        rendered = { ...renderDigest(kb, digest, locale), empty: digest.items.length === 0 };
+        cache.set(key, rendered);
+      }
+      return rendered;
+    };
+    return mapConcurrent(decisions, options.concurrency ?? DEFAULT_CONCURRENCY, async (d) => {
+      try {
+        return await deliverOne(d, now, render);
+      } catch (error) {
+        // A store or rendering failure must not sink the other deliveries of the tick.
+        log.error({ subscription: d.subscription.id, err: describe(error) }, 'digest delivery crashed');
+        return 'retrying';
+      }
+    });
+  };
+}
