@@ -3,6 +3,7 @@ import type {
   APIInteractionResponseCallbackData,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
+import type { DigestService } from '../src/digest/service';
 import type { KnowledgeBase } from '../src/knowledge/knowledge-base';
 import type { Locale } from '../src/locale';
 import type { Choice, Lookup } from '../src/search/lookup-types';
@@ -28,7 +29,7 @@ export interface Context {
 
 /** Filled in by src/digest and src/discord; commands only see this interface. */
 export interface Services {
-  digests?: unknown;
+  digests?: DigestService;
 }
 
 /** Parsed options: subcommand (if any) under `subcommand`, then each option by name. */
