@@ -1,12 +1,17 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
-import { describe, expect, it } from 'vitest';
-import { fontFilesFor, parseFontFaces } from '../../src/render/chart/fonts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { fontCacheDir, fontFilesFor, parseFontFaces } from '../../src/render/chart/fonts';
 import { resvgOptions } from '../../src/render/chart/png';
 import { escapeXml } from '../../src/render/chart/svg';
 import { FontFormatError, woffToSfnt } from '../../src/render/chart/woff';
+
+// A cache of this file's own: removing a cached font below must not disturb other test files.
+process.env.SHITING_FONT_CACHE = mkdtempSync(join(tmpdir(), 'shiting-fonts-test-'));
+afterAll(() => rmSync(fontCacheDir(), { recursive: true, force: true }));
 
 /** The RGBA pixels of `text` drawn the way charts draw it. */
 function pixels(text: string): Buffer {
@@ -53,6 +58,14 @@ describe('fonts', () => {
     // Each is a plain SFNT: 'OTTO' (CFF outlines), 1.0 (TrueType) or 'true'.
     for (const file of mixed)
       expect([0x4f54544f, 0x00010000, 0x74727565]).toContain(readFileSync(file).readUInt32BE(0));
+  });
+
+  it('unwraps a font again when its cached file was removed', () => {
+    const [file] = fontFilesFor('A');
+    expect(dirname(file!)).toBe(process.env.SHITING_FONT_CACHE);
+    rmSync(file!);
+    expect(fontFilesFor('A')).toEqual([file]);
+    expect(existsSync(file!)).toBe(true);
   });
 
   it('reads which file covers which characters from the stylesheet', () => {

@@ -89,14 +89,15 @@ export function fontCacheDir(): string {
 }
 
 function unwrap(dir: string, file: string): string {
-  const known = unwrapped.get(file);
-  if (known) return known;
+  let target = unwrapped.get(file);
+  // Checked on every use: a long-running bot outlives files that /tmp cleaners remove.
+  if (target && existsSync(target)) return target;
   const woffPath = join(dir, file);
   if (!existsSync(woffPath))
     throw new ChartFontError(`The chart font file ${woffPath} is missing: run \`npm ci\`.`);
   const woff = readFileSync(woffPath);
   const cacheDir = fontCacheDir();
-  const target = join(cacheDir, `${createHash('sha256').update(woff).digest('hex').slice(0, 16)}.otf`);
+  target = join(cacheDir, `${createHash('sha256').update(woff).digest('hex').slice(0, 16)}.otf`);
   if (!existsSync(target)) {
     try {
       mkdirSync(cacheDir, { recursive: true });
