@@ -1,5 +1,80 @@
-// Placeholder until the compile subcommand lands.
-export async function run(_argv: string[]): Promise<number> {
-  process.stderr.write('shiting compile: not available yet\n');
-  return 2;
+// `shiting compile`: seeds → index file; prints the counts and hash, or every seed problem (exit 1).
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { compileSeeds } from '../knowledge/compile';
+import { resolveIndexPath } from '../knowledge/load';
+import { KINDS } from '../knowledge/schema';
+import { formatSeedError } from '../knowledge/seed-error';
+import { writeIndexFile } from '../knowledge/write-index';
+
+const USAGE = `usage: shiting compile [--seeds DIR] [--out FILE]
+
+  --seeds DIR    the folder of seed files (default: seeds)
+  --out FILE     where to write the index (default: $SHITING_INDEX, else build/index.json);
+                 --index FILE is the same option
+`;
+
+function shown(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative && !relative.startsWith('..') ? relative : file;
+}
+
+export async function run(argv: string[]): Promise<number> {
+  let values: { seeds?: string; out?: string; index?: string; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        seeds: { type: 'string' },
+        out: { type: 'string' },
+        index: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    process.stderr.write(`shiting compile: ${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if (values.out && values.index && path.resolve(values.out) !== path.resolve(values.index)) {
+    process.stderr.write(`shiting compile: --out and --index name different files; give one\n\n${USAGE}`);
+    return 2;
+  }
+  const seedsDir = values.seeds ?? 'seeds';
+  const out = resolveIndexPath(values.out ?? values.index);
+
+  const result = compileSeeds(seedsDir);
+  if (!result.ok) {
+    for (const e of result.errors) process.stderr.write(`${formatSeedError(e)}\n`);
+    const n = result.errors.length;
+    process.stderr.write(
+      `\n${n} problem${n === 1 ? '' : 's'} in ${shown(seedsDir)}; ${shown(out)} was not changed\n`,
+    );
+    return 1;
+  }
+  try {
+    writeIndexFile(out, result.json);
+  } catch (error) {
+    process.stderr.write(`shiting compile: cannot write ${shown(out)}: ${(error as Error).message}\n`);
+    return 1;
+  }
+  const { counts, hash } = result.index;
+  const width = Math.max(...KINDS.map((k) => k.length)) + 2;
+  const lines = KINDS.map((k) => `  ${k.padEnd(width)}${String(counts[k]).padStart(6)}`);
+  const total = KINDS.reduce((sum, k) => sum + (counts[k] ?? 0), 0);
+  process.stdout.write(
+    [
+      `compiled ${shown(seedsDir)} → ${shown(out)} (${Buffer.byteLength(result.json).toLocaleString('en-US')} bytes)`,
+      ...lines,
+      `  ${'total'.padEnd(width)}${String(total).padStart(6)}`,
+      `hash ${hash}`,
+      '',
+    ].join('\n'),
+  );
+  return 0;
 }
