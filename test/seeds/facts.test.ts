@@ -1,0 +1,224 @@
+// Facts from each of the five source documents, looked up in the index compiled from the real seeds,
+// each checked against the source it must cite.
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { compileSeeds, formatSeedError } from '../../src/knowledge/compile';
+import type { KnowledgeBase } from '../../src/knowledge/knowledge-base';
+import { knowledgeFromIndex } from '../../src/knowledge/load';
+import type { Kind, RecordOf } from '../../src/knowledge/schema';
+
+const SEEDS = fileURLToPath(new URL('../../seeds', import.meta.url));
+
+const S000 = 'src-000-short-video-s2';
+const S001 = 'src-001-cover-news-11th';
+const S002 = 'src-002-fifth-ciac';
+const S003 = 'src-003-china-daily-11th';
+const S004 = 'src-004-ninth-ciac';
+
+let kb: KnowledgeBase;
+
+beforeAll(() => {
+  const result = compileSeeds(SEEDS);
+  if (!result.ok) throw new Error(result.errors.map(formatSeedError).join('\n'));
+  kb = knowledgeFromIndex(result.index);
+});
+
+function must<K extends Kind>(kind: K, id: string): RecordOf[K] {
+  const record = kb.get(kind, id);
+  if (!record) throw new Error(`no ${kind} record ${id}`);
+  return record;
+}
+
+describe('the sources themselves', () => {
+  it('has one record per document, by file name', () => {
+    const files = Object.fromEntries(kb.records.sources.map((s) => [s.id, s.file]));
+    expect(files).toEqual({
+      [S000]: '000_ff2a6dcaf15f3bfc.txt',
+      [S001]: '001_86e362df461c6ce8.txt',
+      [S002]: '002_2b4669771a46fac0.txt',
+      [S003]: '003_c84a4b74f2fa5aaa.txt',
+      [S004]: '004_f75ed3e276a0d9bd.txt',
+    });
+    expect(must('sources', S001)).toMatchObject({
+      outlet: 'Cover News',
+      author: 'Li Yuxin',
+      machineTranslated: true,
+    });
+    expect(must('sources', S004).published).toBe('2021-06-03');
+  });
+
+  it('cites only sources that exist, in every record', () => {
+    const known = new Set(kb.records.sources.map((s) => s.id));
+    const cited = (value: unknown): string[] => {
+      if (Array.isArray(value)) return value.flatMap(cited);
+      if (value === null || typeof value !== 'object') return [];
+      return Object.entries(value).flatMap(([key, v]) => (key === 'sources' ? (v as string[]) : cited(v)));
+    };
+    const { sources: _documents, ...facts } = kb.records;
+    const all = cited(facts);
+    expect(all.length).toBeGreaterThan(100);
+    expect(all.filter((id) => !known.has(id))).toEqual([]);
+  });
+});
+
+describe('000: China Short Video Conference, season 2', () => {
+  it('knows where season 2 was launched, its theme and host', () => {
+    const s2 = must('editions', 'csvc-s2');
+    expect(s2).toMatchObject({ series: 'csvc', season: 2, year: 2025, city: 'Hangzhou', hosts: ['cmg'] });
+    expect(s2.theme).toBe('short video linking thousands of industries');
+    expect(s2.sources).toEqual([S000]);
+  });
+
+  it("dates season 1's launch to September 2022", () => {
+    const [claim] = must('editions', 'csvc-s1').dates;
+    expect(claim).toMatchObject({ start: '2022-09', shown: true, sources: [S000] });
+  });
+
+  it("gives Zuo Xing's role", () => {
+    const [role] = must('people', 'zuo-xing').roles;
+    expect(role?.title).toMatch(/general director/i);
+    expect(role).toMatchObject({ edition: 'csvc-s2', sources: [S000] });
+    expect(kb.related('csvc-s2').people).toEqual(expect.arrayContaining(['zuo-xing', 'xu-husheng']));
+  });
+});
+
+describe('001: the 11th edition, by Cover News', () => {
+  it("keeps Cover News' March 28–29 as a claim that is not shown", () => {
+    const claim = must('editions', 'ciac-11').dates.find((d) => d.sources.includes(S001));
+    expect(claim).toMatchObject({ start: '2024-03-28', end: '2024-03-29', shown: false });
+  });
+
+  it("ties Liu Zhen to Kuaishou and the 'Seeing Inspiration in China' forum", () => {
+    const liu = must('people', 'liu-zhen');
+    expect(liu.roles[0]).toMatchObject({ organisation: 'kuaishou', edition: 'ciac-11' });
+    expect(liu.roles[0]?.sources).toContain(S001);
+    const keynote = liu.appearances.find((a) => a.forum === 'forum-seeing-inspiration-in-china');
+    expect(keynote?.sources).toEqual([S001]);
+    expect(must('forums', 'forum-seeing-inspiration-in-china').edition).toBe('ciac-11');
+    expect(kb.related('liu-zhen').editions).toContain('ciac-11');
+  });
+
+  it('reports 151 minutes of short video a day from the 2024 report, in a series with 2021', () => {
+    const stat = must('statistics', 'stat-short-video-daily-minutes-2024');
+    expect(stat).toMatchObject({ value: 151, unit: 'minutes', edition: 'ciac-11', sources: [S001] });
+    expect(stat.reportedBy.report).toBe('report-ciac-2024');
+    expect(must('statistics', 'stat-short-video-daily-minutes-2021').series).toBe(stat.series);
+  });
+
+  it('counts 270 million daily short-drama viewers on Kuaishou, reported by Liu Zhen', () => {
+    const stat = must('statistics', 'stat-kuaishou-daily-short-drama-viewers');
+    expect(stat).toMatchObject({ value: 270, unit: 'million people', sources: [S001] });
+    expect(stat.reportedBy.person).toBe('liu-zhen');
+  });
+});
+
+describe('002: the 5th edition', () => {
+  it('has its city, theme and 2017 year, with the inference explained', () => {
+    const fifth = must('editions', 'ciac-5');
+    expect(fifth).toMatchObject({ ordinal: 5, year: 2017, city: 'Chengdu' });
+    expect(fifth.theme).toBe('New Mission, New Vision, and New Energy');
+    const [claim] = fifth.dates;
+    expect(claim).toMatchObject({ start: '2017-12-01', shown: true, sources: [S002] });
+    expect(claim?.note).toMatch(/2017 development report/);
+  });
+
+  it('names its organisers, guiding bodies and figures', () => {
+    const fifth = must('editions', 'ciac-5');
+    expect(fifth.organisers).toEqual(['cnapsa', 'gov-chengdu']);
+    expect(fifth.guidedBy).toEqual(['sapprft', 'cac']);
+    expect(fifth.figures.find((f) => f.measure === 'events')).toMatchObject({ value: 36, sources: [S002] });
+    expect(fifth.highlights).toHaveLength(6);
+  });
+
+  it("gives Tian Jin's SAPPRFT role", () => {
+    expect(must('people', 'tian-jin').roles[0]).toMatchObject({ organisation: 'sapprft', sources: [S002] });
+  });
+});
+
+describe('003: the 11th edition, by China Daily', () => {
+  it('shows March 28–30, which only China Daily gives', () => {
+    const eleventh = must('editions', 'ciac-11');
+    const shown = eleventh.dates.filter((d) => d.shown);
+    expect(shown).toHaveLength(1);
+    expect(shown[0]).toMatchObject({ start: '2024-03-28', end: '2024-03-30', sources: [S003] });
+    expect(shown[0]?.note).toBeTruthy();
+    expect(eleventh.city).toBe('Chengdu');
+    expect(kb.onMonthDay('03-28').some((e) => e.id === 'ciac-11' && e.event === 'start')).toBe(true);
+  });
+
+  it('counts nearly 10,000 representatives', () => {
+    const figure = must('editions', 'ciac-11').figures.find((f) => f.measure === 'attendees');
+    expect(figure).toMatchObject({ value: 10000, qualifier: 'nearly', sources: [S003] });
+  });
+
+  it("has Han Zhijie at Tencent Video and WeTV's 200 million downloads", () => {
+    expect(must('people', 'han-zhijie').roles[0]).toMatchObject({
+      organisation: 'tencent-video',
+      sources: [S003],
+    });
+    const stat = must('statistics', 'stat-wetv-downloads');
+    expect(stat).toMatchObject({ value: 200, qualifier: 'more-than', sources: [S003] });
+  });
+
+  it('gives the Chinese names from the editor’s note', () => {
+    expect(must('series', 'ciac').nameZh).toBe('中国网络视听大会');
+    expect(must('series', 'ciac').sources).toContain(S003);
+    expect(must('organizations', 'cnapsa').aliases).toContain('中国网络视听服务协会');
+    expect(must('organizations', 'cnapsa').sources).toContain(S003);
+  });
+});
+
+describe('004: the 9th edition', () => {
+  it('shows the dateline June 3 and keeps the body’s “5th” as a differing claim', () => {
+    const dates = must('editions', 'ciac-9').dates;
+    expect(dates.find((d) => d.shown)).toMatchObject({ start: '2021-06-03', sources: [S004] });
+    const other = dates.find((d) => !d.shown);
+    expect(other).toMatchObject({ start: '2021-06-05', sources: [S004] });
+    expect(other?.note).toBeTruthy();
+  });
+
+  it('lists its three firsts', () => {
+    const firsts = must('editions', 'ciac-9').firsts;
+    expect(firsts).toHaveLength(3);
+    const text = firsts.map((f) => f.text).join(' ');
+    expect(text).toMatch(/live/i);
+    expect(text).toMatch(/international communication/i);
+    expect(text).toMatch(/technology/i);
+    for (const f of firsts) expect(f.sources).toEqual([S004]);
+  });
+
+  it('dates the international communication forum and names its hosts', () => {
+    expect(must('forums', 'forum-ciac-9-international-communication')).toMatchObject({
+      edition: 'ciac-9',
+      date: '2021-06-03',
+      hosts: ['nrta-international-cooperation'],
+      organisers: ['mango-tv'],
+      sources: [S004],
+    });
+  });
+
+  it('puts the short-video user counts of June and December 2020 in one series', () => {
+    const june = must('statistics', 'stat-short-video-users-2020-06');
+    const december = must('statistics', 'stat-short-video-users-2020-12');
+    expect([june.value, december.value]).toEqual([817, 873]);
+    expect(june.series).toBe(december.series);
+    expect(december.reportedBy.report).toBe('report-ciac-2021');
+    expect(must('reports', 'report-ciac-2021')).toMatchObject({ released: '2021-06-02', sources: [S004] });
+  });
+
+  it('records the machine-translated names as aliases', () => {
+    const cao = must('people', 'cao-shibo');
+    expect(cao.aliases).toContain('Cao World Expo');
+    expect(cao.note).toMatch(/machine translation/);
+    expect(cao.sources).toEqual([S004]);
+    expect(must('organizations', 'kuaishou').aliases).toContain('Aauto Quicker');
+    expect(must('organizations', 'cac').aliases).toContain('Central Network Information Office');
+    expect(must('organizations', 'cmg').aliases).toContain('Central Radio and Television General Station');
+  });
+
+  it("has Zhou Jie's 125 minutes as of March 2021", () => {
+    const stat = must('statistics', 'stat-short-video-daily-minutes-2021');
+    expect(stat).toMatchObject({ value: 125, asOf: '2021-03', sources: [S004] });
+    expect(stat.reportedBy.person).toBe('zhou-jie');
+  });
+});
