@@ -8,7 +8,7 @@ const TOKEN_PATTERN = /^[A-Za-z0-9_-]{18,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{20,
 const SNOWFLAKE_PATTERN = /^\d{17,20}$/;
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
-const ASK_HINT = 'You can try Shiting without Discord: npx shiting ask edition 2023';
+const ASK_HINT = 'You can try Shiting without Discord: npx shiting ask "/edition query:2023"';
 
 // Messages name the variable and never echo its value: the token must not reach a terminal or a log.
 const EnvSchema = z.object({

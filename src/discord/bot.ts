@@ -20,7 +20,8 @@ export interface BotOptions {
   knowledge: Knowledge;
   logger: Logger;
   clock?: () => Date;
-  services?: Services;
+  /** Services for handlers; a function when they need the client (its REST client, its guild cache). */
+  services?: Services | ((client: Client) => Services);
   /** Deploy the command definitions after login (default true). */
   deploy?: boolean;
   deferAfterMs?: number;
@@ -47,7 +48,7 @@ export async function startBot(options: BotOptions): Promise<BotHandle> {
     transport: restTransport(client.rest),
     logger,
     clock: options.clock,
-    services: options.services,
+    services: typeof options.services === 'function' ? options.services(client) : options.services,
     deferAfterMs: options.deferAfterMs,
   });
   // The raw gateway payload is exactly the API's JSON that the router and handlers are typed against.

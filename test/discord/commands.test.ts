@@ -1,0 +1,107 @@
+// Every command in commands/index.ts, sent as a gateway INTERACTION_CREATE: the reply at the callback route is
+// exactly the payload its handler returns (the console shows the same), in a server and in a DM.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commands } from '../../commands';
+import type { Command, Context, Knowledge, Options } from '../../commands/types';
+import { type BotHandle, startBot } from '../../src/discord/bot';
+import { ensureIndex, openKnowledge } from '../../src/knowledge/open';
+import {
+  FAKE_CHANNEL_ID,
+  FAKE_DM_CHANNEL_ID,
+  FAKE_GUILD_ID,
+  FAKE_USER_ID,
+  type FakeDiscord,
+  startFakeDiscord,
+} from '../fake-discord';
+import { captureLogger } from './helpers';
+
+const NOW = new Date('2024-03-28T08:00:00Z');
+let fake: FakeDiscord;
+let bot: BotHandle;
+let knowledge: Knowledge;
+
+beforeAll(async () => {
+  const indexPath = path.join(mkdtempSync(path.join(tmpdir(), 'shiting-commands-')), 'index.json');
+  ensureIndex('seeds', indexPath);
+  knowledge = openKnowledge(indexPath);
+  fake = await startFakeDiscord();
+  bot = await startBot({
+    token: fake.token,
+    apiUrl: fake.apiUrl,
+    commands,
+    knowledge,
+    logger: captureLogger('warn').logger,
+    clock: () => NOW,
+  });
+});
+
+afterAll(async () => {
+  await bot?.stop();
+  await fake?.close();
+});
+
+/** Options for a command: each autocompleted string option takes the first choice the bot itself offers. */
+async function sampleOptions(command: Command, guildId: string | null): Promise<Options> {
+  const options: Options = {};
+  for (const option of command.definition.options ?? []) {
+    if (
+      option.type !== ApplicationCommandOptionType.String ||
+      !('autocomplete' in option) ||
+      !option.autocomplete
+    ) {
+      continue;
+    }
+    const choices = await fake.sendAutocomplete({
+      name: command.definition.name,
+      focused: option.name,
+      guildId,
+    });
+    if (choices[0]) options[option.name] = String(choices[0].value);
+  }
+  return options;
+}
+
+const lookupCommands = commands.filter((c) => !(c.definition.options ?? []).some((o) => o.type <= 2));
+
+describe.each(lookupCommands.map((c) => [c.definition.name, c] as const))(
+  '/%s through the gateway',
+  (_name, command) => {
+    it.each([
+      ['in a server, en-US', FAKE_GUILD_ID, 'en-US'],
+      ['in a DM, zh-CN', null, 'zh-CN'],
+    ] as const)('answers %s with exactly the handler payload', async (_label, guildId, locale) => {
+      const options = await sampleOptions(command, guildId);
+      const required = (command.definition.options ?? []).filter((o) => 'required' in o && o.required);
+      expect(Object.keys(options)).toEqual(expect.arrayContaining(required.map((o) => o.name)));
+      const reply = await fake.sendCommand({
+        name: command.definition.name,
+        options: options as Record<string, string>,
+        guildId,
+        locale,
+      });
+      const context: Context = {
+        locale,
+        now: NOW,
+        user: { id: FAKE_USER_ID, name: 'tester' },
+        guild: guildId ? { id: guildId } : undefined,
+        channelId: guildId ? FAKE_CHANNEL_ID : FAKE_DM_CHANNEL_ID,
+      };
+      const expected = await command.handle(knowledge, options, context);
+      expect(reply.data.content ?? '').toEqual(expected.payload.content ?? '');
+      expect(reply.data.embeds ?? []).toEqual(expected.payload.embeds ?? []);
+      expect(reply.ephemeral).toBe(((expected.payload.flags ?? 0) & 64) !== 0);
+      expect(reply.files.map((f) => f.name)).toEqual((expected.files ?? []).map((f) => f.name));
+      // A real answer, not the error boundary's.
+      expect(JSON.stringify(reply.data)).not.toContain('error id');
+    });
+  },
+);
+
+it('deployed every command with its localisations', () => {
+  const deployed = fake.commands.global as { name: string; contexts?: number[] }[];
+  expect(deployed.map((c) => c.name)).toEqual(commands.map((c) => c.definition.name));
+});

@@ -1,0 +1,119 @@
+// `shiting start` and `shiting deploy` as real processes: the missing-token message, serving against the fake
+// Discord, and a clean exit on SIGTERM.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FAKE_GUILD_ID, type FakeDiscord, startFakeDiscord } from '../fake-discord';
+
+const BIN = fileURLToPath(new URL('../../bin/shiting.mjs', import.meta.url));
+let fake: FakeDiscord | undefined;
+
+afterEach(async () => {
+  await fake?.close();
+  fake = undefined;
+});
+
+interface Spawned {
+  child: ChildProcess;
+  exit: Promise<{ code: number | null; stdout: string; stderr: string }>;
+}
+
+/** Runs the CLI in an empty temporary directory (no stray .env) with exactly the given environment. */
+function shiting(args: string[], env: Record<string, string>): Spawned {
+  const cwd = mkdtempSync(path.join(tmpdir(), 'shiting-start-'));
+  const child = spawn(process.execPath, [BIN, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (d) => {
+    stdout += d;
+  });
+  child.stderr?.on('data', (d) => {
+    stderr += d;
+  });
+  const exit = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
+    child.on('close', (code) => resolve({ code, stdout, stderr })),
+  );
+  return { child, exit };
+}
+
+const STACK_LINE = /^\s+at .+\(.+:\d+:\d+\)$/m;
+
+describe('shiting start', () => {
+  it('without a token exits 1, says what to set and that `npx shiting ask` works, with no stack trace', async () => {
+    const { code, stdout, stderr } = await shiting(['start'], {}).exit;
+    expect(code).toBe(1);
+    expect(stderr).toContain('DISCORD_TOKEN is not set');
+    expect(stderr).toContain('.env.example');
+    expect(stderr).toContain('npx shiting ask');
+    expect(stdout + stderr).not.toMatch(STACK_LINE);
+  });
+
+  it('with a malformed token exits 1 without echoing it', async () => {
+    const secret = 'definitely-not-a-token-value';
+    const { code, stderr } = await shiting(['start'], { DISCORD_TOKEN: secret }).exit;
+    expect(code).toBe(1);
+    expect(stderr).toContain('DISCORD_TOKEN does not look like a bot token');
+    expect(stderr).not.toContain(secret);
+    expect(stderr).not.toMatch(STACK_LINE);
+  });
+
+  it('connects, deploys, answers, and exits 0 on SIGTERM without logging the token', async () => {
+    fake = await startFakeDiscord();
+    const dir = mkdtempSync(path.join(tmpdir(), 'shiting-run-'));
+    const deployed = fake.nextRequest((r) => r.method === 'PUT' && r.path.endsWith('/commands'));
+    const bot = shiting(['start'], {
+      DISCORD_TOKEN: fake.token,
+      DISCORD_API_URL: fake.apiUrl,
+      SHITING_INDEX: path.join(dir, 'index.json'),
+      SHITING_DB: path.join(dir, 'shiting.db'),
+      LOG_LEVEL: 'info',
+    });
+    await deployed;
+    const reply = await fake.sendCommand({ name: 'about' });
+    expect(reply.data.embeds?.length ?? reply.data.content?.length).toBeGreaterThan(0);
+    bot.child.kill('SIGTERM');
+    const { code, stdout, stderr } = await bot.exit;
+    expect(code).toBe(0);
+    expect(stdout).toContain('"msg":"stopped"');
+    expect(stdout + stderr).not.toContain(fake.token);
+  });
+
+  it('exits 1 with a one-line reason when Discord rejects the token', async () => {
+    fake = await startFakeDiscord({ checkToken: true });
+    const dir = mkdtempSync(path.join(tmpdir(), 'shiting-run-'));
+    const wrong = `${fake.token.slice(0, -4)}AAAA`;
+    const { code, stderr } = await shiting(['start'], {
+      DISCORD_TOKEN: wrong,
+      DISCORD_API_URL: fake.apiUrl,
+      SHITING_INDEX: path.join(dir, 'index.json'),
+      SHITING_DB: path.join(dir, 'shiting.db'),
+      LOG_LEVEL: 'silent',
+    }).exit;
+    expect(code).toBe(1);
+    expect(stderr).toContain('did not accept DISCORD_TOKEN');
+    expect(stderr).not.toContain(wrong);
+  });
+});
+
+describe('shiting deploy', () => {
+  it('deploys the commands to one server with --guild', async () => {
+    fake = await startFakeDiscord();
+    const { code, stdout } = await shiting(['deploy', '--guild', FAKE_GUILD_ID], {
+      DISCORD_TOKEN: fake.token,
+      DISCORD_API_URL: fake.apiUrl,
+    }).exit;
+    expect(code).toBe(0);
+    expect(stdout).toContain(`to server ${FAKE_GUILD_ID}`);
+    expect(fake.commands.guild.get(FAKE_GUILD_ID)?.length).toBeGreaterThan(0);
+    expect(fake.commands.global).toEqual([]);
+  });
+
+  it('refuses a malformed --guild', async () => {
+    const { code, stderr } = await shiting(['deploy', '--guild', 'abc'], {}).exit;
+    expect(code).toBe(2);
+    expect(stderr).toContain('--guild needs a server id');
+  });
+});
