@@ -1,5 +1,6 @@
 // Every slash command Shiting has, for deployment, routing and the console.
 import { about } from './about';
+import { digest } from './digest';
 import { edition } from './edition';
 import { onthisday } from './onthisday';
 import { search } from './search';
@@ -7,8 +8,7 @@ import { speaker } from './speaker';
 import { stat } from './stat';
 import type { Command } from './types';
 
-// TODO: add the digest command once commands/digest.ts (digest helper) lands.
-export const commands: Command[] = [edition, speaker, stat, search, onthisday, about];
+export const commands: Command[] = [edition, speaker, stat, search, onthisday, digest, about];
 
 const byName = new Map(commands.map((command) => [command.definition.name, command]));
 

@@ -1,5 +1,100 @@
-// Placeholder until the ask subcommand lands.
-export async function run(_argv: string[]): Promise<number> {
-  process.stderr.write('shiting ask: not available yet\n');
-  return 2;
+// `shiting ask "/command option:value"`: answers a slash command without Discord, as text or as the exact payload.
+import { writeFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { commands } from '../../commands';
+import type { Context, Knowledge, Reply } from '../../commands/types';
+import { openKnowledge } from '../knowledge/open';
+import { messages } from '../render/i18n';
+import { ephemeralReply } from '../render/reply';
+import { replyText } from '../render/text';
+import { type ConsoleFlags, parseCommandLine, parseConsoleFlags } from './command-line';
+
+const USAGE = `usage: shiting ask [--json] [--locale en-US|zh-CN] [--now ISO-TIME] [--index FILE] [--out FILE] "/command option:value"
+       shiting ask [flags] -     (one command line per line of standard input, one JSON payload per line out)
+`;
+
+/** What the console knows of the person asking. */
+export function consoleContext(flags: ConsoleFlags): Context {
+  return { locale: flags.locale, now: flags.now, user: { id: '0', name: 'console' } };
+}
+
+/** Open the index, or say why not (the loader's message names `npx shiting compile`). */
+export function openForConsole(flags: ConsoleFlags, name: string): Knowledge | undefined {
+  try {
+    return openKnowledge(flags.index);
+  } catch (error) {
+    process.stderr.write(`shiting ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return undefined;
+  }
+}
+
+type Answer = { ok: true; reply: Reply } | { ok: false; message: string };
+
+/** One command line through its handler, as the Discord runtime would run it (errors become a reply). */
+export async function answer(knowledge: Knowledge, text: string, flags: ConsoleFlags): Promise<Answer> {
+  const parsed = parseCommandLine(text, commands);
+  if (!parsed.ok) return parsed;
+  const { command, options } = parsed.line;
+  try {
+    return { ok: true, reply: await command.handle(knowledge, options, consoleContext(flags)) };
+  } catch (error) {
+    process.stderr.write(`shiting ask: ${command.definition.name} failed: ${String(error)}\n`);
+    return { ok: true, reply: ephemeralReply(messages(flags.locale).errors.failed) };
+  }
+}
+
+async function askEachLine(knowledge: Knowledge, flags: ConsoleFlags): Promise<number> {
+  let code = 0;
+  const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
+  for await (const line of lines) {
+    if (!line.trim()) continue;
+    const result = await answer(knowledge, line, flags);
+    if (result.ok) process.stdout.write(`${JSON.stringify(result.reply.payload)}\n`);
+    else {
+      code = 2;
+      process.stdout.write(`${JSON.stringify({ error: result.message })}\n`);
+    }
+  }
+  return code;
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const parsed = parseConsoleFlags(argv, ['--json', '--locale', '--now', '--index', '--out']);
+  if (!parsed.ok || !parsed.flags.line) {
+    process.stderr.write(`${parsed.ok ? '' : `shiting ask: ${parsed.message}\n`}${USAGE}`);
+    return 2;
+  }
+  const { flags } = parsed;
+  const line = flags.line ?? '';
+  // Check the line before loading the index, so a typo is reported even without one.
+  if (line !== '-') {
+    const check = parseCommandLine(line, commands);
+    if (!check.ok) {
+      process.stderr.write(`shiting ask: ${check.message}\n`);
+      return 2;
+    }
+  }
+  const knowledge = openForConsole(flags, 'ask');
+  if (!knowledge) return 1;
+  if (line === '-') return askEachLine(knowledge, flags);
+
+  const result = await answer(knowledge, line, flags);
+  if (!result.ok) {
+    process.stderr.write(`shiting ask: ${result.message}\n`);
+    return 2;
+  }
+  const { reply } = result;
+  process.stdout.write(
+    flags.json ? `${JSON.stringify(reply.payload, null, 2)}\n` : replyText(reply, messages(flags.locale)),
+  );
+  if (flags.out) {
+    const file = reply.files?.[0];
+    if (!file) {
+      process.stderr.write('shiting ask: this reply has no file to write to --out\n');
+      return 1;
+    }
+    writeFileSync(flags.out, file.data);
+    process.stderr.write(`shiting ask: wrote ${file.name} to ${flags.out}\n`);
+  }
+  return 0;
 }

@@ -92,6 +92,34 @@ function intlLocale(locale: Locale): string {
   return locale === 'zh-CN' ? 'zh-CN' : 'en-US';
 }
 
+// Intl formatters are costly to build and a card may format hundreds of dates and numbers: build each once.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function dateFormat(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(intlLocale(locale), { timeZone: 'UTC', ...options });
+    dateFormats.set(key, format);
+  }
+  return format;
+}
+
+function numberFormat(locale: Locale, compact: boolean): Intl.NumberFormat {
+  const key = `${locale}|${compact}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(intlLocale(locale), {
+      notation: compact ? 'compact' : 'standard',
+      compactDisplay: 'long',
+      maximumFractionDigits: 2,
+    });
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
 function utcDate(year: number, month = 1, day = 1): Date {
   return new Date(Date.UTC(year, month - 1, day));
 }
@@ -104,10 +132,10 @@ function parts(partial: string): { year: number; month?: number; day?: number } 
 /** `2024`, `2024-03`, `2024-03-28` in words of the locale. */
 export function formatDate(ctx: RenderContext, partial: string): string {
   const { year, month, day } = parts(partial);
-  const options: Intl.DateTimeFormatOptions = { timeZone: 'UTC', year: 'numeric' };
+  const options: Intl.DateTimeFormatOptions = { year: 'numeric' };
   if (month) options.month = 'long';
   if (month && day) options.day = 'numeric';
-  return new Intl.DateTimeFormat(intlLocale(ctx.locale), options).format(utcDate(year, month, day));
+  return dateFormat(ctx.locale, options).format(utcDate(year, month, day));
 }
 
 /** A span of days (`March 28 – 29, 2024`), or one date when there is no end or both are equally precise. */
@@ -116,12 +144,7 @@ export function formatRange(ctx: RenderContext, start: string, end?: string): st
   const a = parts(start);
   const b = parts(end);
   if (a.day && b.day && a.month && b.month) {
-    const format = new Intl.DateTimeFormat(intlLocale(ctx.locale), {
-      timeZone: 'UTC',
-      year: 'numeric',
-      month: 'long',
-      day: 'numeric',
-    });
+    const format = dateFormat(ctx.locale, { year: 'numeric', month: 'long', day: 'numeric' });
     return format.formatRange(utcDate(a.year, a.month, a.day), utcDate(b.year, b.month, b.day));
   }
   return `${formatDate(ctx, start)} – ${formatDate(ctx, end)}`;
@@ -130,21 +153,12 @@ export function formatRange(ctx: RenderContext, start: string, end?: string): st
 /** A month-day (`03-28`) in words: March 28 / 3月28日. */
 export function formatMonthDay(ctx: RenderContext, monthDay: string): string {
   const [m, d] = monthDay.split('-').map(Number);
-  return new Intl.DateTimeFormat(intlLocale(ctx.locale), {
-    timeZone: 'UTC',
-    month: 'long',
-    day: 'numeric',
-  }).format(utcDate(2000, m, d));
+  return dateFormat(ctx.locale, { month: 'long', day: 'numeric' }).format(utcDate(2000, m, d));
 }
 
 /** Numbers as people say them: 151, 5,000, 270 million / 2.7亿. */
 export function formatNumber(ctx: RenderContext, value: number): string {
-  const big = Math.abs(value) >= 1_000_000;
-  return new Intl.NumberFormat(intlLocale(ctx.locale), {
-    notation: big ? 'compact' : 'standard',
-    compactDisplay: 'long',
-    maximumFractionDigits: 2,
-  }).format(value);
+  return numberFormat(ctx.locale, Math.abs(value) >= 1_000_000).format(value);
 }
 
 export function formatQuantity(

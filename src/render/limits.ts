@@ -57,11 +57,15 @@ export function listWithin(
   separator = '\n',
 ): string {
   if (items.length === 0) return '';
-  const whole = items.join(separator);
-  if (length(whole) <= max) return whole;
+  const sep = length(separator);
+  // used[k]: the length of the first k items joined.
+  const used = [0];
+  for (const [i, item] of items.entries()) used.push((used[i] ?? 0) + (i > 0 ? sep : 0) + length(item));
+  if ((used[items.length] ?? 0) <= max) return items.join(separator);
   for (let shown = items.length - 1; shown >= 1; shown--) {
-    const text = items.slice(0, shown).join(separator) + separator + more(items.length - shown);
-    if (length(text) <= max) return text;
+    if ((used[shown] ?? 0) + sep + length(more(items.length - shown)) <= max) {
+      return items.slice(0, shown).join(separator) + separator + more(items.length - shown);
+    }
   }
   const tail = separator + more(items.length - 1);
   return truncate(items[0] ?? '', max - length(tail)) + tail;

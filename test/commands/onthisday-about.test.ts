@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { about } from '../../commands/about';
+import { onthisday, parseMonthDay } from '../../commands/onthisday';
+import { context, expectSendable, isEphemeral, realKnowledge, textOf } from './knowledge';
+
+async function onDay(options: Record<string, string>, locale: 'en-US' | 'zh-CN' = 'en-US', now?: Date) {
+  const reply = await onthisday.handle(realKnowledge(), options, context(locale, now));
+  expectSendable(reply.payload);
+  return reply.payload;
+}
+
+describe('parseMonthDay', () => {
+  it('reads MM-DD and YYYY-MM-DD and checks that the day exists', () => {
+    expect(parseMonthDay('03-28')).toBe('03-28');
+    expect(parseMonthDay('3-8')).toBe('03-08');
+    expect(parseMonthDay('2024-03-28')).toBe('03-28');
+    expect(parseMonthDay('02-29')).toBe('02-29');
+    expect(parseMonthDay('2023-02-29')).toBeUndefined();
+    expect(parseMonthDay('02-30')).toBeUndefined();
+    expect(parseMonthDay('13-01')).toBeUndefined();
+    expect(parseMonthDay('tomorrow')).toBeUndefined();
+  });
+});
+
+describe('/onthisday', () => {
+  it('defaults to the day of context.now and says how many years ago', async () => {
+    const payload = await onDay({});
+    expect(payload.embeds?.[0]?.title).toBe('On this day: March 28');
+    expect(textOf(payload)).toMatch(
+      /\*\*2024\*\* \(2 years ago\): 11th China Internet Audiovisual Conference — opens/,
+    );
+    expect(payload.embeds?.[0]?.footer?.text).toMatch(/^Sources: /);
+  });
+
+  it('takes a date in either form, and counts years from now', async () => {
+    const payload = await onDay({ date: '2021-12-01' });
+    expect(textOf(payload)).toMatch(
+      /\*\*2017\*\* \(9 years ago\): 5th China Internet Audiovisual Conference/,
+    );
+    const later = await onDay({ date: '12-01' }, 'en-US', new Date('2018-01-01T00:00:00Z'));
+    expect(textOf(later)).toMatch(/\(1 year ago\)/);
+  });
+
+  it('names the nearest days before and after when nothing happened', async () => {
+    const payload = await onDay({ date: '06-01' });
+    const text = textOf(payload);
+    expect(text).toMatch(/Nothing in the records happened on June 1/);
+    expect(text).toMatch(/Nearest before: March 30/);
+    expect(text).toMatch(/Nearest after: June 2/);
+  });
+
+  it('wraps around the year for the nearest days', async () => {
+    const text = textOf(await onDay({ date: '12-31' }));
+    expect(text).toMatch(/Nearest before: December 1/);
+    expect(text).toMatch(/Nearest after: March 28/);
+  });
+
+  it('answers in Chinese', async () => {
+    const payload = await onDay({ date: '03-28' }, 'zh-CN');
+    expect(payload.embeds?.[0]?.title).toBe('历史上的今天：3月28日');
+    expect(textOf(payload)).toMatch(/2年前.*第十一届中国网络视听大会 — 开幕/);
+  });
+
+  it('refuses a bad date or an unknown option, ephemerally', async () => {
+    const bad = await onDay({ date: '02-30' });
+    expect(isEphemeral(bad)).toBe(true);
+    expect(bad.content).toMatch(/not a date.*MM-DD/);
+    const zh = await onDay({ date: 'soon' }, 'zh-CN');
+    expect(zh.content).toMatch(/不是有效日期/);
+    const unknown = await onDay({ when: 'x' });
+    expect(unknown.content).toMatch(/Unknown option “when”.*date/);
+  });
+
+  it('completes dates that have something on them, at most 25', () => {
+    const ctx = context();
+    const all = onthisday.autocomplete?.(realKnowledge(), { name: 'date', value: '' }, {}, ctx) ?? [];
+    expect(all[0]).toEqual({ name: expect.stringMatching(/^March 28 — 2024/), value: '03-28' });
+    const june = onthisday.autocomplete?.(realKnowledge(), { name: 'date', value: '06' }, {}, ctx) ?? [];
+    expect(june.map((c) => c.value)).toEqual(['06-02', '06-03']);
+    for (const c of all) expect([...c.name].length).toBeLessThanOrEqual(100);
+  });
+});
+
+describe('/about', () => {
+  it('counts records of each kind, lists the sources and the index', async () => {
+    const knowledge = realKnowledge();
+    const reply = await about.handle(knowledge, {}, context());
+    const text = textOf(reply.payload);
+    expect(text).toContain(`people: ${knowledge.kb.records.people.length}`);
+    expect(text).toMatch(/China Daily.*— Insight into new decade/);
+    expect(text).toContain(`hash ${knowledge.kb.hash.slice(0, 12)}`);
+    expect(reply.payload.allowed_mentions).toEqual({ parse: [] });
+    const zh = textOf((await about.handle(knowledge, {}, context('zh-CN'))).payload);
+    expect(zh).toMatch(/人物: \d+/);
+    expect(zh).toContain('哈希');
+  });
+});
