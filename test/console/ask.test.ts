@@ -1,0 +1,146 @@
+// The console as a user runs it: `node bin/shiting.mjs ask|complete …` against a freshly compiled index.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compileSeeds } from '../../src/knowledge/compile';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+let dir: string;
+let index: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'shiting-ask-'));
+  index = path.join(dir, 'index.json');
+  const result = compileSeeds(path.join(ROOT, 'seeds'));
+  if (!result.ok) throw new Error('seeds do not compile');
+  writeFileSync(index, result.json);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function shiting(args: string[], input?: string) {
+  const run = spawnSync(process.execPath, [path.join(ROOT, 'bin/shiting.mjs'), ...args], {
+    cwd: ROOT,
+    input,
+    encoding: 'utf8',
+    env: { ...process.env, SHITING_INDEX: index },
+  });
+  return { code: run.status, out: run.stdout, err: run.stderr };
+}
+
+const NOW = ['--now', '2026-03-28T09:00:00Z'];
+
+describe('shiting ask', () => {
+  it('prints a reply as readable text', () => {
+    const { code, out } = shiting(['ask', '/speaker query:liu zhen']);
+    expect(code).toBe(0);
+    expect(out).toMatch(/^# Liu Zhen/);
+    expect(out).toMatch(/## Appearances · \/edition/);
+    expect(out).toMatch(/— Sources: /);
+  });
+
+  it('prints the exact payload with --json, in the locale and at the time given', () => {
+    const { code, out } = shiting([
+      'ask',
+      '--json',
+      '--locale',
+      'zh-CN',
+      ...NOW,
+      '--index',
+      index,
+      '/onthisday',
+    ]);
+    expect(code).toBe(0);
+    const payload = JSON.parse(out);
+    expect(payload.allowed_mentions).toEqual({ parse: [] });
+    expect(payload.embeds[0].title).toBe('历史上的今天：3月28日');
+    expect(JSON.stringify(payload)).toContain('2年前');
+  });
+
+  it('answers one command line per stdin line, one JSON payload per line', () => {
+    const lines = ['/edition query:9', '/frobnicate', '', '/speaker query:', '/about'];
+    const { code, out } = shiting(['ask', ...NOW, '-'], `${lines.join('\n')}\n`);
+    expect(code).toBe(2);
+    const replies = out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(replies).toHaveLength(4);
+    expect(replies[0].embeds[0].title).toMatch(/^9th China Internet Audiovisual Conference/);
+    expect(replies[1].error).toMatch(/unknown command "\/frobnicate"/);
+    expect(replies[2].flags).toBe(64);
+    expect(replies[3].embeds[0].title).toBe('About Shiting');
+  });
+
+  it('answers every command in both locales', () => {
+    const lines = [
+      '/edition query:11th',
+      '/speaker query:han zhi jie',
+      '/stat query:daily usage 2021',
+      '/search query:Aauto Quicker',
+      '/onthisday date:12-01',
+      '/onthisday',
+      '/digest status',
+      '/about',
+    ];
+    for (const locale of ['en-US', 'zh-CN']) {
+      const { code, out } = shiting(['ask', '--locale', locale, ...NOW, '-'], lines.join('\n'));
+      expect(code).toBe(0);
+      const replies = out
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
+      expect(replies).toHaveLength(lines.length);
+      for (const payload of replies) {
+        expect(payload.allowed_mentions).toEqual({ parse: [] });
+        expect(payload.embeds?.length || payload.content).toBeTruthy();
+      }
+    }
+  });
+
+  it('exits 2 naming what exists for an unknown command or option', () => {
+    const command = shiting(['ask', '/frobnicate query:x']);
+    expect(command.code).toBe(2);
+    expect(command.err).toMatch(/unknown command "\/frobnicate"; commands: \/edition, \/speaker.*\/about/);
+    const option = shiting(['ask', '/speaker name:liu']);
+    expect(option.code).toBe(2);
+    expect(option.err).toMatch(/unknown option "name" for \/speaker; options: query/);
+    const flag = shiting(['ask', '--colour', '/about']);
+    expect(flag.code).toBe(2);
+    expect(flag.err).toMatch(/unknown flag --colour/);
+    expect(shiting(['ask']).code).toBe(2);
+  });
+
+  it('exits 1 with a message naming the compile step when there is no index', () => {
+    const { code, err } = shiting(['ask', '--index', path.join(dir, 'missing.json'), '/about']);
+    expect(code).toBe(1);
+    expect(err).toMatch(/npx shiting compile/);
+    expect(err).not.toMatch(/\n\s+at /);
+  });
+
+  it('says so when --out is asked of a reply without a file', () => {
+    const { code, err } = shiting(['ask', '--out', path.join(dir, 'x.png'), '/about']);
+    expect(code).toBe(1);
+    expect(err).toMatch(/no file/);
+  });
+});
+
+describe('shiting complete', () => {
+  it('prints the choices for the last option as JSON', () => {
+    const { code, out } = shiting(['complete', '/speaker query:liu']);
+    expect(code).toBe(0);
+    const choices = JSON.parse(out);
+    expect(choices[0]).toEqual({ name: 'Liu Zhen', value: 'liu-zhen' });
+    expect(choices.length).toBeLessThanOrEqual(25);
+  });
+
+  it('shows the curated list for an empty value, and exits 2 for unknown commands', () => {
+    const empty = shiting(['complete', '/edition query:']);
+    expect(empty.code).toBe(0);
+    expect(JSON.parse(empty.out).length).toBeGreaterThan(0);
+    expect(shiting(['complete', '/nope query:x']).code).toBe(2);
+    expect(shiting(['complete', '/about']).code).toBe(2);
+  });
+});
