@@ -1,5 +1,82 @@
-// Placeholder until the digest subcommand lands.
-export async function run(_argv: string[]): Promise<number> {
-  process.stderr.write('shiting digest: not available yet\n');
-  return 2;
+// `shiting digest preview`: the digest a channel would get on a date, printed without Discord.
+
+import { localDateAt, parseTimeZone } from '../digest/schedule';
+import { isLocalDate } from '../digest/select';
+import { DEFAULT_TIMEZONE, digestFor } from '../digest/service';
+import { loadIndexFile, resolveIndexPath } from '../knowledge/load';
+import { LOCALES, type Locale } from '../locale';
+import { messages } from '../render/i18n';
+import { replyText } from '../render/text';
+
+const USAGE = `usage: shiting digest preview [--date YYYY-MM-DD] [--timezone ZONE] [--locale en-US|zh-CN] [--json] [--index FILE]
+  --date      the local date of the digest (default: today in --timezone)
+  --timezone  IANA zone that decides "today" (default ${DEFAULT_TIMEZONE})
+  --json      print the exact message payload Discord would receive
+`;
+
+interface Flags {
+  date?: string;
+  timezone: string;
+  locale: Locale;
+  json: boolean;
+  index?: string;
+}
+
+type Parsed = { ok: true; flags: Flags } | { ok: false; message: string };
+
+function parse(argv: readonly string[]): Parsed {
+  const [sub, ...rest] = argv;
+  if (sub !== 'preview') return { ok: false, message: sub ? `unknown digest command "${sub}"` : '' };
+  const flags: Flags = { timezone: DEFAULT_TIMEZONE, locale: 'en-US', json: false };
+  for (let i = 0; i < rest.length; i++) {
+    const [flag, inline] = rest[i]!.split(/=(.*)/s) as [string, string | undefined];
+    if (flag === '--json') {
+      flags.json = true;
+      continue;
+    }
+    if (!['--date', '--timezone', '--locale', '--index'].includes(flag))
+      return { ok: false, message: `unknown option "${flag}"` };
+    const value = inline ?? rest[++i];
+    if (value === undefined) return { ok: false, message: `${flag} needs a value` };
+    if (flag === '--date') {
+      if (!isLocalDate(value))
+        return { ok: false, message: `--date takes a date like 2025-03-28, not "${value}"` };
+      flags.date = value;
+    } else if (flag === '--timezone') {
+      const zone = parseTimeZone(value);
+      if (!zone)
+        return { ok: false, message: `--timezone takes an IANA zone like Europe/London, not "${value}"` };
+      flags.timezone = zone;
+    } else if (flag === '--locale') {
+      if (!(LOCALES as readonly string[]).includes(value))
+        return { ok: false, message: `--locale is one of ${LOCALES.join(', ')}, not "${value}"` };
+      flags.locale = value as Locale;
+    } else flags.index = value;
+  }
+  return { ok: true, flags };
+}
+
+export async function run(argv: string[]): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const parsed = parse(argv);
+  if (!parsed.ok) {
+    process.stderr.write(`${parsed.message ? `shiting digest: ${parsed.message}\n` : ''}${USAGE}`);
+    return 2;
+  }
+  const { flags } = parsed;
+  let kb: ReturnType<typeof loadIndexFile>;
+  try {
+    kb = loadIndexFile(resolveIndexPath(flags.index));
+  } catch (error) {
+    process.stderr.write(`shiting digest: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+  const date = flags.date ?? localDateAt(new Date(), flags.timezone);
+  const message = digestFor(kb, date, flags.locale);
+  if (flags.json) process.stdout.write(`${JSON.stringify(message)}\n`);
+  else process.stdout.write(replyText({ payload: message }, messages(flags.locale)));
+  return 0;
 }

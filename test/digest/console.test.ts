@@ -1,0 +1,93 @@
+// `shiting digest preview` in-process against a freshly compiled index of the real seeds.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { run } from '../../src/console/digest';
+import { digestFor } from '../../src/digest/service';
+import { compileSeeds } from '../../src/knowledge/compile';
+import { knowledgeFromIndex } from '../../src/knowledge/load';
+import { embedLength, LIMITS } from '../../src/render/limits';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+let dir: string;
+let index: string;
+let kb: ReturnType<typeof knowledgeFromIndex>;
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'shiting-digest-console-'));
+  index = path.join(dir, 'index.json');
+  const result = compileSeeds(path.join(ROOT, 'seeds'));
+  if (!result.ok) throw new Error('seeds do not compile');
+  writeFileSync(index, result.json);
+  kb = knowledgeFromIndex(result.index);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterEach(() => vi.restoreAllMocks());
+
+async function shiting(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    out += String(chunk);
+    return true;
+  });
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+    err += String(chunk);
+    return true;
+  });
+  const code = await run(argv);
+  vi.restoreAllMocks();
+  return { code, out, err };
+}
+
+describe('shiting digest preview', () => {
+  it('prints the digest for a date as text, in either locale', async () => {
+    const day = kb.calendarDays[0]!;
+    const en = await shiting(['preview', '--date', `2030-${day}`, '--index', index]);
+    expect(en.code).toBe(0);
+    expect(en.out).toMatch(/^# On this day: /);
+    expect(en.out).toContain('years ago');
+    const zh = await shiting(['preview', '--date', `2030-${day}`, '--locale', 'zh-CN', '--index', index]);
+    expect(zh.out).toMatch(/^# 历史上的今天：/);
+  });
+
+  it('prints the exact payload with --json', async () => {
+    const { code, out } = await shiting(['preview', '--json', '--date=2030-01-01', `--index=${index}`]);
+    expect(code).toBe(0);
+    const payload = JSON.parse(out);
+    expect(payload.allowed_mentions).toEqual({ parse: [] });
+    expect(payload.embeds).toHaveLength(1);
+  });
+
+  it('explains bad flags with exit code 2 and a missing index with 1', async () => {
+    expect((await shiting(['preview', '--date', '2030-02-30'])).err).toContain('--date takes a date');
+    expect((await shiting(['preview', '--timezone', 'Nowhere'])).code).toBe(2);
+    expect((await shiting(['preview', '--locale', 'fr'])).code).toBe(2);
+    expect((await shiting(['frobnicate'])).err).toContain('unknown digest command');
+    const missing = await shiting(['preview', '--index', path.join(dir, 'none.json')]);
+    expect(missing.code).toBe(1);
+    expect(missing.err).toContain('npx shiting compile');
+  });
+});
+
+describe('digests over the real index', () => {
+  it('every day of the year renders within Discord’s limits, with items or the next anniversary', () => {
+    for (
+      let d = new Date(Date.UTC(2028, 0, 1));
+      d.getUTCFullYear() === 2028;
+      d.setUTCDate(d.getUTCDate() + 1)
+    ) {
+      const date = d.toISOString().slice(0, 10);
+      for (const locale of ['en-US', 'zh-CN'] as const) {
+        const message = digestFor(kb, date, locale);
+        const embed = message.embeds[0]!;
+        expect(embedLength(embed)).toBeLessThanOrEqual(LIMITS.embedsTotal);
+        expect(embed.description!.length).toBeGreaterThan(0);
+        if (kb.onMonthDay(date.slice(5)).length === 0 && locale === 'en-US')
+          expect(embed.description).toContain('The next anniversary is');
+      }
+    }
+  });
+});
