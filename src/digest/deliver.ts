@@ -37,7 +37,7 @@ export interface DelivererOptions {
 type RenderedDigest = DigestMessage & { empty: boolean };
 
 const DEFAULT_ATTEMPTS = 4;
-const DEFAULT_CONCURRENCY = 50;
+export const DEFAULT_CONCURRENCY = 50;
 const defaultBackoff = (attempt: number) => Math.min(30_000, 1_000 * 2 ** (attempt - 1));
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
