@@ -143,11 +143,18 @@ export function formatRange(ctx: RenderContext, start: string, end?: string): st
   if (!end || end === start) return formatDate(ctx, start);
   const a = parts(start);
   const b = parts(end);
-  if (a.day && b.day && a.month && b.month) {
+  const days = a.day && b.day && a.month && b.month;
+  if (days && ctx.locale === 'zh-CN') {
+    // ICU's zh range pattern falls back to numeric dates (2024/3/28 – 2024/3/30); write it as people do.
+    if (a.year !== b.year) return `${formatDate(ctx, start)}至${formatDate(ctx, end)}`;
+    const tail = a.month === b.month ? `${b.day}日` : `${b.month}月${b.day}日`;
+    return `${formatDate(ctx, start)}至${tail}`;
+  }
+  if (days) {
     const format = dateFormat(ctx.locale, { year: 'numeric', month: 'long', day: 'numeric' });
     return format.formatRange(utcDate(a.year, a.month, a.day), utcDate(b.year, b.month, b.day));
   }
-  return `${formatDate(ctx, start)} – ${formatDate(ctx, end)}`;
+  return `${formatDate(ctx, start)}${ctx.locale === 'zh-CN' ? '至' : ' – '}${formatDate(ctx, end)}`;
 }
 
 /** A month-day (`03-28`) in words: March 28 / 3月28日. */
