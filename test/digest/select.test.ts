@@ -70,8 +70,8 @@ describe('renderDigest', () => {
   it('renders in Chinese', () => {
     const embed = renderDigest(kb, selectDigest(kb, '2025-03-28'), 'zh-CN').embeds[0]!;
     expect(embed.title).toBe('历史上的今天：3月28日');
-    expect(embed.description).toContain('**2023** (2年前): 第十届中国网络视听大会 — 开幕');
-    expect(embed.description).toContain('2024年度报告 — 发布');
+    expect(embed.description).toMatch(/2023.*2年前.*第十届中国网络视听大会.*开幕/);
+    expect(embed.description).toMatch(/2024年度报告.*发布/);
   });
 
   it('says when the next anniversary is on an empty day', () => {
