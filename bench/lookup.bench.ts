@@ -1,6 +1,131 @@
-// Placeholder until this benchmark section lands.
-import type { Section } from './lib';
+// Lookup and autocomplete latency and typo accuracy: Shiting's lookup against plain fuse.js, in the same run,
+// on the real index (when built) and on synthetic indexes of 1k, 10k and 100k records.
+import { existsSync, readFileSync } from 'node:fs';
+import Fuse from 'fuse.js';
+import { DEFAULT_INDEX_PATH } from '../src/knowledge/knowledge-base';
+import { lookupFromTables } from '../src/search/lookup';
+import { buildSearchTables, SearchTablesSchema } from '../src/search/tables';
+import { type Figure, latencies, medianOf, type Section } from './lib';
+import { generate, type Query, queries, type Records } from './synthetic';
+
+const SIZES = [1_000, 10_000, 100_000] as const;
+const RECORD_SEED = 42;
+const QUERY_SEED = 7;
+/** A different mix, run first so that JIT and lazily decoded postings are warm (as in a running bot). */
+const WARMUP_SEED = 99;
+const RUNS = 3;
+/** The baseline takes seconds a query at 100k: it runs on every n-th query of the mix (same kinds, same order). */
+const BASELINE_STEP: Record<number, number> = { 1000: 1, 10000: 4, 100000: 10 };
+const TARGET_P99: Record<number, number> = { 10000: 5, 100000: 25 };
+
+interface Flat {
+  id: string;
+  name: string;
+  nameZh?: string;
+  aliases: string[];
+}
+
+/** The records as plain fuse.js sees them: a name, a Chinese name and aliases per record. */
+function flatten(records: Records): Flat[] {
+  const { sources: _sources, ...rest } = records;
+  const out: Flat[] = [];
+  for (const [kind, list] of Object.entries(rest)) {
+    for (const r of list) {
+      const name =
+        'name' in r ? r.name : 'title' in r ? r.title : 'measure' in r ? r.measure : `${kind} ${r.id}`;
+      const nameZh = 'nameZh' in r ? r.nameZh : 'titleZh' in r ? r.titleZh : undefined;
+      out.push({ id: r.id, name, nameZh, aliases: r.aliases });
+    }
+  }
+  return out;
+}
+
+const isTypo = (q: Query) => q.kind === 'typo1' || q.kind === 'typo2';
+
+function topOneShare(qs: readonly Query[], top: (q: Query) => string | undefined): number {
+  const typos = qs.filter(isTypo);
+  return typos.length ? (100 * typos.filter((q) => top(q) === q.expect).length) / typos.length : Number.NaN;
+}
+
+async function measure(label: string, records: Records, tables: unknown, size?: number): Promise<Section> {
+  const lookup = lookupFromTables(SearchTablesSchema.parse(tables));
+  const qs = queries(records, QUERY_SEED);
+  for (const q of queries(records, WARMUP_SEED)) {
+    lookup.search(q.text);
+    lookup.complete(q.text);
+  }
+  const search = await medianOf(RUNS, () => latencies(qs, (q) => lookup.search(q.text)));
+  const complete = await medianOf(RUNS, () => latencies(qs, (q) => lookup.complete(q.text)));
+  const step = size ? (BASELINE_STEP[size] ?? 1) : 1;
+  const sample = qs.filter((_, i) => i % step === 0);
+  const fuse = new Fuse(flatten(records), {
+    keys: ['name', 'nameZh', 'aliases'],
+    threshold: 0.35,
+    ignoreLocation: true,
+  });
+  const baseline = latencies(sample, (q) => fuse.search(q.text, { limit: 25 }));
+  const target = size ? TARGET_P99[size] : undefined;
+  const baselineTop1 = topOneShare(sample, (q) => fuse.search(q.text, { limit: 1 })[0]?.item.id);
+  const shitingTop1 = topOneShare(qs, (q) => lookup.search(q.text, { limit: 1 })[0]?.id);
+  const shitingSampleTop1 = topOneShare(sample, (q) => lookup.search(q.text, { limit: 1 })[0]?.id);
+  const ms = (name: string, value: number, t?: number): Figure => ({
+    name: `${name}, ${label}`,
+    value,
+    unit: 'ms',
+    ...(t !== undefined ? { target: { op: '<=', value: t } } : {}),
+  });
+  const figures: Figure[] = [
+    ms('lookup p50', search.p50),
+    ms('lookup p99', search.p99, target),
+    ms('autocomplete p50', complete.p50),
+    ms('autocomplete p99', complete.p99, target),
+    ms('plain fuse.js p50', baseline.p50),
+    ms('plain fuse.js p99', baseline.p99),
+    { name: `typo top-1, Shiting, ${label}`, value: shitingTop1, unit: '%' },
+    {
+      name: `typo top-1 on the baseline's queries, Shiting, ${label}`,
+      value: shitingSampleTop1,
+      unit: '%',
+      target: { op: '>=', value: baselineTop1 },
+    },
+    { name: `typo top-1, plain fuse.js, ${label}`, value: baselineTop1, unit: '%' },
+  ];
+  const notes =
+    step > 1
+      ? [
+          `${label}: plain fuse.js ran on ${sample.length} of the ${qs.length} queries (every ${step}th, so the same mix), one pass: it takes seconds a query at this size.`,
+        ]
+      : [];
+  return { title: `Lookup and autocomplete: ${label}`, figures, notes };
+}
 
 export async function run(): Promise<Section[]> {
-  return [];
+  const sections: Section[] = [];
+  if (existsSync(DEFAULT_INDEX_PATH)) {
+    const index = JSON.parse(readFileSync(DEFAULT_INDEX_PATH, 'utf8')) as {
+      records: Records;
+      search: unknown;
+    };
+    // An index compiled before the search tables existed still gets measured, with tables built here.
+    const valid = SearchTablesSchema.safeParse(index.search).success;
+    const section = await measure(
+      'real index',
+      index.records,
+      valid ? index.search : buildSearchTables(index.records),
+    );
+    if (!valid)
+      section.notes?.push('build/index.json has no valid search tables: they were built in memory.');
+    sections.push(section);
+  }
+  for (const size of SIZES) {
+    const records = generate(size, RECORD_SEED);
+    // Through JSON, as the tables reach the bot from the index file.
+    const tables: unknown = JSON.parse(JSON.stringify(buildSearchTables(records)));
+    sections.push(await measure(`${size / 1000}k records`, records, tables, size));
+  }
+  const [first] = sections;
+  first?.notes?.unshift(
+    `Query mix per index: ${queries(generate(1000, RECORD_SEED), QUERY_SEED).length} queries (exact names, one and two typos, 3-letter prefixes, Chinese whole and partial); Shiting's figures are medians of ${RUNS} passes after a warm-up pass with a different mix; typo top-1 is the share of typo queries whose intended record is the first hit.`,
+  );
+  return sections;
 }

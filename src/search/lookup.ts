@@ -21,8 +21,18 @@ export const ACCEPT = 0.4;
 export const MARGIN = 0.08;
 /** Hits scoring worse than this are not returned by `search` (they may still be "did you mean" candidates). */
 export const SEARCH_MAX = 0.6;
+const FUSE_THRESHOLD = 0.4;
+/** Queries up to this many characters send all CANDIDATES keys through fuse.js; longer ones fewer. */
+const FUSE_FULL_LENGTH = 16;
+const MIN_FUSE_KEYS = 20;
 /** How many records the candidate filter hands to fuse.js. */
 const CANDIDATES = 100;
+/** Postings the candidate filter walks per query before the commonest grams only re-count nominated keys. */
+const POSTINGS_BUDGET = 20_000;
+/** Grams walked whatever their postings cost: typos corrupt a few, and corrupted grams nominate nothing useful. */
+const MIN_GRAMS = 6;
+/** Keys kept after the rare grams, before the commonest grams are counted on them. */
+const PRESELECT = 300;
 /** Queries of at most this many Latin characters are answered from the prefix map. */
 const SHORT_QUERY = 3;
 /** The most records a short query looks at (in doc order, which is priority order). */
@@ -37,6 +47,43 @@ const DEFAULT_LIMIT = 10;
 const DID_YOU_MEAN = 5;
 
 export class SearchTablesError extends Error {}
+
+/** The best `size` keys by score (ties: lower key number first), without sorting everything offered. */
+class TopK {
+  private readonly ks: number[] = [];
+  private readonly scores: number[] = [];
+  constructor(private readonly size: number) {}
+
+  private before(score: number, k: number, j: number): boolean {
+    return score > this.scores[j]! || (score === this.scores[j]! && k < this.ks[j]!);
+  }
+
+  offer(k: number, score: number): void {
+    const n = this.ks.length;
+    if (n === this.size && !this.before(score, k, n - 1)) return;
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.before(score, k, mid)) hi = mid;
+      else lo = mid + 1;
+    }
+    this.ks.splice(lo, 0, k);
+    this.scores.splice(lo, 0, score);
+    if (this.ks.length > this.size) {
+      this.ks.pop();
+      this.scores.pop();
+    }
+  }
+
+  keys(): number[] {
+    return [...this.ks];
+  }
+
+  entries(): { key: number; dice: number }[] {
+    return this.ks.map((key, i) => ({ key, dice: this.scores[i]! }));
+  }
+}
 
 export function createLookup(kb: KnowledgeBase): Lookup {
   const parsed = SearchTablesSchema.safeParse(kb.searchTables);
@@ -56,26 +103,43 @@ interface Scored {
 
 export function lookupFromTables(tables: SearchTables): Lookup {
   const docs: readonly SearchDoc[] = tables.docs;
+  // Keys are numbered across docs in order, as the gram postings number them.
   const keyDoc: number[] = [];
   const keyText: string[] = [];
+  const docFirstKey: number[] = [];
   docs.forEach((d, i) => {
+    docFirstKey.push(keyText.length);
     for (const k of d.keys) {
       keyDoc.push(i);
       keyText.push(k);
     }
   });
+  docFirstKey.push(keyText.length);
+  const keyJoined = keyText.map(joined);
   const keyGramCount = keyText.map((k) => grams(k).length);
+  const keyWords: (string[] | undefined)[] = [];
+  const wordsOfKey = (k: number) => {
+    let w = keyWords[k];
+    if (!w) {
+      const ws = words(keyText[k]!);
+      // The joined key is a word too, so that hanzhijie matches han zhijie word by word.
+      w = ws.length > 1 ? [...ws, keyJoined[k]!] : ws;
+      keyWords[k] = w;
+    }
+    return w;
+  };
   const idToDoc = new Map(docs.map((d, i) => [d.id, i]));
   const prefixKeys = Object.keys(tables.prefixes).sort();
   const postingsCache = new Map<string, Int32Array>();
   const keyHits = new Uint16Array(keyText.length);
-  const docBest = new Float64Array(docs.length);
-  const fuse = new Fuse<{ doc: number; key: string }>([], {
+  const fuse = new Fuse<{ k: number; key: string }>([], {
     keys: ['key'],
     includeScore: true,
     ignoreLocation: true,
     ignoreFieldNorm: true,
-    threshold: SEARCH_MAX,
+    // Bitap stops at the threshold: a tighter one saves most of its work on long names, and weaker
+    // matches rank on the word matcher and the filter's score anyway.
+    threshold: FUSE_THRESHOLD,
     shouldSort: false,
   });
 
@@ -140,36 +204,45 @@ export function lookupFromTables(tables: SearchTables): Lookup {
     return [...seen].sort((a, b) => a - b).slice(0, SHORT_QUERY_CAP);
   }
 
-  /** Longer queries: the records whose names share the most grams with the query (Dice coefficient). */
-  function gramCandidates(text: string, kinds?: readonly Kind[]): Map<number, number> {
-    const qGrams = grams(text);
+  /**
+   * Longer queries: the keys sharing the most grams with the query (Dice coefficient), at most CANDIDATES.
+   * Rare grams nominate keys through their postings; the commonest (an, ng in pinyin) are only checked on the
+   * best nominated keys, which bounds the work per query as the index grows.
+   */
+  function gramCandidates(text: string, kinds?: readonly Kind[]): { key: number; dice: number }[] {
+    const qGrams = grams(text)
+      .map((g) => ({ g, list: postings(tables.grams, g, `g:${g}`) }))
+      .sort((a, b) => a.list.length - b.list.length || (a.g < b.g ? -1 : 1));
     const touched: number[] = [];
-    for (const g of qGrams) {
-      for (const k of postings(tables.grams, g, `g:${g}`)) {
+    let spent = 0;
+    let i = 0;
+    for (; i < qGrams.length && (i < MIN_GRAMS || spent + qGrams[i]!.list.length <= POSTINGS_BUDGET); i++) {
+      const list = qGrams[i]!.list;
+      spent += list.length;
+      for (const k of list) {
         if (keyHits[k] === 0) touched.push(k);
         keyHits[k]!++;
       }
     }
-    const touchedDocs: number[] = [];
-    for (const k of touched) {
-      const d = keyDoc[k]!;
-      const dice = (2 * keyHits[k]!) / (qGrams.length + keyGramCount[k]!);
-      keyHits[k] = 0;
-      if (!allowed(d, kinds)) continue;
-      if (docBest[d] === 0) touchedDocs.push(d);
-      if (dice > docBest[d]!) docBest[d] = dice;
+    const dice = (k: number) => (2 * keyHits[k]!) / (qGrams.length + keyGramCount[k]!);
+    const pre = new TopK(i < qGrams.length ? PRESELECT : CANDIDATES);
+    for (const k of touched) if (allowed(keyDoc[k]!, kinds)) pre.offer(k, dice(k));
+    const chosen = pre.keys();
+    for (; i < qGrams.length; i++) {
+      const g = qGrams[i]!.g;
+      for (const k of chosen) if (keyJoined[k]!.includes(g)) keyHits[k]!++;
     }
-    const ranked = touchedDocs.map((d) => ({ d, dice: docBest[d]! }));
-    for (const d of touchedDocs) docBest[d] = 0;
-    ranked.sort((a, b) => b.dice - a.dice || a.d - b.d);
-    return new Map(ranked.slice(0, CANDIDATES).map((r) => [r.d, r.dice]));
+    const top = new TopK(CANDIDATES);
+    for (const k of chosen) top.offer(k, dice(k));
+    for (const k of touched) keyHits[k] = 0;
+    return top.entries();
   }
 
   /** How well the query's words match one key's words: 0 perfect, 1 none. Typos count per word. */
-  function wordScore(qWords: readonly string[], key: string): number {
-    const kWords = words(key);
-    const kJoined = joined(key);
-    const pool = kWords.length > 1 ? [...kWords, kJoined] : kWords;
+  function wordScore(qWords: readonly string[], k: number, typos: boolean): number {
+    const pool = wordsOfKey(k);
+    const kJoined = keyJoined[k]!;
+    const kWords = pool.length > 1 ? pool.slice(0, -1) : pool;
     const matched = new Set<string>();
     let total = 0;
     for (const q of qWords) {
@@ -182,7 +255,7 @@ export function lookupFromTables(tables: SearchTables): Lookup {
         }
         continue;
       }
-      const maxEdits = q.length >= 8 ? 2 : q.length >= 3 ? 1 : 0;
+      const maxEdits = !typos ? 0 : q.length >= 8 ? 2 : q.length >= 3 ? 1 : 0;
       let best = 1;
       let bestWord = '';
       for (const w of pool) {
@@ -211,41 +284,61 @@ export function lookupFromTables(tables: SearchTables): Lookup {
     const { full, text, time } = pq;
     if (!text) return byTime(time, kinds);
     const fullJoined = joined(full);
-    const short = !hasCjk(text) && joined(text).length <= SHORT_QUERY;
-    const candidates = short
-      ? new Map(shortCandidates(text, kinds).map((d) => [d, 0]))
-      : gramCandidates(text, kinds);
-    const scores = new Map<number, Scored>();
-    const wordScores = new Map<string, number>();
     const qWords = words(text);
     const qLength = joined(text).length;
-    const items: { doc: number; key: string }[] = [];
-    for (const [doc, dice] of candidates) {
-      // Records the filter found but no matcher accepts still rank, last, as "did you mean" material.
-      let best = short ? 1 : 0.7 + 0.3 * (1 - dice);
-      let exact = false;
-      for (const key of docs[doc]!.keys) {
-        if (key === full || joined(key) === fullJoined) exact = true;
-        const w = wordScore(qWords, key);
-        wordScores.set(`${doc}\u0000${key}`, w);
-        // Short queries have no fuse pass: the word matcher alone ranks them.
-        if (short) best = Math.min(best, w + coverage(qLength, key));
-        else items.push({ doc, key });
+    const short = !hasCjk(text) && qLength <= SHORT_QUERY;
+    const scores = new Map<number, Scored>();
+    const isExact = (doc: number) => {
+      for (let k = docFirstKey[doc]!; k < docFirstKey[doc + 1]!; k++) {
+        if (keyText[k] === full || keyJoined[k] === fullJoined) return true;
       }
-      scores.set(doc, { doc, score: exact ? 0 : best, exact });
-    }
-    if (items.length > 0) {
-      fuse.setCollection(items);
-      const fused = new Map<string, number>();
-      for (const r of fuse.search(text)) fused.set(`${r.item.doc}\u0000${r.item.key}`, r.score ?? SEARCH_MAX);
-      for (const { doc, key } of items) {
-        const entry = scores.get(doc)!;
+      return false;
+    };
+    if (short) {
+      // Prefix semantics only (no typos in three letters): the word matcher ranks them.
+      for (const doc of shortCandidates(text, kinds)) {
+        let best = 1;
+        for (let k = docFirstKey[doc]!; k < docFirstKey[doc + 1]!; k++) {
+          best = Math.min(best, wordScore(qWords, k, false) + coverage(qLength, k));
+        }
+        const exact = isExact(doc);
+        scores.set(doc, { doc, score: exact ? 0 : best, exact });
+      }
+    } else {
+      const candidates = gramCandidates(text, kinds);
+      const items: { k: number; key: string }[] = [];
+      const scored: number[] = [];
+      // Bitap's cost grows with the pattern; a long name keeps most of its grams through a typo, so fewer
+      // of the filter's best keys are enough for it.
+      const fuseKeys = Math.max(
+        MIN_FUSE_KEYS,
+        Math.floor((CANDIDATES * FUSE_FULL_LENGTH) / Math.max(1, qLength)),
+      );
+      for (const { key: k, dice } of candidates) {
+        const doc = keyDoc[k]!;
+        let entry = scores.get(doc);
+        if (!entry) {
+          const exact = isExact(doc);
+          entry = { doc, score: exact ? 0 : 1, exact };
+          scores.set(doc, entry);
+        }
         if (entry.exact) continue;
-        const id = `${doc}\u0000${key}`;
-        entry.score = Math.min(
-          entry.score,
-          combine(fused.get(id) ?? SEARCH_MAX, wordScores.get(id)!) + coverage(qLength, key),
-        );
+        // Keys the filter found but no matcher accepts still rank, last, as "did you mean" material.
+        entry.score = Math.min(entry.score, 0.7 + 0.3 * (1 - dice));
+        scored.push(k);
+        if (items.length < fuseKeys) items.push({ k, key: keyText[k]! });
+      }
+      // An exact name wins outright: the others then only need the cheap word matcher.
+      const anyExact = [...scores.values()].some((e) => e.exact);
+      const fused = new Map<number, number>();
+      if (items.length > 0 && !anyExact) {
+        fuse.setCollection(items);
+        for (const r of fuse.search(text)) fused.set(r.item.k, r.score ?? SEARCH_MAX);
+      }
+      for (const k of scored) {
+        const entry = scores.get(keyDoc[k]!)!;
+        const s = combine(fused.get(k) ?? SEARCH_MAX, wordScore(qWords, k, true)) + coverage(qLength, k);
+        if (s < entry.score) entry.score = s;
       }
     }
     const out = [...scores.values()];
@@ -261,8 +354,8 @@ export function lookupFromTables(tables: SearchTables): Lookup {
   }
 
   /** A small penalty for matching only part of a long name, so that the fuller match ranks first. */
-  function coverage(qLength: number, key: string): number {
-    return 0.1 * (1 - Math.min(1, qLength / joined(key).length));
+  function coverage(qLength: number, k: number): number {
+    return 0.1 * (1 - Math.min(1, qLength / keyJoined[k]!.length));
   }
 
   /**
