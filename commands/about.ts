@@ -28,7 +28,7 @@ export const about: Command = {
     if (invalid) return invalid;
     const counts = KINDS.map((kind) => `${kindName(ctx, kind, true)}: ${kb.records[kind].length}`);
     const sources = kb.records.sources.map((s) =>
-      bullet(`${s.outlet} — ${s.title} (${s.published ? formatDate(ctx, s.published) : t.undated})`),
+      bullet(t.aside(`${s.outlet} — ${s.title}`, s.published ? formatDate(ctx, s.published) : t.undated)),
     );
     const embed = card(ctx, {
       kind: 'series',

@@ -67,11 +67,12 @@ export function nameById(ctx: RenderContext, id: string): string {
  * an edition's year, a statistic's value and date.
  */
 export function listName(ctx: RenderContext, item: AnyRecord): string {
-  if (item.kind === 'editions') return `${nameOf(ctx, item)} (${item.record.year})`;
+  if (item.kind === 'editions') return ctx.t.aside(nameOf(ctx, item), String(item.record.year));
   if (item.kind === 'statistics') {
     const s = item.record;
     const value = formatQuantity(ctx, s.value, s.qualifier, s.unit);
-    return `${s.measure}: ${value}${s.asOf ? ` (${formatDate(ctx, s.asOf)})` : ''}`;
+    const line = `${s.measure}: ${value}`;
+    return s.asOf ? ctx.t.aside(line, formatDate(ctx, s.asOf)) : line;
   }
   return nameOf(ctx, item);
 }

@@ -120,6 +120,10 @@ const en = {
   list: ', ',
   /** Between two sentences. */
   sentenceGap: ' ',
+  /** A remark after a text: "March 2024 (note)". */
+  aside: (text: string, note: string) => `${text} (${note})`,
+  /** Between clauses of one line. */
+  clauses: '; ',
   andMore: (n: number) => `and ${n} more`,
   sourcesDiffer: (claims: string) => `Sources differ: ${claims}`,
   shownBecause: (reason: string) => `shown: ${reason}`,
@@ -282,6 +286,8 @@ const zh: Messages = {
   yes: '是',
   list: '、',
   sentenceGap: '',
+  aside: (text: string, note: string) => `${text}（${note}）`,
+  clauses: '；',
   andMore: (n: number) => `等另外${n}项`,
   sourcesDiffer: (claims: string) => `各来源说法不一：${claims}`,
   shownBecause: (reason: string) => `采用：${reason}`,

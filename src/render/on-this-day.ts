@@ -7,7 +7,8 @@ import { citedSources, collectSources, formatMonthDay, nameById, type RenderCont
 /** "**2024** (2 years ago): 11th China Internet Audiovisual Conference opens". */
 export function entryLine(ctx: RenderContext, entry: CalendarEntry, nowYear: number): string {
   const year = Number(entry.date.slice(0, 4));
-  return `**${year}** (${ctx.t.yearsAgo(nowYear - year)}): ${nameById(ctx, entry.id)} — ${ctx.t.events[entry.event]}`;
+  const when = ctx.t.aside(`**${year}**`, ctx.t.yearsAgo(nowYear - year));
+  return `${when}: ${nameById(ctx, entry.id)} — ${ctx.t.events[entry.event]}`;
 }
 
 function sourcesOf(ctx: RenderContext, entries: readonly CalendarEntry[]): string[] {

@@ -26,7 +26,7 @@ export function ephemeralReply(text: string): Reply {
 /** One line naming a hit and its kind, in the reply's locale: "Liu Zhen (person)". */
 export function hitLine(ctx: RenderContext, hit: Hit): string {
   const item = ctx.kb.find(hit.id);
-  return `${item ? listName(ctx, item) : hit.label} (${kindName(ctx, hit.kind)})`;
+  return ctx.t.aside(item ? listName(ctx, item) : hit.label, kindName(ctx, hit.kind));
 }
 
 /** "No clear match …; did you mean: …" or "Nothing found …", as an ephemeral reply. */

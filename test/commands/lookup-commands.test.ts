@@ -41,7 +41,7 @@ describe('/edition', () => {
 
   it('answers in Chinese with Chinese names and labels', async () => {
     const payload = await ask(edition, { query: '第九届' }, 'zh-CN');
-    expect(title(payload)).toMatch(/^第九届中国网络视听大会 \(2021\)/);
+    expect(title(payload)).toMatch(/^第九届中国网络视听大会（2021）/);
     expect(field(payload, /^日期$/)).toMatch(/2021年6月3日/);
     expect(field(payload, /^日期$/)).toMatch(/各来源说法不一/);
     expect(field(payload, /^城市$/)).toBe('成都');

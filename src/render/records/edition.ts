@@ -27,8 +27,11 @@ export function datesText(ctx: RenderContext, claims: readonly DateClaimT[]): st
   const others = claims.filter((c) => c !== shown);
   if (others.length > 0) {
     const describe = (c: DateClaimT) =>
-      `${formatRange(ctx, c.start, c.end)} (${c.sources.map((s) => sourceLabel(ctx, s)).join(', ')})`;
-    lines.push(ctx.t.sourcesDiffer([shown, ...others].map(describe).join('; ')));
+      ctx.t.aside(
+        formatRange(ctx, c.start, c.end),
+        c.sources.map((s) => sourceLabel(ctx, s)).join(ctx.t.list),
+      );
+    lines.push(ctx.t.sourcesDiffer([shown, ...others].map(describe).join(ctx.t.clauses)));
     if (shown.note) lines.push(ctx.t.shownBecause(shown.note));
   }
   return lines.join('\n');
@@ -49,7 +52,7 @@ export function renderEdition(ctx: RenderContext, edition: Edition): APIEmbed {
   const bilingual = Boolean(ctx.kb.get('series', edition.series)?.nameZh) && other !== title;
   return card(ctx, {
     kind: 'editions',
-    title: `${title} (${edition.year})`,
+    title: ctx.t.aside(title, String(edition.year)),
     subtitle: bilingual ? other : undefined,
     description: edition.summary,
     fields: [

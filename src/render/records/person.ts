@@ -22,7 +22,7 @@ export function renderPerson(ctx: RenderContext, person: Person): APIEmbed {
   });
   const appearances = person.appearances.map((a) => {
     const place = [nameById(ctx, a.edition), a.forum && nameById(ctx, a.forum)].filter(Boolean).join(' · ');
-    return bullet(`**${place}** (${t.appearanceAs[a.as]}): ${truncate(a.summary, SUMMARY_MAX)}`);
+    return bullet(`${t.aside(`**${place}**`, t.appearanceAs[a.as])}: ${truncate(a.summary, SUMMARY_MAX)}`);
   });
   return card(ctx, {
     kind: 'people',

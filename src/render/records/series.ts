@@ -10,10 +10,10 @@ export function renderSeries(ctx: RenderContext, series: Series): APIEmbed {
   const editions = ctx.kb.records.editions
     .filter((e) => e.series === series.id)
     .sort((a, b) => a.year - b.year || (a.ordinal ?? a.season ?? 0) - (b.ordinal ?? b.season ?? 0))
-    .map((e) => `${editionName(ctx, e)} (${e.year})`);
+    .map((e) => ctx.t.aside(editionName(ctx, e), String(e.year)));
   return card(ctx, {
     kind: 'series',
-    title: series.short ? `${nameOf(ctx, item)} (${series.short})` : nameOf(ctx, item),
+    title: series.short ? t.aside(nameOf(ctx, item), series.short) : nameOf(ctx, item),
     subtitle: otherName(ctx, item),
     description: series.summary,
     fields: [

@@ -17,7 +17,7 @@ export function statisticValue(ctx: RenderContext, s: Statistic): string {
 
 function asOfText(ctx: RenderContext, s: Statistic): string | undefined {
   const date = s.asOf ? formatDate(ctx, s.asOf) : undefined;
-  if (date && s.asOfNote) return `${date} (${s.asOfNote})`;
+  if (date && s.asOfNote) return ctx.t.aside(date, s.asOfNote);
   return date ?? s.asOfNote;
 }
 
