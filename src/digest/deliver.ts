@@ -31,12 +31,15 @@ export interface DelivererOptions {
   backoffMs?: (attempt: number) => number;
   /** Posts in flight at once; the REST client's queue spaces them under the global limit. */
   concurrency?: number;
+  /** Ticks that may retry one day's post after 5xx or network failures before that day is given up. */
+  maxTicks?: number;
 }
 
 /** A digest's message, and whether its own day had nothing (an `empty_days: skip` subscription then posts nothing). */
 type RenderedDigest = DigestMessage & { empty: boolean };
 
 const DEFAULT_ATTEMPTS = 4;
+const DEFAULT_MAX_TICKS = 10;
 export const DEFAULT_CONCURRENCY = 50;
 const defaultBackoff = (attempt: number) => Math.min(30_000, 1_000 * 2 ** (attempt - 1));
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -100,6 +103,7 @@ export function createDeliverer(options: DelivererOptions): Deliver {
   const sleep = options.sleep ?? realSleep;
   const attempts = options.attempts ?? DEFAULT_ATTEMPTS;
   const backoff = options.backoffMs ?? defaultBackoff;
+  const maxTicks = options.maxTicks ?? DEFAULT_MAX_TICKS;
 
   async function post(channelId: string, body: RESTPostAPIChannelMessageJSONBody): Promise<string> {
     const message = (await rest.post(Routes.channelMessages(channelId), {
@@ -138,7 +142,17 @@ export function createDeliverer(options: DelivererOptions): Deliver {
     render: (date: string, locale: Locale) => RenderedDigest,
   ): Promise<DeliveryOutcome> {
     const { subscription: sub, localDate } = decision;
-    if (!store.claim(sub.id, localDate, now)) return 'settled-elsewhere';
+    const claim = store.claim(sub.id, localDate, now);
+    if (claim === 0) return 'settled-elsewhere';
+    if (claim > maxTicks) {
+      // Discord has failed this post for many ticks in a row: give the day up rather than keep hammering.
+      store.settle(sub.id, localDate, 'failed', now, { error: store.get(sub.id)?.lastError ?? 'gave up' });
+      log.error(
+        { subscription: sub.id, localDate, ticks: maxTicks },
+        'digest post kept failing; gave up today',
+      );
+      return 'failed';
+    }
     const message = render(localDate, sub.locale);
     if (message.empty && sub.emptyDays === 'skip') {
       store.settle(sub.id, localDate, 'skipped', now);

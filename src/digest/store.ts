@@ -337,13 +337,14 @@ export class DigestStore {
   }
 
   /**
-   * Take (subscription, local date) for sending, in one transaction: true when there was no delivery yet or
-   * only a `pending` one (an interrupted attempt, retried with the same nonce); false when that day is settled.
+   * Take (subscription, local date) for sending, in one transaction. Returns the number of this claim (1 for
+   * the first) when there was no delivery yet or only a `pending` one (an interrupted attempt, retried with the
+   * same nonce); 0 when that day is settled.
    */
-  claim(subscriptionId: number, localDate: string, now: Date): boolean {
+  claim(subscriptionId: number, localDate: string, now: Date): number {
     return this.db.transaction(() => {
       const existing = this.delivery(subscriptionId, localDate);
-      if (existing && existing.status !== 'pending') return false;
+      if (existing && existing.status !== 'pending') return 0;
       this.db
         .prepare(
           `INSERT INTO deliveries (subscription_id, local_date, status, attempts, updated_at)
@@ -351,7 +352,7 @@ export class DigestStore {
            ON CONFLICT (subscription_id, local_date) DO UPDATE SET attempts = attempts + 1, updated_at = excluded.updated_at`,
         )
         .run(subscriptionId, localDate, now.toISOString());
-      return true;
+      return (existing?.attempts ?? 0) + 1;
     })();
   }
 

@@ -184,6 +184,18 @@ describe('digest delivery failures', () => {
     expect(h.fake.messages).toHaveLength(1);
   });
 
+  it('gives a day up after many failing ticks, keeping the subscription', async () => {
+    const sub = subscribe(OK_CHANNEL);
+    h.fake.fail(messagesRoute, ...Array.from({ length: 200 }, () => faults.serverError));
+    let last = {};
+    for (let minute = 0; minute <= 10; minute++)
+      last = await h.scheduler.tick(new Date(AT_NINE.getTime() + minute * 60_000));
+    expect(last).toMatchObject({ failed: 1, retrying: 0 });
+    expect(h.store.delivery(sub.id, '2025-03-28')?.status).toBe('failed');
+    expect(h.store.get(sub.id)).toMatchObject({ time: '09:00', lastError: expect.stringContaining('500') });
+    expect(h.store.get(sub.id)?.pausedReason).toBeUndefined();
+  });
+
   it('leaves 429s to the REST client, which waits and retries', async () => {
     subscribe(OK_CHANNEL);
     h.fake.fail(messagesRoute, faults.rateLimited(0.05), faults.rateLimited(0.05, true));

@@ -63,11 +63,11 @@ describe('DigestStore', () => {
   it('claims a day once; a settled day cannot be claimed again, a pending one can', () => {
     const store = new DigestStore(':memory:');
     const { id } = store.save(settings, t0).subscription;
-    expect(store.claim(id, '2025-06-10', t0)).toBe(true);
-    expect(store.claim(id, '2025-06-10', t0)).toBe(true);
+    expect(store.claim(id, '2025-06-10', t0)).toBe(1);
+    expect(store.claim(id, '2025-06-10', t0)).toBe(2);
     expect(store.delivery(id, '2025-06-10')).toMatchObject({ status: 'pending', attempts: 2 });
     store.settle(id, '2025-06-10', 'sent', later(1), { messageId: '300000000000000001' });
-    expect(store.claim(id, '2025-06-10', later(2))).toBe(false);
+    expect(store.claim(id, '2025-06-10', later(2))).toBe(0);
     expect(store.get(id)).toMatchObject({ lastPostDate: '2025-06-10', lastMessageId: '300000000000000001' });
     expect(store.deliveriesSince('2025-06-09').get(`${id}|2025-06-10`)).toBe('sent');
   });
