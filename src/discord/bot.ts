@@ -22,9 +22,16 @@ export interface BotOptions {
   clock?: () => Date;
   /** Services for handlers; a function when they need the client (its REST client, its guild cache). */
   services?: Services | ((client: Client) => Services);
+  /** Told when the bot leaves a server, and of every server it is in (at start and on joining). */
+  guildEvents?: GuildEvents;
   /** Deploy the command definitions after login (default true). */
   deploy?: boolean;
   deferAfterMs?: number;
+}
+
+export interface GuildEvents {
+  left(guildId: string): void;
+  joined(guildId: string): void;
 }
 
 export interface BotHandle {
@@ -34,7 +41,9 @@ export interface BotHandle {
   applicationId: string;
   router: InteractionRouter;
   deployed?: DeployResult;
-  /** Stop taking interactions, let the ones in flight finish, and close the gateway connection. */
+  /** Stop taking interactions and let the ones in flight finish; the connection stays up for REST. */
+  drain(): Promise<void>;
+  /** Drain, then close the gateway connection. */
   stop(): Promise<void>;
 }
 
@@ -60,7 +69,22 @@ export async function startBot(options: BotOptions): Promise<BotHandle> {
     logger.warn({ code: event.code, shardId }, 'gateway disconnected'),
   );
   client.on(Events.ShardResume, (shardId) => logger.info({ shardId }, 'gateway session resumed'));
-  client.on(Events.GuildDelete, (guild) => logger.info({ guildId: guild.id }, 'removed from a guild'));
+  // discord.js emits GuildDelete only for a real removal (an outage is GuildUnavailable), GuildCreate for joins.
+  const guildEvent = (kind: keyof GuildEvents, guildId: string) => {
+    try {
+      options.guildEvents?.[kind](guildId);
+    } catch (error) {
+      logger.error({ err: error, guildId, kind }, 'guild event handler failed');
+    }
+  };
+  client.on(Events.GuildDelete, (guild) => {
+    logger.info({ guildId: guild.id }, 'removed from a guild');
+    guildEvent('left', guild.id);
+  });
+  client.on(Events.GuildCreate, (guild) => {
+    logger.info({ guildId: guild.id }, 'added to a guild');
+    guildEvent('joined', guild.id);
+  });
 
   const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
   try {
@@ -71,6 +95,8 @@ export async function startBot(options: BotOptions): Promise<BotHandle> {
   }
   const readyClient = await ready;
   const applicationId = options.applicationId ?? readyClient.application.id;
+  // Servers that came back while the bot was offline arrive with READY, not as joins.
+  for (const guildId of readyClient.guilds.cache.keys()) guildEvent('joined', guildId);
   logger.info(
     { user: readyClient.user.tag, applicationId, guilds: readyClient.guilds.cache.size },
     'connected to Discord',
@@ -92,15 +118,20 @@ export async function startBot(options: BotOptions): Promise<BotHandle> {
     }
   }
 
+  async function drain(): Promise<void> {
+    client.ws.removeListener(GatewayDispatchEvents.InteractionCreate, onInteraction);
+    await router.idle();
+  }
+
   return {
     client: readyClient,
     rest: client.rest,
     applicationId,
     router,
     deployed,
+    drain,
     async stop() {
-      client.ws.removeListener(GatewayDispatchEvents.InteractionCreate, onInteraction);
-      await router.idle();
+      await drain();
       await client.destroy();
       logger.info('disconnected from Discord');
     },

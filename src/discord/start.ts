@@ -2,30 +2,18 @@
 // shut down cleanly on SIGINT/SIGTERM.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { REST } from '@discordjs/rest';
-import type { Client } from 'discord.js';
-import type { Services } from '../../commands/types';
 import { type Config, ConfigError, readConfig } from '../config';
+import { Digests } from '../digest/runtime';
 import { createLogger, type Logger } from '../logger';
 import { type BotHandle, startBot } from './bot';
 import { describeDiscordError } from './errors';
+import { channelProbe } from './probe';
 import { installProcessGuards } from './process-guards';
 
 export { type BotHandle, type BotOptions, startBot } from './bot';
 
 /** seeds/ ships with the code, so it is found from here whatever the working directory. */
 const SEEDS_DIR = fileURLToPath(new URL('../../seeds', import.meta.url));
-
-/**
- * The digest feature as the runtime sees it: services for `/digest` (built once the client exists) and a
- * scheduler started after login and stopped first at shutdown.
- */
-export interface DigestRuntime {
-  services(client: Client): Services;
-  start(rest: REST): void;
-  /** Stop scheduling, let in-flight posts finish, close the database. */
-  stop(): Promise<void>;
-}
 
 export interface ShitingOptions {
   config: Config;
@@ -38,11 +26,6 @@ export interface ShitingHandle {
   stop(): Promise<void>;
 }
 
-/** HOOK: the digest scheduler (src/digest) plugs in here; until then the bot serves lookups only. */
-async function createDigestRuntime(_options: ShitingOptions): Promise<DigestRuntime | undefined> {
-  return undefined;
-}
-
 /** Everything `npm start` runs, in-process: index, knowledge, commands, digests, the Discord client. */
 export async function startShiting(options: ShitingOptions): Promise<ShitingHandle> {
   const { config, logger, clock } = options;
@@ -53,14 +36,21 @@ export async function startShiting(options: ShitingOptions): Promise<ShitingHand
     import('../../commands'),
   ]);
   const indexPath = resolveIndexPath(config.indexPath);
-  await ensureIndex(SEEDS_DIR, indexPath);
+  ensureIndex(SEEDS_DIR, indexPath);
   const knowledge = openKnowledge(indexPath);
   logger.info(
     { indexPath: path.relative(process.cwd(), indexPath), records: knowledge.kb.counts },
     'knowledge loaded',
   );
 
-  const digests = await createDigestRuntime(options);
+  // Opened before login (the database is local and may refuse, e.g. a read-only path); ticks start after it.
+  const digests = new Digests({
+    dbPath: config.dbPath,
+    knowledge: () => knowledge.kb,
+    defaultTimezone: config.digestTimezone,
+    log: logger,
+    clock,
+  });
   let bot: BotHandle;
   try {
     bot = await startBot({
@@ -72,17 +62,21 @@ export async function startShiting(options: ShitingOptions): Promise<ShitingHand
       knowledge,
       logger,
       clock,
-      services: digests ? (client) => digests.services(client) : undefined,
+      services: (client) => ({ digests: digests.service(channelProbe(client)) }),
+      guildEvents: { left: (id) => digests.guildLeft(id), joined: (id) => digests.guildJoined(id) },
     });
   } catch (error) {
-    await digests?.stop();
+    await digests.stop();
     throw error;
   }
-  digests?.start(bot.rest);
+  digests.start(bot.rest);
   return {
     bot,
     async stop() {
-      await digests?.stop();
+      // Interactions in flight finish; then the scheduler stops after its in-flight posts and the database
+      // closes; the client (whose REST those posts used) goes last.
+      await bot.drain();
+      await digests.stop();
       await bot.stop();
     },
   };
