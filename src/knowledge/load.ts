@@ -1,6 +1,8 @@
 // The loader: reads the compiled index, refuses anything the compiler did not write, and answers from memory.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { z } from 'zod';
 import { indexHash } from './index-hash';
 import {
   type AnyRecord,
@@ -12,7 +14,8 @@ import {
   type KnowledgeBase,
   type Related,
 } from './knowledge-base';
-import { KINDS, type Kind, type RecordOf } from './schema';
+import { statisticSeries } from './related';
+import { Id, KINDS, type Kind, type RecordOf } from './schema';
 
 /** Why an index cannot be used, in one line that says what to run. Never carries a stack to the user. */
 export class IndexLoadError extends Error {
@@ -47,7 +50,64 @@ export function loadIndexFile(file: string): KnowledgeBase {
   return knowledgeFromIndex(parseIndex(text, name));
 }
 
-/** Text → a checked IndexFile: JSON, schema version, shape, then the content hash. */
+/** The compiler writes the version and the hash first, so the hash can be checked on the text without re-serialising. */
+const HEAD = /^\{"schemaVersion":(\d+),"hash":"([0-9a-f]{64})",/;
+
+/** The envelope, strictly; records only as far as the loader relies on them (the hash vouches for the rest). */
+const EnvelopeSchema = z.object({
+  schemaVersion: z.literal(INDEX_SCHEMA_VERSION),
+  hash: IndexFileSchema.shape.hash,
+  counts: IndexFileSchema.shape.counts,
+  records: z.object(
+    Object.fromEntries(KINDS.map((k) => [k, z.array(z.unknown())])) as Record<Kind, z.ZodArray<z.ZodUnknown>>,
+  ),
+  // Checked by hand below: zod over every related list costs several times as much at 100k records.
+  related: z.record(z.string(), z.unknown()),
+  calendar: IndexFileSchema.shape.calendar,
+  search: z.unknown(),
+});
+
+/**
+ * Every record is an object with a kebab-case id, the counts agree, and each related entry maps kinds to
+ * lists: cheap enough for 100k records.
+ */
+function contentProblem({ records, counts, related }: z.infer<typeof EnvelopeSchema>): string | undefined {
+  for (const kind of KINDS) {
+    const list = records[kind];
+    if (counts[kind] !== list.length) return `counts.${kind}: ${counts[kind]} but ${list.length} records`;
+    for (let i = 0; i < list.length; i++) {
+      const r = list[i] as { id?: unknown } | null;
+      if (!r || typeof r !== 'object' || typeof r.id !== 'string' || !Id.safeParse(r.id).success)
+        return `records.${kind}[${i}]: not a record with an id`;
+    }
+  }
+  for (const id in related) {
+    const byKind = related[id];
+    if (!byKind || typeof byKind !== 'object') return `related.${id}: not a list of related ids by kind`;
+    for (const kind in byKind)
+      if (!Array.isArray((byKind as Record<string, unknown>)[kind]))
+        return `related.${id}.${kind}: not a list`;
+  }
+  return undefined;
+}
+
+function hashMatches(text: string, raw: IndexFile): boolean {
+  const head = HEAD.exec(text);
+  if (head) {
+    // The body is the text without `"hash":"…",` (and the final newline): exactly what the compiler hashed.
+    const end = text.endsWith('\n') ? text.length - 1 : text.length;
+    const digest = createHash('sha256')
+      .update(`{"schemaVersion":${head[1]},`)
+      .update(text.slice(head[0].length, end))
+      .digest('hex');
+    return digest === head[2];
+  }
+  // Reformatted by hand or a tool: the same canonical JSON from the parsed object.
+  const { hash, ...body } = raw;
+  return indexHash(body) === hash;
+}
+
+/** Text → a checked IndexFile: JSON, schema version, content hash, then the envelope's shape. */
 export function parseIndex(text: string, name: string): IndexFile {
   let raw: unknown;
   try {
@@ -64,21 +124,20 @@ export function parseIndex(text: string, name: string): IndexFile {
       `the index ${name} has ${age} schema version ${version}; this Shiting reads version ${INDEX_SCHEMA_VERSION}: ${REBUILD}`,
     );
   }
-  const parsed = IndexFileSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const where = issue.path.map((s) => (typeof s === 'number' ? `[${s}]` : `.${String(s)}`)).join('');
-    throw new IndexLoadError(
-      `the index ${name} is damaged (${where.slice(1) || 'top'}: ${issue.message}): ${REBUILD}`,
-    );
-  }
-  // Hash the file's own object (key order as written) rather than zod's copy, which may order keys differently.
-  const { hash, ...body } = raw as IndexFile;
-  if (indexHash(body) !== hash)
+  const envelope = EnvelopeSchema.safeParse(raw);
+  const problem = envelope.success ? contentProblem(envelope.data) : issueText(envelope.error.issues[0]!);
+  if (problem) throw new IndexLoadError(`the index ${name} is damaged (${problem}): ${REBUILD}`);
+  if (!hashMatches(text, raw as IndexFile))
     throw new IndexLoadError(
       `the index ${name} does not match its content hash (edited or damaged): ${REBUILD}`,
     );
-  return parsed.data;
+  // Zod copied the envelope; the records are used as parsed, which the hash shows the compiler wrote.
+  return raw as IndexFile;
+}
+
+function issueText(issue: z.core.$ZodIssue): string {
+  const where = issue.path.map((s) => (typeof s === 'number' ? `[${s}]` : `.${String(s)}`)).join('');
+  return `${where.slice(1) || 'top'}: ${issue.message}`;
 }
 
 const NO_RELATED: Related = Object.freeze({});
@@ -97,6 +156,28 @@ export function knowledgeFromIndex(index: IndexFile): KnowledgeBase {
   }
   const counts = Object.fromEntries(KINDS.map((k) => [k, index.records[k].length])) as Record<Kind, number>;
   const calendarDays = Object.keys(index.calendar).sort();
+  const series = statisticSeries(index.records.statistics);
+  const seriesOf = new Map(
+    index.records.statistics.flatMap((s) => (s.series ? [[s.id, s.series] as const] : [])),
+  );
+  const withSiblings = new Map<string, Related>();
+  const related = (id: string): Related => {
+    const stored = (index.related[id] as Related | undefined) ?? NO_RELATED;
+    const members = series.get(seriesOf.get(id) ?? '');
+    if (!members || members.length < 2) return stored;
+    let merged = withSiblings.get(id);
+    if (!merged) {
+      // A statistic lists the other members of its series, in as-of order, under `statistics`.
+      merged = Object.fromEntries(
+        KINDS.flatMap((k) => {
+          const ids = k === 'statistics' ? members.filter((m) => m !== id) : stored[k];
+          return ids ? [[k, ids]] : [];
+        }),
+      ) as Related;
+      withSiblings.set(id, merged);
+    }
+    return merged;
+  };
   return {
     schemaVersion: index.schemaVersion,
     hash: index.hash,
@@ -104,7 +185,7 @@ export function knowledgeFromIndex(index: IndexFile): KnowledgeBase {
     records: index.records,
     get: <K extends Kind>(kind: K, id: string) => byKind.get(kind)?.get(id) as RecordOf[K] | undefined,
     find: (id) => all.get(id),
-    related: (id) => (index.related[id] as Related | undefined) ?? NO_RELATED,
+    related,
     onMonthDay: (monthDay) => index.calendar[monthDay] ?? NO_ENTRIES,
     calendarDays,
     searchTables: index.search,

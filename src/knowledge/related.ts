@@ -3,7 +3,7 @@ import { shownClaim } from './dates';
 import type { Related } from './knowledge-base';
 import type { Records } from './records';
 import { referencesOf } from './references';
-import { KINDS, type Kind } from './schema';
+import { KINDS, type Kind, type Statistic } from './schema';
 
 type Links = Map<string, Map<Kind, Set<string>>>;
 
@@ -16,24 +16,48 @@ function link(links: Links, from: string, kind: Kind, to: string): void {
   ids.add(to);
 }
 
-/**
- * The order related ids are listed in: editions by their shown start date, statistics by as-of date
- * (undated last), everything else in seed order.
- */
-function ranks(records: Records): Map<string, string> {
-  const rank = new Map<string, string>();
-  const pad = (i: number) => String(i).padStart(8, '0');
-  for (const kind of KINDS)
-    records[kind].forEach((r, i) => {
-      const key =
-        kind === 'editions'
-          ? shownClaim(records.editions[i]!).start
-          : kind === 'statistics'
-            ? (records.statistics[i]!.asOf ?? '~')
-            : '';
-      rank.set(`${kind}:${r.id}`, `${key}|${pad(i)}`);
+/** Seed positions in date order (stable): the order editions (shown start) and statistics (as of) are listed in. */
+function byDate(dates: readonly (string | undefined)[]): number[] {
+  // Undated ones last ('~' sorts after digits).
+  return dates
+    .map((_, i) => i)
+    .sort((a, b) => {
+      const da = dates[a] ?? '~';
+      const db = dates[b] ?? '~';
+      return da < db ? -1 : da > db ? 1 : a - b;
     });
+}
+
+/** Each record's place in the lists of related ids: editions and statistics by date, the rest in seed order. */
+function ranks(records: Records): Map<Kind, Map<string, number>> {
+  const rank = new Map<Kind, Map<string, number>>();
+  for (const kind of KINDS) {
+    const list = records[kind];
+    const order =
+      kind === 'editions'
+        ? byDate(records.editions.map((e) => shownClaim(e).start))
+        : kind === 'statistics'
+          ? byDate(records.statistics.map((s) => s.asOf))
+          : list.map((_, i) => i);
+    rank.set(kind, new Map(order.map((seedIndex, place) => [list[seedIndex]!.id, place])));
+  }
   return rank;
+}
+
+/**
+ * Statistic series (statistics sharing a `series` key), members in as-of order. Not stored in the index:
+ * a series of k members would cost k² ids; the loader lists a member's siblings from this instead.
+ */
+export function statisticSeries(statistics: readonly Statistic[]): Map<string, string[]> {
+  const series = new Map<string, string[]>();
+  for (const i of byDate(statistics.map((s) => s.asOf))) {
+    const s = statistics[i]!;
+    if (s.series === undefined) continue;
+    const members = series.get(s.series);
+    if (members) members.push(s.id);
+    else series.set(s.series, [s.id]);
+  }
+  return series;
 }
 
 export function buildRelated(records: Records): Record<string, Related> {
@@ -48,16 +72,6 @@ export function buildRelated(records: Records): Record<string, Related> {
         link(links, record.id, target, ref.id);
         link(links, ref.id, kind, record.id);
       }
-  // Statistics that measure the same thing at different dates list each other.
-  const bySeries = new Map<string, string[]>();
-  for (const s of records.statistics)
-    if (s.series !== undefined) {
-      const members = bySeries.get(s.series);
-      if (members) members.push(s.id);
-      else bySeries.set(s.series, [s.id]);
-    }
-  for (const members of bySeries.values())
-    for (const a of members) for (const b of members) link(links, a, 'statistics', b);
 
   const rank = ranks(records);
   const out: Record<string, Related> = {};
@@ -68,8 +82,8 @@ export function buildRelated(records: Records): Record<string, Related> {
       const related: Related = {};
       for (const k of KINDS) {
         const ids = byKind.get(k);
-        if (ids)
-          related[k] = [...ids].sort((a, b) => (rank.get(`${k}:${a}`)! < rank.get(`${k}:${b}`)! ? -1 : 1));
+        const place = rank.get(k)!;
+        if (ids) related[k] = [...ids].sort((a, b) => place.get(a)! - place.get(b)!);
       }
       out[record.id] = related;
     }

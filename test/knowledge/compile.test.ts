@@ -195,8 +195,7 @@ describe('compileSeeds: a valid set of seeds', () => {
     expect(index.related['src-b']?.statistics).toEqual(['users-2022', 'users-2023']);
   });
 
-  it('lists the other members of a statistic series', () => {
-    expect(index.related['users-2023']?.statistics).toEqual(['users-2022']);
-    expect(index.related['users-2022']?.statistics).toEqual(['users-2023']);
+  it('does not store statistic series in the file (the loader lists siblings)', () => {
+    expect(index.related['users-2023']?.statistics).toBeUndefined();
   });
 });

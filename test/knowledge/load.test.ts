@@ -87,11 +87,37 @@ describe('loadIndexFile', () => {
   });
 
   it('refuses an index that fails the schema, naming where', () => {
-    const index = JSON.parse(json);
-    index.records.people[0].id = 'Not An Id';
-    expect(refusal(indexWith('bad-shape.json', JSON.stringify(index)))).toMatch(
-      /is damaged \(records\.people\[0\]\.id: /,
+    const badId = JSON.parse(json);
+    badId.records.people[0].id = 'Not An Id';
+    expect(refusal(indexWith('bad-id.json', JSON.stringify(badId)))).toMatch(
+      /is damaged \(records\.people\[0\]: not a record with an id\)/,
     );
+    const badDay = JSON.parse(json);
+    badDay.calendar['3-28'] = [];
+    expect(refusal(indexWith('bad-day.json', JSON.stringify(badDay)))).toMatch(
+      /is damaged \(calendar\.3-28: /,
+    );
+    const badCount = JSON.parse(json);
+    badCount.counts.people = 7;
+    expect(refusal(indexWith('bad-count.json', JSON.stringify(badCount)))).toMatch(
+      /is damaged \(counts\.people: 7 but 2 records\)/,
+    );
+  });
+
+  it('accepts an index reformatted without changing its content', () => {
+    const pretty = JSON.stringify(JSON.parse(json), null, 2);
+    expect(loadIndexFile(indexWith('pretty.json', pretty)).counts.people).toBe(2);
+  });
+
+  it('lists the other members of a statistic series, in as-of order', () => {
+    const kb = loadIndexFile(indexWith('series.json', json));
+    expect(kb.related('users-2023').statistics).toEqual(['users-2022']);
+    expect(kb.related('users-2022')).toEqual({
+      sources: ['src-b'],
+      editions: ['expo-1'],
+      people: ['li-ming'],
+      statistics: ['users-2023'],
+    });
   });
 
   it('refuses an index whose content does not match its hash', () => {
