@@ -1,0 +1,21 @@
+// The loader trusts records whose hash matches, so a change to the record schemas must come with a new
+// INDEX_SCHEMA_VERSION: then old index files are refused (and ensureIndex recompiles) instead of being read
+// with fields missing.
+import { createHash } from 'node:crypto';
+import { expect, it } from 'vitest';
+import { z } from 'zod';
+import { INDEX_SCHEMA_VERSION, IndexFileSchema } from '../../src/knowledge/knowledge-base';
+
+/** The JSON Schema of the index, hashed, for each schema version. */
+const FINGERPRINTS: Record<number, string> = {
+  1: '5bae68a1c9022b08db50fff3a885a4c290aca68ef01c803cf38ed8d72b04cc36',
+};
+
+it('bumps INDEX_SCHEMA_VERSION whenever the index schema changes', () => {
+  const schema = JSON.stringify(z.toJSONSchema(IndexFileSchema, { io: 'output', unrepresentable: 'any' }));
+  const fingerprint = createHash('sha256').update(schema).digest('hex');
+  expect(
+    fingerprint,
+    `the index schema changed: bump INDEX_SCHEMA_VERSION in src/knowledge/knowledge-base.ts and record ${fingerprint} for it here`,
+  ).toBe(FINGERPRINTS[INDEX_SCHEMA_VERSION]);
+});
