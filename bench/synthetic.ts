@@ -316,7 +316,9 @@ export function generate(n: number, seed: number): Records {
     const [place, placeZh] = pick(rand, PLACES);
     const [core, coreZh, translated] = pick(rand, CORES);
     const [suffix, suffixZh, kind] = pick(rand, ORG_KINDS);
-    const number = i >= PLACES.length * CORES.length ? ` ${Math.floor(i / 7)}` : '';
+    // Branch numbers skip the years (a year in a query is read as a time, not as part of a name).
+    const branch = Math.floor(i / 7);
+    const number = i >= PLACES.length * CORES.length ? ` ${branch < 1990 ? branch : branch + 200}` : '';
     const name = `${place} ${core} ${suffix}${number}`;
     const withZh = rand() < 0.6;
     return {

@@ -27,16 +27,19 @@ const FUSE_FULL_LENGTH = 16;
 const MIN_FUSE_KEYS = 20;
 /** How many records the candidate filter hands to fuse.js. */
 const CANDIDATES = 100;
-/** Postings the candidate filter walks per query before the commonest grams only re-count nominated keys. */
-const POSTINGS_BUDGET = 20_000;
-/** Grams walked whatever their postings cost: typos corrupt a few, and corrupted grams nominate nothing useful. */
-const MIN_GRAMS = 6;
-/** Keys kept after the rare grams, before the commonest grams are counted on them. */
-const PRESELECT = 300;
+/** The candidate filter considers the keys with at least as many shared grams as the PRESELECT-th best. */
+const PRESELECT = 500;
+/** The most grams of a query the filter walks (the rarest). */
+const MAX_QUERY_GRAMS = 12;
+/** Grams in more than this share of keys (and more than COMMON_GRAM_MIN) are common... */
+const COMMON_GRAM_SHARE = 0.1;
+const COMMON_GRAM_MIN = 1000;
+/** ...and are skipped when the query has this many rarer ones. */
+const ENOUGH_GRAMS = 4;
 /** Queries of at most this many Latin characters are answered from the prefix map. */
 const SHORT_QUERY = 3;
 /** The most records a short query looks at (in doc order, which is priority order). */
-const SHORT_QUERY_CAP = 2000;
+const SHORT_QUERY_CAP = 1000;
 /** Time words in a query move records of that time up and other dated records down. */
 const TIME_BONUS = 0.15;
 const TIME_PENALTY = 0.1;
@@ -200,41 +203,59 @@ export function lookupFromTables(tables: SearchTables): Lookup {
     for (let i = lo; i < prefixKeys.length && prefixKeys[i]!.startsWith(prefix); i++) {
       lists.push(postings(tables.prefixes, prefixKeys[i]!, `p:${prefixKeys[i]}`));
     }
-    for (const list of lists) for (const d of list) if (allowed(d, kinds)) seen.add(d);
+    // Each list is in doc order, so its first SHORT_QUERY_CAP entries are all it can contribute.
+    for (const list of lists) {
+      let taken = 0;
+      for (let i = 0; i < list.length && taken < SHORT_QUERY_CAP; i++) {
+        if (allowed(list[i]!, kinds)) {
+          seen.add(list[i]!);
+          taken++;
+        }
+      }
+    }
     return [...seen].sort((a, b) => a - b).slice(0, SHORT_QUERY_CAP);
   }
 
   /**
    * Longer queries: the keys sharing the most grams with the query (Dice coefficient), at most CANDIDATES.
-   * Rare grams nominate keys through their postings; the commonest (an, ng in pinyin) are only checked on the
-   * best nominated keys, which bounds the work per query as the index grows.
+   * Two passes over the postings and no per-key allocation: the first counts hits per key and keeps a histogram
+   * of the counts, which gives the fewest hits a key needs to be in the running; the second offers those keys
+   * and clears the counts.
    */
   function gramCandidates(text: string, kinds?: readonly Kind[]): { key: number; dice: number }[] {
-    const qGrams = grams(text)
-      .map((g) => ({ g, list: postings(tables.grams, g, `g:${g}`) }))
-      .sort((a, b) => a.list.length - b.list.length || (a.g < b.g ? -1 : 1));
-    const touched: number[] = [];
-    let spent = 0;
-    let i = 0;
-    for (; i < qGrams.length && (i < MIN_GRAMS || spent + qGrams[i]!.list.length <= POSTINGS_BUDGET); i++) {
-      const list = qGrams[i]!.list;
-      spent += list.length;
+    // A name is told apart by its rarest grams; walking the commonest (an, ng, co) costs most of the time and
+    // says little, so they are skipped once enough rarer ones are walked.
+    const all = grams(text)
+      .map((g) => postings(tables.grams, g, `g:${g}`))
+      .sort((a, b) => a.length - b.length);
+    const common = Math.max(COMMON_GRAM_MIN, COMMON_GRAM_SHARE * keyText.length);
+    const lists = all
+      .slice(0, MAX_QUERY_GRAMS)
+      .filter((list, i) => i < ENOUGH_GRAMS || list.length <= common);
+    // Key lengths scale with the share of the query's grams walked, so that Dice stays comparable.
+    const scale = lists.length / all.length;
+    const histogram = new Int32Array(lists.length + 2);
+    for (const list of lists) {
       for (const k of list) {
-        if (keyHits[k] === 0) touched.push(k);
-        keyHits[k]!++;
+        const v = ++keyHits[k]!;
+        histogram[v]!++;
+        histogram[v - 1]!--;
       }
     }
-    const dice = (k: number) => (2 * keyHits[k]!) / (qGrams.length + keyGramCount[k]!);
-    const pre = new TopK(i < qGrams.length ? PRESELECT : CANDIDATES);
-    for (const k of touched) if (allowed(keyDoc[k]!, kinds)) pre.offer(k, dice(k));
-    const chosen = pre.keys();
-    for (; i < qGrams.length; i++) {
-      const g = qGrams[i]!.g;
-      for (const k of chosen) if (keyJoined[k]!.includes(g)) keyHits[k]!++;
-    }
+    // Keys with fewer hits than the PRESELECT-th best rarely beat it on Dice; the slack covers short keys.
+    let minHits = lists.length;
+    for (let seen = histogram[minHits]!; minHits > 1 && seen < PRESELECT; ) seen += histogram[--minHits]!;
     const top = new TopK(CANDIDATES);
-    for (const k of chosen) top.offer(k, dice(k));
-    for (const k of touched) keyHits[k] = 0;
+    for (const list of lists) {
+      for (const k of list) {
+        const hits = keyHits[k]!;
+        if (hits === 0) continue;
+        keyHits[k] = 0;
+        if (hits >= minHits && allowed(keyDoc[k]!, kinds)) {
+          top.offer(k, (2 * hits) / (lists.length + scale * keyGramCount[k]!));
+        }
+      }
+    }
     return top.entries();
   }
 
