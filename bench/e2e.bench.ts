@@ -5,7 +5,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { commands } from '../commands';
-import type { Context, Knowledge } from '../commands/types';
+import type { Context, Knowledge, Options } from '../commands/types';
 import { startBot } from '../src/discord/bot';
 import { ensureIndex, openKnowledge } from '../src/knowledge/open';
 import { createLogger } from '../src/logger';
@@ -15,10 +15,14 @@ import { medianOf, percentile, type Section } from './lib';
 const INTERACTIONS = 1_000;
 const WARM_UP = 100;
 const RUNS = 3;
+const HANDLER_CONTEXT: Context = {
+  locale: 'en-US',
+  now: new Date('2024-03-28T08:00:00Z'),
+  user: { id: '1' },
+};
 
 /** A fixed mix over every command: what autocomplete offers (ids) and the same names typed as free text. */
 function interactionMix(knowledge: Knowledge): InteractionSpec[] {
-  const context: Context = { locale: 'en-US', now: new Date('2024-03-28T08:00:00Z'), user: { id: '1' } };
   const specs: InteractionSpec[] = [];
   for (const command of commands) {
     const options = command.definition.options ?? [];
@@ -31,7 +35,7 @@ function interactionMix(knowledge: Knowledge): InteractionSpec[] {
       continue;
     }
     for (const choice of command
-      .autocomplete(knowledge, { name: typed.name, value: '' }, {}, context)
+      .autocomplete(knowledge, { name: typed.name, value: '' }, {}, HANDLER_CONTEXT)
       .slice(0, 10)) {
       specs.push({ name: command.definition.name, options: { [typed.name]: String(choice.value) } });
       specs.push({ name: command.definition.name, options: { [typed.name]: choice.name.slice(0, 40) } });
@@ -73,6 +77,20 @@ export async function run(): Promise<Section[]> {
       const times = await pass(fake, mix, INTERACTIONS);
       return { p50: percentile(times, 50), p99: percentile(times, 99) };
     });
+    // The handlers' share: the same mix called directly, as the console does, with no Discord in between.
+    const handlers = await medianOf(RUNS, async () => {
+      globalThis.gc?.();
+      const times: number[] = [];
+      for (let i = 0; i < INTERACTIONS; i++) {
+        const spec = mix[i % mix.length]!;
+        const command = commands.find((c) => c.definition.name === spec.name)!;
+        const t0 = performance.now();
+        await command.handle(knowledge, (spec.options ?? {}) as Options, HANDLER_CONTEXT);
+        times.push(performance.now() - t0);
+      }
+      times.sort((a, b) => a - b);
+      return { p50: percentile(times, 50), p99: percentile(times, 99) };
+    });
     // The runtime's own share: /about does almost nothing, so this is gateway + routing + REST + fake.
     const runtime = await medianOf(RUNS, async () => {
       const times = await pass(fake, [{ name: 'about' }], INTERACTIONS);
@@ -100,6 +118,8 @@ export async function run(): Promise<Section[]> {
             unit: 'ms',
             target: { op: '<=', value: 25 },
           },
+          { name: 'handlers alone, same mix, p50', value: handlers.p50, unit: 'ms' },
+          { name: 'handlers alone, same mix, p99', value: handlers.p99, unit: 'ms' },
           { name: 'runtime only (/about) p50', value: runtime.p50, unit: 'ms' },
           { name: 'runtime only (/about) p99', value: runtime.p99, unit: 'ms' },
           { name: `burst of ${INTERACTIONS}, answered per second`, value: burst.perSecond, unit: '/s' },
