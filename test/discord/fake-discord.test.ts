@@ -94,6 +94,19 @@ describe('fake Discord', () => {
     expect(fake.messages).toHaveLength(1);
   });
 
+  it('can drop a connection, which the REST client sees as a network error', async () => {
+    fake = await startFakeDiscord();
+    fake.fail({ method: 'POST', path: '/channels/:id/messages' }, faults.drop);
+    const rest = restFor(fake);
+    const error = await rest
+      .post(Routes.channelMessages(FAKE_CHANNEL_ID), { body: { content: 'x' } })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect(error).not.toHaveProperty('status');
+    await rest.post(Routes.channelMessages(FAKE_CHANNEL_ID), { body: { content: 'y' } });
+    expect(fake.messages.map((m) => m.body.content)).toEqual(['y']);
+  });
+
   it('enforces an optional global rate limit with X-RateLimit-Global', async () => {
     fake = await startFakeDiscord({ globalRateLimit: 2 });
     const rest = restFor(fake);
