@@ -162,6 +162,32 @@ describe('the bot against the fake Discord', () => {
     expect(context.user.id).toBe('1400000000000000042');
   });
 
+  it('answers as a user-installed app in a group DM and in a server the bot is not in', async () => {
+    const dm = await fake.sendCommand({
+      name: 'echo',
+      subcommand: 'say',
+      options: { text: 'group' },
+      guildId: null,
+      privateChannel: true,
+      userInstall: true,
+    });
+    expect(dm.data.content).toBe('en-US: group');
+    expect(seen.at(-1)!.context.guild).toBeUndefined();
+    const elsewhere = await fake.sendCommand({
+      name: 'echo',
+      subcommand: 'say',
+      options: { text: 'foreign' },
+      guildId: '1200000000000000999',
+      channelId: '1300000000000000888',
+      userInstall: true,
+    });
+    expect(elsewhere.data.content).toBe('en-US: foreign');
+    expect(seen.at(-1)!.context).toMatchObject({
+      guild: { id: '1200000000000000999' },
+      channelId: '1300000000000000888',
+    });
+  });
+
   it('answers autocomplete directly, within Discord limits', async () => {
     const choices = await fake.sendAutocomplete({
       name: 'echo',

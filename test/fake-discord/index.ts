@@ -191,8 +191,12 @@ export interface InteractionSpec {
   subcommand?: string;
   subcommandGroup?: string;
   options?: Record<string, OptionValue>;
-  /** A guild id, or null for a DM with the bot; default the first guild. */
+  /** A guild id (one the bot is not in is fine: a user-installed command), or null for a DM; default the first guild. */
   guildId?: string | null;
+  /** Without a guild: a group DM or a DM between users (context 2) instead of a DM with the bot (context 1). */
+  privateChannel?: boolean;
+  /** Installed by the user rather than the server (`authorizing_integration_owners` names the user). */
+  userInstall?: boolean;
   channelId?: string;
   user?: { id: string; username?: string };
   locale?: string;
@@ -927,7 +931,9 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
 
   function buildInteraction(spec: InteractionSpec, type: InteractionType, focused?: string): APIInteraction {
     const guildId = spec.guildId === undefined ? guilds[0]?.id : (spec.guildId ?? undefined);
-    const guild = guildId ? guilds.find((g) => g.id === guildId) : undefined;
+    const guild: FakeGuild | undefined = guildId
+      ? (guilds.find((g) => g.id === guildId) ?? { id: guildId })
+      : undefined;
     const user = { id: FAKE_USER_ID, username: 'tester', ...spec.user };
     const apiUser = { ...user, discriminator: '0', global_name: null, avatar: null };
     const channelId = spec.channelId ?? guild?.channels?.[0]?.id ?? FAKE_DM_CHANNEL_ID;
@@ -974,7 +980,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
           mute: false,
           flags: 0,
         },
-        authorizing_integration_owners: { '0': guild.id },
+        authorizing_integration_owners: spec.userInstall ? { '1': user.id } : { '0': guild.id },
         context: InteractionContextType.Guild,
       } as unknown as APIInteraction;
     }
@@ -983,14 +989,14 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       channel_id: channelId,
       channel: {
         id: channelId,
-        type: ChannelType.DM,
+        type: spec.privateChannel ? ChannelType.GroupDM : ChannelType.DM,
         recipients: [apiUser],
         last_message_id: null,
         flags: 0,
       },
       user: apiUser,
       authorizing_integration_owners: { '1': user.id },
-      context: InteractionContextType.BotDM,
+      context: spec.privateChannel ? InteractionContextType.PrivateChannel : InteractionContextType.BotDM,
     } as unknown as APIInteraction;
   }
 
