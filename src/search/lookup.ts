@@ -48,6 +48,8 @@ const MAX_CHOICE_LENGTH = LIMITS.autocomplete.max;
 const EMPTY_QUERY_CHOICES = 10;
 const DEFAULT_LIMIT = 10;
 const DID_YOU_MEAN = 5;
+/** "Did you mean" lists only records some matcher saw something in (the filter's bare guesses score above). */
+const DID_YOU_MEAN_MAX = 0.8;
 
 export class SearchTablesError extends Error {}
 
@@ -268,12 +270,11 @@ export function lookupFromTables(tables: SearchTables): Lookup {
     let total = 0;
     for (const q of qWords) {
       if (hasCjk(q)) {
-        if (kJoined.includes(q)) total += 0;
-        else {
-          const qg = grams(q);
-          const shared = qg.filter((g) => kJoined.includes(g)).length;
-          total += 1 - shared / qg.length;
-        }
+        // Chinese matches by characters anywhere in the key, not by word or prefix.
+        const qg = grams(q);
+        const share = (w: string) => (w.includes(q) ? 1 : qg.filter((g) => w.includes(g)).length / qg.length);
+        total += 1 - share(kJoined);
+        for (const w of kWords) if (share(w) >= 0.5) matched.add(w);
         continue;
       }
       const maxEdits = !typos ? 0 : q.length >= 8 ? 2 : q.length >= 3 ? 1 : 0;
@@ -358,7 +359,7 @@ export function lookupFromTables(tables: SearchTables): Lookup {
       }
       for (const k of scored) {
         const entry = scores.get(keyDoc[k]!)!;
-        const s = combine(fused.get(k) ?? SEARCH_MAX, wordScore(qWords, k, true)) + coverage(qLength, k);
+        const s = combine(fused.get(k) ?? 1, wordScore(qWords, k, true)) + coverage(qLength, k);
         if (s < entry.score) entry.score = s;
       }
     }
@@ -440,7 +441,13 @@ export function lookupFromTables(tables: SearchTables): Lookup {
       const close = ranked.filter((s) => s.score - best.score < MARGIN);
       return { status: 'ambiguous', candidates: close.slice(0, Math.max(2, limit)).map(hit) };
     }
-    return { status: 'none', candidates: ranked.slice(0, limit).map(hit) };
+    return {
+      status: 'none',
+      candidates: ranked
+        .filter((s) => s.score <= DID_YOU_MEAN_MAX)
+        .slice(0, limit)
+        .map(hit),
+    };
   }
 
   /** Autocomplete tier of a ranked record: 0 exact name, 1 whole keyword(s), 2 prefix (or contains, for CJK), 3 fuzzy. */

@@ -1,0 +1,53 @@
+// The lookup over the real seeds, compiled in memory: the questions the issue names must answer as it says.
+import { describe, expect, it } from 'vitest';
+import { compileSeeds } from '../../src/knowledge/compile';
+import { knowledgeFromIndex } from '../../src/knowledge/load';
+import { createLookup } from '../../src/search/lookup';
+
+const compiled = compileSeeds('seeds');
+if (!compiled.ok) throw new Error(`the seeds do not compile: ${compiled.errors.length} problems`);
+const kb = knowledgeFromIndex(compiled.index);
+const lookup = createLookup(kb);
+
+function found(query: string, kinds?: Parameters<typeof lookup.resolve>[1]) {
+  const r = lookup.resolve(query, kinds);
+  return r.status === 'found' ? r.hit : undefined;
+}
+
+describe('lookup on the real seeds', () => {
+  it('tells daily usage in 2024 from daily usage in 2021', () => {
+    const statValue = (q: string) => {
+      const hit = found(q, { kinds: ['statistics'] });
+      return hit && kb.get('statistics', hit.id)?.value;
+    };
+    expect(statValue('daily usage 2024')).toBe(151);
+    expect(statValue('daily usage 2021')).toBe(125);
+  });
+
+  it('finds people split, joined, typed with typos and in Chinese', () => {
+    expect(found('han zhi jie')?.id).toBe('han-zhijie');
+    expect(found('hanzhijie')?.id).toBe('han-zhijie');
+    expect(found('liu zhne')?.id).toBe('liu-zhen');
+    const zh = kb.get('people', 'han-zhijie')?.nameZh;
+    if (zh) expect(found(zh)?.id).toBe('han-zhijie');
+  });
+
+  it('finds an edition from its ordinal in English or Chinese', () => {
+    const ninth = found('ninth', { kinds: ['editions'] });
+    expect(ninth).toBeDefined();
+    expect(found('第九届', { kinds: ['editions'] })?.id).toBe(ninth?.id);
+    expect(found('9th', { kinds: ['editions'] })?.id).toBe(ninth?.id);
+  });
+
+  it('completes within Discord limits', () => {
+    for (const q of ['', 'l', 'liu', 'china', '网络', 'x'.repeat(200)]) {
+      const choices = lookup.complete(q);
+      expect(choices.length).toBeLessThanOrEqual(25);
+      for (const c of choices) {
+        expect(Array.from(c.name).length).toBeLessThanOrEqual(100);
+        expect(c.value.length).toBeLessThanOrEqual(100);
+      }
+    }
+    expect(lookup.complete('').length).toBeGreaterThan(0);
+  });
+});
