@@ -20,8 +20,8 @@
  *   `sendAutocomplete(spec)` resolves with the choices of the type 8 callback. `sendInteraction(raw)` is the
  *   low-level form: it returns `{ callback, reply }` promises. Guild interactions carry the member with
  *   `permissions`; `guildId: null` sends a DM with the bot (`privateChannel: true`: a group DM, context 2);
- *   `userInstall: true` makes it a user-installed app's interaction (also in a guild the bot is not in). Follow-ups (`POST /webhooks/{app}/{token}`) are
- *   recorded in `followUps`.
+ *   `userInstall: true` makes it a user-installed app's interaction (also in a guild the bot is not in).
+ *   Follow-ups (`POST /webhooks/{app}/{token}`) are recorded in `followUps`.
  * - REST: `GET /gateway/bot`, `/users/@me`, `/applications/@me`, channels, guilds, guild members;
  *   `PUT /applications/{app}/commands` and `/applications/{app}/guilds/{guild}/commands` (recorded in
  *   `commands`); `POST /channels/{id}/messages` (recorded in `messages`; the same `nonce` with
