@@ -1,15 +1,17 @@
 // The shared shape of /edition, /speaker and /stat: resolve a query within some kinds, show the record's card.
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import type { AnyRecord } from '../src/knowledge/knowledge-base';
 import type { Kind } from '../src/knowledge/schema';
 import type { Locale } from '../src/locale';
 import { listField, withCommand } from '../src/render/card';
+import { ChartFontError, type ChartSpec, chartFiles } from '../src/render/chart';
 import { kindName, listName, type RenderContext, renderContext } from '../src/render/format';
-import { fitChoice, LIMITS } from '../src/render/limits';
+import { fitChoice, fitContent, LIMITS } from '../src/render/limits';
 import { renderRecord } from '../src/render/records';
 import { embedReply, ephemeralReply, hitLine, noMatchReply } from '../src/render/reply';
 import type { Choice, Hit } from '../src/search/lookup-types';
 import { checkOptions, readQuery } from './options';
-import type { Command, Knowledge, Options, Reply } from './types';
+import type { Command, Knowledge, Options, Reply, ReplyFile } from './types';
 
 /** How many other matches a card lists under "Also matching". */
 const OTHERS_SHOWN = 5;
@@ -45,9 +47,55 @@ export function completeQuery(
     });
 }
 
+/** What a command adds to a card: a chart of the record, or a note saying why there is none. */
+export type CardExtra = { chart: ChartSpec } | { note: string };
+
+export interface LookupExtras {
+  /** The chart (or a note) for the card of the record answered, given the command's options. */
+  extra?(ctx: RenderContext, item: AnyRecord, options: Options): CardExtra | undefined;
+  /** Answers an ambiguous free-text query with one record, and a note saying why, when the command can. */
+  settle?(
+    ctx: RenderContext,
+    query: string,
+    candidates: readonly Hit[],
+  ): { hit: Hit; note: string } | undefined;
+}
+
+/** The card's reply with notes above it and the chart as its embed's image (the PNG attached). */
+export function withExtra(
+  ctx: RenderContext,
+  reply: Reply,
+  extra: CardExtra | undefined,
+  notes: readonly string[] = [],
+): Reply {
+  const [embed, ...rest] = reply.payload.embeds ?? [];
+  if (!embed) return reply;
+  const lines = [...notes];
+  let files: ReplyFile[] | undefined;
+  let image: { url: string } | undefined;
+  if (extra && 'note' in extra) lines.push(extra.note);
+  else if (extra) {
+    try {
+      const attachment = chartFiles(extra.chart, ctx.locale);
+      if (attachment) {
+        files = attachment.files;
+        image = { url: attachment.imageUrl };
+      }
+    } catch (error) {
+      // A missing or unwritable font costs the picture, not the answer: the card holds every figure.
+      if (!(error instanceof ChartFontError)) throw error;
+      lines.push(ctx.t.chart.unavailable);
+    }
+  }
+  const payload = { ...reply.payload, embeds: [image ? { ...embed, image } : embed, ...rest] };
+  if (lines.length) payload.content = fitContent(lines.join('\n'));
+  return files ? { payload, files } : { payload };
+}
+
 export function lookupCommand(
   definition: RESTPostAPIChatInputApplicationCommandsJSONBody,
   kinds: readonly Kind[],
+  extras: LookupExtras = {},
 ): Command {
   const handle = (
     knowledge: Knowledge,
@@ -61,11 +109,19 @@ export function lookupCommand(
     if (!read.ok) return read.reply;
     const result = knowledge.lookup.resolve(read.query, { kinds });
     const what = kinds.map((k) => kindName(ctx, k, true)).join(ctx.t.list);
+    const answer = (hit: Hit, others: readonly Hit[], notes: string[] = []) => {
+      const item = knowledge.kb.find(hit.id);
+      const extra = item && extras.extra?.(ctx, item, options);
+      return withExtra(ctx, hitCard(knowledge, ctx, hit, others), extra, notes);
+    };
     switch (result.status) {
       case 'found':
-        return hitCard(knowledge, ctx, result.hit, result.exact ? [] : result.others.slice(0, OTHERS_SHOWN));
-      case 'ambiguous':
+        return answer(result.hit, result.exact ? [] : result.others.slice(0, OTHERS_SHOWN));
+      case 'ambiguous': {
+        const settled = extras.settle?.(ctx, read.query, result.candidates);
+        if (settled) return answer(settled.hit, [], [settled.note]);
         return noMatchReply(ctx, read.query, result.candidates, { ambiguous: true, what, browse: '/search' });
+      }
       case 'none':
         return noMatchReply(ctx, read.query, result.candidates, {
           ambiguous: false,

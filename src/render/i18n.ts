@@ -165,6 +165,17 @@ const en = {
     commands: 'Commands',
   },
   consoleEphemeral: '(only you can see this)',
+  chart: {
+    measures: { guests: 'Guests', attendees: 'Attendees', events: 'Events' },
+    ordinal: (n: number) => englishOrdinal(n),
+    season: (n: number) => `Season ${n}`,
+    comparisonTitle: (series: string) => `Guests, attendees and events by edition: ${series}`,
+    noComparison: (series: string) =>
+      `No comparison chart: fewer than two editions of the ${series} report guests, attendees or events.`,
+    seriesMatch: (q: string) =>
+      `“${q}” matches one measure at several dates: showing the latest value with the whole series.`,
+    unavailable: 'The chart could not be drawn here; the figures are all in the card.',
+  },
 };
 
 export type Messages = typeof en;
@@ -323,6 +334,16 @@ const zh: Messages = {
     commands: '命令',
   },
   consoleEphemeral: '（仅你可见）',
+  chart: {
+    measures: { guests: '嘉宾', attendees: '参会人数', events: '活动场次' },
+    ordinal: (n: number) => `第${chineseNumber(n)}届`,
+    season: (n: number) => `第${chineseNumber(n)}季`,
+    comparisonTitle: (series: string) => `${series}历届嘉宾、参会人数与活动场次`,
+    noComparison: (series: string) =>
+      `无法绘制对比图：${series}中公布嘉宾、参会人数或活动场次的届次不足两届。`,
+    seriesMatch: (q: string) => `“${q}”对应同一指标在不同时间的数值：以下显示最新数值及其历年变化。`,
+    unavailable: '此处无法绘制图表；所有数值都在卡片中。',
+  },
 };
 
 const CATALOGUES: Record<Locale, Messages> = { 'en-US': en, 'zh-CN': zh };

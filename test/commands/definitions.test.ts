@@ -59,7 +59,7 @@ describe('command definitions', () => {
   it('give every lookup a required query with autocomplete', () => {
     for (const name of ['edition', 'speaker', 'stat', 'search']) {
       const command = findCommand(name);
-      expect(command?.definition.options).toEqual([
+      expect(command?.definition.options?.[0]).toEqual(
         expect.objectContaining({
           name: 'query',
           type: 3,
@@ -67,9 +67,15 @@ describe('command definitions', () => {
           autocomplete: true,
           max_length: 100,
         }),
-      ]);
+      );
       expect(command?.autocomplete).toBeTypeOf('function');
     }
+    // Only /edition takes a second, optional option: compare (a boolean, localised).
+    expect(findCommand('edition')?.definition.options?.slice(1)).toEqual([
+      expect.objectContaining({ name: 'compare', type: 5, name_localizations: { 'zh-CN': '对比' } }),
+    ]);
+    for (const name of ['speaker', 'stat', 'search'])
+      expect(findCommand(name)?.definition.options).toHaveLength(1);
     expect(findCommand('onthisday')?.definition.options).toEqual([
       expect.objectContaining({ name: 'date', required: false, autocomplete: true }),
     ]);

@@ -7,8 +7,11 @@ import { collectSources, formatDate, formatQuantity, nameById, type RenderContex
 /** Statistics of the same series, oldest first (undated last), including this one. */
 export function seriesOf(ctx: RenderContext, statistic: Statistic): Statistic[] {
   if (!statistic.series) return [statistic];
-  const members = ctx.kb.records.statistics.filter((s) => s.series === statistic.series);
-  return [...members].sort((a, b) => (a.asOf ?? '9999').localeCompare(b.asOf ?? '9999'));
+  // The loader lists a statistic's series siblings under `statistics`: no scan of every statistic.
+  const siblings = (ctx.kb.related(statistic.id).statistics ?? [])
+    .map((id) => ctx.kb.get('statistics', id))
+    .filter((s): s is Statistic => s?.series === statistic.series);
+  return [statistic, ...siblings].sort((a, b) => (a.asOf ?? '9999').localeCompare(b.asOf ?? '9999'));
 }
 
 export function statisticValue(ctx: RenderContext, s: Statistic): string {
