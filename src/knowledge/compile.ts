@@ -1,7 +1,7 @@
 // seeds/*.yaml → one deterministic index: read, validate, check across records, link, date, and hash.
 import { buildCalendar } from './calendar';
 import { checkRecords } from './checks';
-import { type IndexBody, indexHash } from './index-hash';
+import { canonicalJson, type IndexBody, indexHash } from './index-hash';
 import { INDEX_SCHEMA_VERSION, type IndexFile } from './knowledge-base';
 import { readSeeds } from './read-seeds';
 import type { Records } from './records';
@@ -46,5 +46,5 @@ export function indexFromRecords(checked: Records): { index: IndexFile; json: st
   };
   const { schemaVersion, ...rest } = body;
   const index: IndexFile = { schemaVersion, hash: indexHash(body), ...rest };
-  return { index, json: `${JSON.stringify(index)}\n` };
+  return { index, json: `${canonicalJson(index)}\n` };
 }

@@ -36,9 +36,9 @@ function shown(file: string): string {
 
 export function loadIndexFile(file: string): KnowledgeBase {
   const name = shown(file);
-  let text: string;
+  let data: Buffer;
   try {
-    text = readFileSync(file, 'utf8');
+    data = readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT')
@@ -47,7 +47,7 @@ export function loadIndexFile(file: string): KnowledgeBase {
       `cannot read the index ${name} (${code ?? 'error'}): ${REBUILD}, or pass --index FILE`,
     );
   }
-  return knowledgeFromIndex(parseIndex(text, name));
+  return knowledgeFromIndex(parseIndex(data, name));
 }
 
 /** The compiler writes the version and the hash first, so the hash can be checked on the text without re-serialising. */
@@ -61,8 +61,11 @@ const EnvelopeSchema = z.object({
   records: z.object(
     Object.fromEntries(KINDS.map((k) => [k, z.array(z.unknown())])) as Record<Kind, z.ZodArray<z.ZodUnknown>>,
   ),
-  // Checked by hand below: zod over every related list costs several times as much at 100k records.
-  related: z.record(z.string(), z.unknown()),
+  // Checked by hand below: zod over 100k related entries costs several times as much.
+  related: z.custom<Record<string, unknown>>(
+    (v) => !!v && typeof v === 'object' && !Array.isArray(v),
+    'expected an object',
+  ),
   calendar: IndexFileSchema.shape.calendar,
   search: z.unknown(),
 });
@@ -91,14 +94,14 @@ function contentProblem({ records, counts, related }: z.infer<typeof EnvelopeSch
   return undefined;
 }
 
-function hashMatches(text: string, raw: IndexFile): boolean {
-  const head = HEAD.exec(text);
+function hashMatches(data: Buffer, raw: IndexFile): boolean {
+  const head = HEAD.exec(data.subarray(0, 128).toString('latin1'));
   if (head) {
-    // The body is the text without `"hash":"…",` (and the final newline): exactly what the compiler hashed.
-    const end = text.endsWith('\n') ? text.length - 1 : text.length;
+    // The body is the file without `"hash":"…",` (and the final newline): exactly the bytes the compiler hashed.
+    const end = data.at(-1) === 0x0a ? data.length - 1 : data.length;
     const digest = createHash('sha256')
       .update(`{"schemaVersion":${head[1]},`)
-      .update(text.slice(head[0].length, end))
+      .update(data.subarray(head[0].length, end))
       .digest('hex');
     return digest === head[2];
   }
@@ -108,10 +111,12 @@ function hashMatches(text: string, raw: IndexFile): boolean {
 }
 
 /** Text → a checked IndexFile: JSON, schema version, content hash, then the envelope's shape. */
-export function parseIndex(text: string, name: string): IndexFile {
+export function parseIndex(file: Uint8Array | string, name: string): IndexFile {
+  const data =
+    typeof file === 'string' ? Buffer.from(file) : Buffer.from(file.buffer, file.byteOffset, file.length);
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(data.toString('utf8'));
   } catch {
     throw new IndexLoadError(`the index ${name} is corrupt or truncated (not valid JSON): ${REBUILD}`);
   }
@@ -127,7 +132,7 @@ export function parseIndex(text: string, name: string): IndexFile {
   const envelope = EnvelopeSchema.safeParse(raw);
   const problem = envelope.success ? contentProblem(envelope.data) : issueText(envelope.error.issues[0]!);
   if (problem) throw new IndexLoadError(`the index ${name} is damaged (${problem}): ${REBUILD}`);
-  if (!hashMatches(text, raw as IndexFile))
+  if (!hashMatches(data, raw as IndexFile))
     throw new IndexLoadError(
       `the index ${name} does not match its content hash (edited or damaged): ${REBUILD}`,
     );

@@ -141,6 +141,11 @@ describe('compileSeeds: a valid set of seeds', () => {
     expect(json.startsWith('{"schemaVersion":1,"hash":"')).toBe(true);
   });
 
+  it('writes pure ASCII, escaping Chinese, which reads back unchanged', () => {
+    expect(/^[\x20-\x7e]*\n$/.test(json)).toBe(true);
+    expect(JSON.parse(json).records.series[0].nameZh).toBe('示例大会');
+  });
+
   it('marks a lone date claim as shown', () => {
     const first = index.records.editions.find((e) => e.id === 'expo-1')!;
     expect(first.dates.map((d) => d.shown)).toEqual([true]);
