@@ -261,6 +261,19 @@ export function lookupFromTables(tables: SearchTables): Lookup {
     return top.entries();
   }
 
+  /** wordScore for a one-word short query, without its allocations: these run for up to SHORT_QUERY_CAP records. */
+  function prefixScore(q: string, k: number): number {
+    const ws = wordsOfKey(k);
+    const n = ws.length > 1 ? ws.length - 1 : 1;
+    let best = 1;
+    for (const w of ws) {
+      const s = w === q ? 0 : w.startsWith(q) ? 0.3 * (1 - q.length / w.length) : 1;
+      if (s < best) best = s;
+    }
+    // The other words of the key are unmatched, as in wordScore.
+    return best + (best < 1 ? 0.1 * ((n - 1) / n) : 0.1);
+  }
+
   /** How well the query's words match one key's words: 0 perfect, 1 none. Typos count per word. */
   function wordScore(qWords: readonly string[], k: number, typos: boolean): number {
     const pool = wordsOfKey(k);
@@ -321,7 +334,8 @@ export function lookupFromTables(tables: SearchTables): Lookup {
       for (const doc of shortCandidates(text, kinds)) {
         let best = 1;
         for (let k = docFirstKey[doc]!; k < docFirstKey[doc + 1]!; k++) {
-          best = Math.min(best, wordScore(qWords, k, false) + coverage(qLength, k));
+          const w = qWords.length === 1 ? prefixScore(qWords[0]!, k) : wordScore(qWords, k, false);
+          best = Math.min(best, w + coverage(qLength, k));
         }
         const exact = isExact(doc);
         scores.set(doc, { doc, score: exact ? 0 : best, exact });
@@ -451,24 +465,21 @@ export function lookupFromTables(tables: SearchTables): Lookup {
   }
 
   /** Autocomplete tier of a ranked record: 0 exact name, 1 whole keyword(s), 2 prefix (or contains, for CJK), 3 fuzzy. */
-  function tier(s: Scored, text: string): number {
+  function tier(s: Scored, text: string, qWords: readonly string[]): number {
     if (s.exact) return 0;
-    const qWords = words(text);
+    const textJoined = joined(text);
     const cjk = hasCjk(text);
+    const last = qWords[qWords.length - 1]!;
+    const init = qWords.slice(0, -1);
     let t = 3;
-    for (const key of docs[s.doc]!.keys) {
-      const kWords = words(key);
+    for (let k = docFirstKey[s.doc]!; k < docFirstKey[s.doc + 1]!; k++) {
+      const kWords = wordsOfKey(k);
       if (qWords.every((q) => kWords.includes(q))) return 1;
-      if (
-        key.startsWith(text) ||
-        joined(key).startsWith(joined(text)) ||
-        (cjk && joined(key).includes(joined(text)))
-      ) {
-        t = 2;
-      } else if (t > 2 && kWords.some((w) => w.startsWith(qWords[qWords.length - 1]!))) {
-        const init = qWords.slice(0, -1);
-        if (init.every((q) => kWords.includes(q))) t = 2;
-      }
+      if (t === 2) continue;
+      const kJoined = keyJoined[k]!;
+      if (kJoined.startsWith(textJoined) || (cjk && kJoined.includes(textJoined))) t = 2;
+      // "han zhi": every word whole but the last, which is being typed.
+      else if (kWords.some((w) => w.startsWith(last)) && init.every((q) => kWords.includes(q))) t = 2;
     }
     return t;
   }
@@ -492,7 +503,8 @@ export function lookupFromTables(tables: SearchTables): Lookup {
     } else {
       const pq = parseQuery(query);
       const ranked = rank(pq, options.kinds).filter((s) => s.score <= SEARCH_MAX);
-      const tiers = new Map(ranked.map((s) => [s.doc, pq.text ? tier(s, pq.text) : 3]));
+      const qWords = words(pq.text);
+      const tiers = new Map(ranked.map((s) => [s.doc, pq.text ? tier(s, pq.text, qWords) : 3]));
       ranked.sort((a, b) => tiers.get(a.doc)! - tiers.get(b.doc)! || a.score - b.score || a.doc - b.doc);
       order = ranked.map((s) => s.doc);
       const byId = idDoc(query, options.kinds);
