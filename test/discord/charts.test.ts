@@ -1,0 +1,117 @@
+// Charts through the fake Discord: /stat and /edition … compare:true answer with the PNG uploaded as a
+// multipart attachment and the embed's image pointing at it, on the callback and on a deferred edit alike.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { InteractionResponseType } from 'discord-api-types/v10';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { edition } from '../../commands/edition';
+import { stat } from '../../commands/stat';
+import type { Command } from '../../commands/types';
+import { type BotHandle, startBot } from '../../src/discord/bot';
+import { ensureIndex, openKnowledge } from '../../src/knowledge/open';
+import { pngSize } from '../chart/fixtures';
+import {
+  type FakeDiscord,
+  type InteractionReply,
+  type RecordedRequest,
+  startFakeDiscord,
+} from '../fake-discord';
+import { captureLogger } from './helpers';
+
+/** /stat as a command that always defers, so its chart travels on the edit of the original response. */
+const deferredStat: Command = {
+  ...stat,
+  definition: { ...stat.definition, name: 'stat-later' },
+  defer: true,
+};
+
+let fake: FakeDiscord;
+let bot: BotHandle;
+
+beforeAll(async () => {
+  const indexPath = path.join(mkdtempSync(path.join(tmpdir(), 'shiting-charts-')), 'index.json');
+  ensureIndex('seeds', indexPath);
+  fake = await startFakeDiscord();
+  bot = await startBot({
+    token: fake.token,
+    apiUrl: fake.apiUrl,
+    commands: [stat, edition, deferredStat],
+    knowledge: openKnowledge(indexPath),
+    logger: captureLogger('warn').logger,
+    clock: () => new Date('2026-03-28T09:00:00Z'),
+  });
+});
+
+afterAll(async () => {
+  await bot?.stop();
+  await fake?.close();
+});
+
+/** The request that carried the reply: the callback, or the PATCH of @original after a deferral. */
+function replyRequest(reply: InteractionReply): RecordedRequest {
+  const found = fake.requests.findLast((r) =>
+    reply.deferred
+      ? r.method === 'PATCH' && r.path.endsWith('/messages/@original')
+      : r.method === 'POST' && r.path.startsWith(`/interactions/${reply.callback.interactionId}/`),
+  );
+  if (!found) throw new Error('no request carried the reply');
+  return found;
+}
+
+function expectChartReply(reply: InteractionReply): void {
+  expect(reply.ephemeral).toBe(false);
+  expect(reply.data.embeds?.[0]?.image).toEqual({ url: 'attachment://chart.png' });
+  expect(reply.files).toHaveLength(1);
+  const [file] = reply.files;
+  expect(file?.name).toBe('chart.png');
+  expect(pngSize(file?.data ?? Buffer.alloc(0)).width).toBe(800);
+  expect(reply.data.attachments).toEqual([expect.objectContaining({ id: 0, filename: 'chart.png' })]);
+  const request = replyRequest(reply);
+  expect(request.status).toBeLessThan(300);
+  expect(String(request.headers['content-type'])).toMatch(/^multipart\/form-data/);
+}
+
+describe('charts through the gateway', () => {
+  it('/stat on a series answers on the callback with the chart attached', async () => {
+    const reply = await fake.sendCommand({ name: 'stat', options: { query: 'short video users' } });
+    expect(reply.deferred).toBe(false);
+    expect(reply.callback.type).toBe(InteractionResponseType.ChannelMessageWithSource);
+    expect(reply.data.embeds?.[0]?.title).toBe('number of short-video users in China');
+    expectChartReply(reply);
+  });
+
+  it('/stat on a single value sends no file', async () => {
+    const reply = await fake.sendCommand({ name: 'stat', options: { query: 'online audiovisual users' } });
+    expect(reply.data.embeds?.[0]?.image).toBeUndefined();
+    expect(reply.files).toEqual([]);
+  });
+
+  it('/edition compare:true attaches the comparison chart, in zh-CN', async () => {
+    const reply = await fake.sendCommand({
+      name: 'edition',
+      options: { query: '11th', compare: true },
+      locale: 'zh-CN',
+      guildId: null,
+    });
+    expect(reply.data.embeds?.[0]?.title).toMatch(/^第十一届中国网络视听大会/);
+    expectChartReply(reply);
+  });
+
+  it('/edition without compare sends no file', async () => {
+    const reply = await fake.sendCommand({ name: 'edition', options: { query: '11th', compare: false } });
+    expect(reply.data.embeds?.[0]?.image).toBeUndefined();
+    expect(reply.files).toEqual([]);
+  });
+
+  it('a deferred reply carries the chart on the edit of the original response', async () => {
+    const reply = await fake.sendCommand({
+      name: 'stat-later',
+      options: { query: 'daily short video time' },
+    });
+    expect(reply.deferred).toBe(true);
+    expect(reply.callback.type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
+    expect(reply.data.content).toMatch(/matches one measure at several dates/);
+    expectChartReply(reply);
+  });
+});
