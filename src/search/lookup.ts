@@ -120,15 +120,21 @@ export function lookupFromTables(tables: SearchTables): Lookup {
     }
   });
   docFirstKey.push(keyText.length);
-  const keyJoined = keyText.map(joined);
-  const keyGramCount = keyText.map((k) => grams(k).length);
+  // Derived per key on first use: computing them for every key would dominate load time at 100k records.
+  const joinedCache: (string | undefined)[] = [];
+  const keyJoined = (k: number) => (joinedCache[k] ??= joined(keyText[k]!));
+  const gramCountCache = new Int32Array(keyText.length).fill(-1);
+  const keyGramCount = (k: number) => {
+    if (gramCountCache[k]! < 0) gramCountCache[k] = grams(keyText[k]!).length;
+    return gramCountCache[k]!;
+  };
   const keyWords: (string[] | undefined)[] = [];
   const wordsOfKey = (k: number) => {
     let w = keyWords[k];
     if (!w) {
       const ws = words(keyText[k]!);
       // The joined key is a word too, so that hanzhijie matches han zhijie word by word.
-      w = ws.length > 1 ? [...ws, keyJoined[k]!] : ws;
+      w = ws.length > 1 ? [...ws, keyJoined(k)] : ws;
       keyWords[k] = w;
     }
     return w;
@@ -254,7 +260,7 @@ export function lookupFromTables(tables: SearchTables): Lookup {
         if (hits === 0) continue;
         keyHits[k] = 0;
         if (hits >= minHits && allowed(keyDoc[k]!, kinds)) {
-          top.offer(k, (2 * hits) / (lists.length + scale * keyGramCount[k]!));
+          top.offer(k, (2 * hits) / (lists.length + scale * keyGramCount(k)));
         }
       }
     }
@@ -277,7 +283,7 @@ export function lookupFromTables(tables: SearchTables): Lookup {
   /** How well the query's words match one key's words: 0 perfect, 1 none. Typos count per word. */
   function wordScore(qWords: readonly string[], k: number, typos: boolean): number {
     const pool = wordsOfKey(k);
-    const kJoined = keyJoined[k]!;
+    const kJoined = keyJoined(k);
     const kWords = pool.length > 1 ? pool.slice(0, -1) : pool;
     const matched = new Set<string>();
     let total = 0;
@@ -325,7 +331,7 @@ export function lookupFromTables(tables: SearchTables): Lookup {
     const scores = new Map<number, Scored>();
     const isExact = (doc: number) => {
       for (let k = docFirstKey[doc]!; k < docFirstKey[doc + 1]!; k++) {
-        if (keyText[k] === full || keyJoined[k] === fullJoined) return true;
+        if (keyText[k] === full || keyJoined(k) === fullJoined) return true;
       }
       return false;
     };
@@ -391,7 +397,7 @@ export function lookupFromTables(tables: SearchTables): Lookup {
 
   /** A small penalty for matching only part of a long name, so that the fuller match ranks first. */
   function coverage(qLength: number, k: number): number {
-    return 0.1 * (1 - Math.min(1, qLength / keyJoined[k]!.length));
+    return 0.1 * (1 - Math.min(1, qLength / keyJoined(k).length));
   }
 
   /**
@@ -476,7 +482,7 @@ export function lookupFromTables(tables: SearchTables): Lookup {
       const kWords = wordsOfKey(k);
       if (qWords.every((q) => kWords.includes(q))) return 1;
       if (t === 2) continue;
-      const kJoined = keyJoined[k]!;
+      const kJoined = keyJoined(k);
       if (kJoined.startsWith(textJoined) || (cjk && kJoined.includes(textJoined))) t = 2;
       // "han zhi": every word whole but the last, which is being typed.
       else if (kWords.some((w) => w.startsWith(last)) && init.every((q) => kWords.includes(q))) t = 2;
