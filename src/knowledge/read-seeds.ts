@@ -65,7 +65,21 @@ export function readSeeds(seedsDir: string): ReadResult {
   for (const kind of KINDS) {
     const full = path.join(seedsDir, `${kind}.yaml`);
     if (!existsSync(full)) continue;
-    const read = readSeedFile(kind, full, readFileSync(full, 'utf8'));
+    let text: string;
+    try {
+      text = readFileSync(full, 'utf8');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? 'error';
+      errors.push({
+        file: displayPath(full),
+        line: 1,
+        path: kind,
+        message: `cannot read the file (${code})`,
+      });
+      unreadable.add(kind);
+      continue;
+    }
+    const read = readSeedFile(kind, full, text);
     errors.push(...read.errors);
     if (read.file) files.push(read.file);
     else unreadable.add(kind);

@@ -1,4 +1,7 @@
 // The compiler: every kind of seed problem is reported with file, line, path and message, all in one run.
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileSeeds, formatSeedError } from '../../src/knowledge/compile';
 import { indexHash } from '../../src/knowledge/index-hash';
@@ -100,6 +103,17 @@ describe('compileSeeds: broken seeds', () => {
       `${f}/people.yaml:3: people: YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ]`,
       `${f}/statistics.yaml:5: statistics[users-2023].asOf: impossible date 2023-02-29: day 29 does not exist: 2023-02 has 28 days`,
       `${f}/statistics.yaml:7: statistics[users-2023].edition: unknown edition \`expo-9\``,
+    ]);
+  });
+
+  it('reports a seed file it cannot read, without cascading into references to its records', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'shiting-unreadable-'));
+    cpSync(`${FIXTURES}/seeds-mini`, dir, { recursive: true });
+    rmSync(path.join(dir, 'people.yaml'));
+    mkdirSync(path.join(dir, 'people.yaml'));
+    const result = compileSeeds(dir);
+    expect(result.ok ? [] : result.errors.map((e) => `${e.line}: ${e.path}: ${e.message}`)).toEqual([
+      '1: people: cannot read the file (EISDIR)',
     ]);
   });
 
