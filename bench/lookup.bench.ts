@@ -5,7 +5,7 @@ import Fuse from 'fuse.js';
 import { DEFAULT_INDEX_PATH } from '../src/knowledge/knowledge-base';
 import { lookupFromTables } from '../src/search/lookup';
 import { buildSearchTables, SearchTablesSchema } from '../src/search/tables';
-import { type Figure, latencies, medianOf, type Section } from './lib';
+import { type Figure, latencies, medianOf, percentile, type Section } from './lib';
 import { generate, type Query, queries, type Records } from './synthetic';
 
 const SIZES = [1_000, 10_000, 100_000] as const;
@@ -63,6 +63,18 @@ async function measure(label: string, records: Records, tables: unknown, size?: 
   }
   const search = await medianOf(RUNS, () => settled(() => latencies(qs, (q) => lookup.search(q.text))));
   const complete = await medianOf(RUNS, () => settled(() => latencies(qs, (q) => lookup.complete(q.text))));
+  // Each query's best of RUNS times: what the lookup itself costs, without the shared machine's preemptions.
+  const best = settled(() => {
+    const times = qs.map(() => Number.POSITIVE_INFINITY);
+    for (let r = 0; r < RUNS; r++) {
+      qs.forEach((q, i) => {
+        const t0 = performance.now();
+        lookup.search(q.text);
+        times[i] = Math.min(times[i]!, performance.now() - t0);
+      });
+    }
+    return times.sort((a, b) => a - b);
+  });
   const step = size ? (BASELINE_STEP[size] ?? 1) : 1;
   const sample = qs.filter((_, i) => i % step === 0);
   const fuse = new Fuse(flatten(records), {
@@ -84,6 +96,7 @@ async function measure(label: string, records: Records, tables: unknown, size?: 
   const figures: Figure[] = [
     ms('lookup p50', search.p50),
     ms('lookup p99', search.p99, target),
+    ms(`lookup p99 of each query's best of ${RUNS}`, percentile(best, 99)),
     ms('autocomplete p50', complete.p50),
     ms('autocomplete p99', complete.p99, target),
     ms('plain fuse.js p50', baseline.p50),
@@ -132,7 +145,7 @@ export async function run(): Promise<Section[]> {
   }
   const [first] = sections;
   first?.notes?.unshift(
-    `Query mix per index: ${queries(generate(1000, RECORD_SEED), QUERY_SEED).length} queries (exact names, one and two typos, 3-letter prefixes, Chinese whole and partial); Shiting's figures are medians of ${RUNS} passes, each on a freshly collected heap, after a warm-up pass with a different mix; typo top-1 is the share of typo queries whose intended record is the first hit.`,
+    `Query mix per index: ${queries(generate(1000, RECORD_SEED), QUERY_SEED).length} queries (exact names, one and two typos, 3-letter prefixes, Chinese whole and partial); Shiting's figures are medians of ${RUNS} passes, each on a freshly collected heap, after a warm-up pass with a different mix; typo top-1 is the share of typo queries whose intended record is the first hit. The machine is shared: "best of ${RUNS}" shows the lookup's own cost where preemption inflates p99.`,
   );
   return sections;
 }
