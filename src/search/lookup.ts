@@ -43,6 +43,8 @@ const SHORT_QUERY_CAP = 1000;
 /** Time words in a query move records of that time up and other dated records down. */
 const TIME_BONUS = 0.15;
 const TIME_PENALTY = 0.1;
+/** An ordinal or season number is never a typo: a record whose numbers all differ from the query's ranks lower. */
+const NUMBER_PENALTY = 0.3;
 const MAX_CHOICES = LIMITS.autocomplete.choices;
 const MAX_CHOICE_LENGTH = LIMITS.autocomplete.max;
 const EMPTY_QUERY_CHOICES = 10;
@@ -50,6 +52,8 @@ const DEFAULT_LIMIT = 10;
 const DID_YOU_MEAN = 5;
 /** "Did you mean" lists only records some matcher saw something in (the filter's bare guesses score above). */
 const DID_YOU_MEAN_MAX = 0.8;
+
+const isNumber = (word: string) => /^\d+$/.test(word);
 
 export class SearchTablesError extends Error {}
 
@@ -385,6 +389,10 @@ export function lookupFromTables(tables: SearchTables): Lookup {
     }
     const out = [...scores.values()];
     for (const s of out) if (!s.exact) s.score = withTime(s.score, s.doc, time);
+    const qNumbers = qWords.filter(isNumber);
+    if (qNumbers.length > 0) {
+      for (const s of out) if (!s.exact && numbersClash(s.doc, qNumbers)) s.score += NUMBER_PENALTY;
+    }
     // Exact matches win outright; among several, the one of the named time comes first.
     out.sort(
       (a, b) =>
@@ -393,6 +401,18 @@ export function lookupFromTables(tables: SearchTables): Lookup {
         a.doc - b.doc,
     );
     return out;
+  }
+
+  /** The record has numbered keys (9th, season 1) but none carrying every number of the query. */
+  function numbersClash(doc: number, qNumbers: readonly string[]): boolean {
+    let numbered = false;
+    for (let k = docFirstKey[doc]!; k < docFirstKey[doc + 1]!; k++) {
+      const numbers = wordsOfKey(k).filter(isNumber);
+      if (numbers.length === 0) continue;
+      if (qNumbers.every((n) => numbers.includes(n))) return false;
+      numbered = true;
+    }
+    return numbered;
   }
 
   /** A small penalty for matching only part of a long name, so that the fuller match ranks first. */

@@ -32,6 +32,13 @@ describe('lookup on the real seeds', () => {
     if (zh) expect(found(zh)?.id).toBe('han-zhijie');
   });
 
+  it('never takes one season or ordinal for a typo of another', () => {
+    expect(found('short video conference season 2', { kinds: ['editions'] })?.id).toBe('csvc-s2');
+    expect(found('short video conference season 1', { kinds: ['editions'] })?.id).toBe('csvc-s1');
+    expect(found('9th china internet audiovisual conference', { kinds: ['editions'] })?.id).toBe('ciac-9');
+    expect(found('conference 11', { kinds: ['editions'] })?.id).toBe('ciac-11');
+  });
+
   it('finds an edition from its ordinal in English or Chinese', () => {
     const ninth = found('ninth', { kinds: ['editions'] });
     expect(ninth).toBeDefined();
