@@ -18,7 +18,7 @@ import {
   NEEDED_PERMISSIONS,
 } from '../src/digest/service';
 import { type DigestText, digestText } from '../src/digest/text';
-import { fitChoice, LIMITS } from '../src/render/limits';
+import { fitChoice, LIMITS } from '../src/discord-limits';
 import { embedReply, ephemeralReply } from '../src/render/reply';
 import type { Choice } from '../src/search/lookup-types';
 import type { Command, Context, Options, Reply } from './types';

@@ -1,12 +1,12 @@
 // The shared shape of /edition, /speaker and /stat: resolve a query within some kinds, show the record's card.
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import { fitChoice, fitContent, LIMITS } from '../src/discord-limits';
 import type { AnyRecord } from '../src/knowledge/knowledge-base';
 import type { Kind } from '../src/knowledge/schema';
 import type { Locale } from '../src/locale';
 import { listField, withCommand } from '../src/render/card';
 import { ChartFontError, type ChartSpec, chartFiles } from '../src/render/chart';
 import { kindName, listName, type RenderContext, renderContext } from '../src/render/format';
-import { fitChoice, fitContent, LIMITS } from '../src/render/limits';
 import { renderRecord } from '../src/render/records';
 import { embedReply, ephemeralReply, hitLine, noMatchReply } from '../src/render/reply';
 import type { Choice, Hit } from '../src/search/lookup-types';

@@ -3,8 +3,8 @@ import {
   ApplicationCommandOptionType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
+import { clip, LIMITS } from '../src/discord-limits';
 import { formatMonthDay, renderContext } from '../src/render/format';
-import { clip, LIMITS } from '../src/render/limits';
 import { entryLine, renderOnThisDay } from '../src/render/on-this-day';
 import { embedReply, ephemeralReply } from '../src/render/reply';
 import { checkOptions, EVERYWHERE } from './options';

@@ -1,5 +1,6 @@
 // A digest as the message Discord takes: the on-this-day card's lines, never pinging anyone, in either locale (pure).
 import type { RESTPostAPIChannelMessageJSONBody } from 'discord-api-types/v10';
+import { fitEmbeds, LIMITS, length, listWithin } from '../discord-limits';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import type { Locale } from '../locale';
 import { bullet, card } from '../render/card';
@@ -10,7 +11,6 @@ import {
   type RenderContext,
   renderContext,
 } from '../render/format';
-import { fitEmbeds, LIMITS, length, listWithin } from '../render/limits';
 import { entryLine } from '../render/on-this-day';
 import { NO_MENTIONS } from '../render/reply';
 import type { Digest, DigestItem } from './select';

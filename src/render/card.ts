@@ -1,8 +1,8 @@
 // Building blocks of an embed: titled cards, list fields that end in "and N more", source footers.
 import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
+import { clip, LIMITS, listWithin, truncate } from '../discord-limits';
 import type { Kind } from '../knowledge/schema';
 import { type RenderContext, sourceLabel } from './format';
-import { clip, LIMITS, listWithin, truncate } from './limits';
 
 /** One colour per kind, so a card's kind shows at a glance. */
 const COLOURS: Record<Kind, number> = {

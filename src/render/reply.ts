@@ -2,10 +2,10 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import { MessageFlags } from 'discord-api-types/v10';
 import type { Reply } from '../../commands/types';
+import { fitContent, fitEmbeds, LIMITS, listWithin } from '../discord-limits';
 import type { Hit } from '../search/lookup-types';
 import { bullet } from './card';
 import { kindName, listName, type RenderContext } from './format';
-import { fitContent, fitEmbeds, LIMITS, listWithin } from './limits';
 
 /** No text from the data or from a user may mention anyone. */
 export const NO_MENTIONS = { parse: [] };

@@ -1,8 +1,8 @@
 // Fuzzy lookup over the compiled search tables: a cheap candidate filter picks ~100 records, fuse.js ranks them.
 import Fuse from 'fuse.js';
+import { clip, LIMITS } from '../discord-limits';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import type { Kind } from '../knowledge/schema';
-import { clip, LIMITS } from '../render/limits';
 import type { Choice, Hit, Lookup, Resolution, SearchOptions } from './lookup-types';
 import {
   editDistance,

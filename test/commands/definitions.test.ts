@@ -1,7 +1,7 @@
 import type { APIApplicationCommandOption } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import { commands, findCommand } from '../../commands';
-import { LIMITS } from '../../src/render/limits';
+import { LIMITS } from '../../src/discord-limits';
 
 // Discord's rule for command and option names (lower case where the script has case).
 const NAME = /^[-_\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;

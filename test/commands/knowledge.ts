@@ -3,11 +3,11 @@ import { fileURLToPath } from 'node:url';
 import type { APIInteractionResponseCallbackData } from 'discord-api-types/v10';
 import { expect } from 'vitest';
 import type { Context, Knowledge, Options, Reply } from '../../commands/types';
+import { embedLength, LIMITS, length } from '../../src/discord-limits';
 import { compileSeeds, indexFromRecords } from '../../src/knowledge/compile';
 import { knowledgeFromIndex } from '../../src/knowledge/load';
 import type { Records } from '../../src/knowledge/records';
 import type { Locale } from '../../src/locale';
-import { embedLength, LIMITS, length } from '../../src/render/limits';
 import { createLookup } from '../../src/search/lookup';
 
 export const SEEDS = fileURLToPath(new URL('../../seeds', import.meta.url));

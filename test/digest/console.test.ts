@@ -6,9 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { run } from '../../src/console/digest';
 import { digestFor } from '../../src/digest/service';
+import { embedLength, LIMITS } from '../../src/discord-limits';
 import { compileSeeds } from '../../src/knowledge/compile';
 import { knowledgeFromIndex } from '../../src/knowledge/load';
-import { embedLength, LIMITS } from '../../src/render/limits';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 let dir: string;

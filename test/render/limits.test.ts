@@ -10,7 +10,7 @@ import {
   length,
   listWithin,
   truncate,
-} from '../../src/render/limits';
+} from '../../src/discord-limits';
 
 const more = (n: number) => `and ${n} more`;
 

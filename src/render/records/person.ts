@@ -1,9 +1,9 @@
 // The card of one person: roles, the editions where they appeared and what they said, figures they announced.
 import type { APIEmbed } from 'discord-api-types/v10';
+import { truncate } from '../../discord-limits';
 import type { Person } from '../../knowledge/schema';
 import { bullet, card, fact, listField, withCommand } from '../card';
 import { collectSources, nameById, nameOf, namesOf, otherName, type RenderContext } from '../format';
-import { truncate } from '../limits';
 import { relatedIds } from './related';
 
 /** Long enough for the gist; short enough that several appearances fit in one field. */
