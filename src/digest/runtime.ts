@@ -18,7 +18,7 @@ export interface DigestsOptions {
 
 /**
  * Open once at start-up. `service(probe)` gives `/digest` its service (the probe comes from the client once it
- * exists); `start(client.rest)` after login begins ticking (and catches up at once); `stop()` at shutdown lets
+ * exists); `start(client.rest, ownsGuild)` after login begins ticking (and catches up at once); `stop()` at shutdown lets
  * in-flight posts finish, then closes the database.
  */
 export class Digests {
@@ -42,13 +42,18 @@ export class Digests {
     return this.digestService;
   }
 
-  start(rest: REST): DigestScheduler {
+  /** `ownsGuild`: the guilds whose digests this process posts (its shards' guilds); all when absent. */
+  start(rest: REST, ownsGuild?: (guildId: string) => boolean): DigestScheduler {
     if (this.scheduler) return this.scheduler;
     const log = this.options.log ?? silentLog;
     const deliver = createDeliverer({ rest, store: this.store, knowledge: this.options.knowledge, log });
-    this.scheduler = new DigestScheduler({ store: this.store, deliver, clock: this.options.clock, log });
+    const { clock } = this.options;
+    this.scheduler = new DigestScheduler({ store: this.store, deliver, clock, log, ownsGuild });
     this.scheduler.start();
-    log.info({ subscriptions: this.store.runnable().length }, 'digest scheduler started');
+    log.info(
+      { subscriptions: this.scheduler.owned(this.store.runnable()).length },
+      'digest scheduler started',
+    );
     return this.scheduler;
   }
 

@@ -144,6 +144,8 @@ export interface SchedulerOptions {
   clock?: () => Date;
   log?: DigestLog;
   catchUpMs?: number;
+  /** The guilds this process posts for (under sharding: those on its shards); every guild by default. */
+  ownsGuild?: (guildId: string) => boolean;
 }
 
 /**
@@ -179,6 +181,12 @@ export class DigestScheduler {
     await this.last;
   }
 
+  /** The subscriptions this process delivers; other shards' processes deliver (and drop) the rest. */
+  owned(subscriptions: readonly Subscription[]): readonly Subscription[] {
+    const { ownsGuild } = this.options;
+    return ownsGuild ? subscriptions.filter((s) => ownsGuild(s.guildId)) : subscriptions;
+  }
+
   /** One tick at `now` (default: the clock when the tick begins); never rejects. */
   tick(now?: Date): Promise<TickReport> {
     const run = this.last.then(() => this.runTick(now ?? this.clock()));
@@ -200,7 +208,7 @@ export class DigestScheduler {
       const { store } = this.options;
       // Local dates run at most a day either side of UTC's; two days back covers "yesterday" everywhere.
       const deliveries = store.deliveriesSince(shiftDate(localDateAt(now, 'utc'), -2));
-      const decisions = dueSubscriptions(store.runnable(), deliveries, now, this.catchUpMs);
+      const decisions = dueSubscriptions(this.owned(store.runnable()), deliveries, now, this.catchUpMs);
       for (const d of decisions.filter((d) => d.action === 'drop')) {
         store.settle(d.subscription.id, d.localDate, 'dropped', now);
         report.dropped++;
