@@ -163,7 +163,7 @@ describe('/edition compare', () => {
 
   it.each([
     ['en-US', /^No comparison chart: fewer than two editions of the China Short Video Conference/],
-    ['zh-CN', /^无法绘制对比图：China Short Video Conference中.*不足两届/],
+    ['zh-CN', /^无法绘制对比图：中国短视频大会中.*不足两届/],
   ] as const)('says why there is no chart when the series has too few figures (%s)', async (locale, note) => {
     const answer = await reply(edition, { query: 'season 2', compare: true }, locale);
     expect(answer.payload.embeds?.[0]?.title).toMatch(/season 2|第二季/);
