@@ -8,6 +8,18 @@ const TOKEN_PATTERN = /^[A-Za-z0-9_-]{18,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{20,
 const SNOWFLAKE_PATTERN = /^\d{17,20}$/;
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
+/** How many shards `shiting start` runs: a number, or `auto` for the count Discord recommends. */
+export type ShardCount = number | 'auto';
+
+/** `auto` or a positive whole number, as SHITING_SHARDS and `--shards` take it; undefined otherwise. */
+export function parseShardCount(text: string): ShardCount | undefined {
+  const value = text.trim().toLowerCase();
+  if (value === 'auto') return 'auto';
+  if (!/^\d+$/.test(value)) return undefined;
+  const count = Number(value);
+  return Number.isSafeInteger(count) && count > 0 ? count : undefined;
+}
+
 const ASK_HINT = 'You can try Shiting without Discord: npx shiting ask "/edition query:2023"';
 
 // Messages name the variable and never echo its value: the token must not reach a terminal or a log.
@@ -48,6 +60,13 @@ const EnvSchema = z.object({
       'DIGEST_DEFAULT_TIMEZONE must be an IANA time zone such as Asia/Shanghai.',
     )
     .default('Asia/Shanghai'),
+  SHITING_SHARDS: z
+    .string()
+    .refine(
+      (text) => parseShardCount(text) !== undefined,
+      'SHITING_SHARDS (or --shards) must be "auto" or a positive whole number.',
+    )
+    .optional(),
 });
 
 export interface Config {
@@ -59,6 +78,8 @@ export interface Config {
   indexPath?: string;
   logLevel: (typeof LOG_LEVELS)[number];
   digestTimezone: string;
+  /** Run this many shard processes under a manager; one process with one connection when absent. */
+  shards?: ShardCount;
 }
 
 export class ConfigError extends Error {
@@ -93,11 +114,12 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     indexPath: e.SHITING_INDEX,
     logLevel: e.LOG_LEVEL,
     digestTimezone: e.DIGEST_DEFAULT_TIMEZONE,
+    shards: e.SHITING_SHARDS === undefined ? undefined : parseShardCount(e.SHITING_SHARDS),
   };
 }
 
-/** Load `.env` (values already in the environment win), then validate `process.env`. */
-export function readConfig(envFile = '.env'): Config {
+/** Load `.env` (values already in the environment win), then validate `process.env` with `overrides` (flags). */
+export function readConfig(envFile = '.env', overrides: Record<string, string> = {}): Config {
   if (existsSync(envFile)) process.loadEnvFile(envFile);
-  return parseConfig(process.env);
+  return parseConfig({ ...process.env, ...overrides });
 }
