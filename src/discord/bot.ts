@@ -7,6 +7,7 @@ import type { Logger } from '../logger';
 import { createClient } from './client';
 import { type DeployResult, deployCommands } from './deploy';
 import { createInteractionRouter, type InteractionRouter } from './router';
+import { clientShards, deploysCommands, type ShardInfo } from './shards';
 import { restTransport } from './transport';
 
 export interface BotOptions {
@@ -27,6 +28,8 @@ export interface BotOptions {
   /** Deploy the command definitions after login (default true). */
   deploy?: boolean;
   deferAfterMs?: number;
+  /** The shards to connect; by default those a ShardingManager's environment names, else shard 0 of 1. */
+  shards?: ShardInfo;
 }
 
 export interface GuildEvents {
@@ -39,6 +42,8 @@ export interface BotHandle {
   /** The client's REST client (rate limits shared with everything the bot sends). */
   rest: REST;
   applicationId: string;
+  /** The shards this process serves: its guilds, and whether it deploys the commands (shard 0 does). */
+  shards: ShardInfo;
   router: InteractionRouter;
   deployed?: DeployResult;
   /** Stop taking interactions and let the ones in flight finish; the connection stays up for REST. */
@@ -51,6 +56,9 @@ export interface BotHandle {
 export async function startBot(options: BotOptions): Promise<BotHandle> {
   const { logger } = options;
   const client = createClient({ apiUrl: options.apiUrl });
+  // discord.js reads these at login, so explicit shards (tests, embedding) override the environment's.
+  if (options.shards)
+    Object.assign(client.options, { shards: [...options.shards.ids], shardCount: options.shards.count });
   const router = createInteractionRouter({
     commands: options.commands,
     knowledge: options.knowledge,
@@ -95,15 +103,18 @@ export async function startBot(options: BotOptions): Promise<BotHandle> {
   }
   const readyClient = await ready;
   const applicationId = options.applicationId ?? readyClient.application.id;
+  const shards = clientShards(readyClient);
   // Servers that came back while the bot was offline arrive with READY, not as joins.
   for (const guildId of readyClient.guilds.cache.keys()) guildEvent('joined', guildId);
   logger.info(
-    { user: readyClient.user.tag, applicationId, guilds: readyClient.guilds.cache.size },
+    { user: readyClient.user.tag, applicationId, guilds: readyClient.guilds.cache.size, shards },
     'connected to Discord',
   );
 
   let deployed: DeployResult | undefined;
-  if (options.deploy !== false) {
+  if (options.deploy !== false && !deploysCommands(shards)) {
+    logger.info({ shards }, 'commands are deployed by the process of shard 0');
+  } else if (options.deploy !== false) {
     try {
       deployed = await deployCommands({
         rest: client.rest,
@@ -127,6 +138,7 @@ export async function startBot(options: BotOptions): Promise<BotHandle> {
     client: readyClient,
     rest: client.rest,
     applicationId,
+    shards,
     router,
     deployed,
     drain,

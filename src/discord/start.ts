@@ -9,6 +9,7 @@ import { type BotHandle, startBot } from './bot';
 import { describeDiscordError } from './errors';
 import { channelProbe } from './probe';
 import { installProcessGuards } from './process-guards';
+import { guildOwner, isShardProcess, runShardManager } from './shards';
 
 export { type BotHandle, type BotOptions, startBot } from './bot';
 
@@ -69,7 +70,8 @@ export async function startShiting(options: ShitingOptions): Promise<ShitingHand
     await digests.stop();
     throw error;
   }
-  digests.start(bot.rest);
+  // Each shard's process posts the digests of its own guilds; together they cover all of them once.
+  digests.start(bot.rest, guildOwner(bot.shards));
   return {
     bot,
     async stop() {
@@ -82,14 +84,18 @@ export async function startShiting(options: ShitingOptions): Promise<ShitingHand
   };
 }
 
-function waitForSignal(): Promise<NodeJS.Signals> {
+/**
+ * Resolves on the first SIGINT/SIGTERM. A second one means "now" — except in a shard process, which gets Ctrl-C
+ * from the terminal and the same signal forwarded by its manager: there the manager decides what "now" is.
+ */
+function waitForSignal(secondMeansNow: boolean): Promise<NodeJS.Signals> {
   return new Promise((resolve) => {
     const onSignal = (signal: NodeJS.Signals) => {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
-      // A second signal while shutting down means "now".
-      process.once('SIGINT', () => process.exit(130));
-      process.once('SIGTERM', () => process.exit(143));
+      // Still handled (not the default, which kills at once) when a second signal changes nothing.
+      process.on('SIGINT', () => secondMeansNow && process.exit(130));
+      process.on('SIGTERM', () => secondMeansNow && process.exit(143));
       resolve(signal);
     };
     process.on('SIGINT', onSignal);
@@ -100,13 +106,19 @@ function waitForSignal(): Promise<NodeJS.Signals> {
 export async function run(argv: string[]): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
     process.stdout.write(
-      'usage: shiting start\n\nRuns the bot; configuration from the environment or .env (see .env.example).\n',
+      'usage: shiting start [--shards auto|N]\n\nRuns the bot; configuration from the environment or .env (see .env.example).\n' +
+        '--shards (or SHITING_SHARDS) runs N shard processes, or as many as Discord recommends.\n',
     );
     return 0;
   }
+  const shardsFlag = flagValue(argv, '--shards');
+  if (shardsFlag === '') {
+    process.stderr.write('shiting start: --shards needs a value: "auto" or a number of shards.\n');
+    return 2;
+  }
   let config: Config;
   try {
-    config = readConfig();
+    config = readConfig('.env', shardsFlag === undefined ? {} : { SHITING_SHARDS: shardsFlag });
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(error.userMessage);
@@ -116,7 +128,18 @@ export async function run(argv: string[]): Promise<number> {
   }
   const logger = createLogger({ level: config.logLevel, secrets: [config.token] });
   installProcessGuards(logger);
-  const stopSignal = waitForSignal();
+  const shardProcess = isShardProcess();
+  if (config.shards !== undefined && !shardProcess) return runShardManager(config, logger);
+  try {
+    return await serve(config, logger, shardProcess);
+  } finally {
+    // The IPC channel to the manager keeps a shard process alive; closing it lets the process exit.
+    if (shardProcess && process.connected) process.disconnect();
+  }
+}
+
+async function serve(config: Config, logger: Logger, shardProcess: boolean): Promise<number> {
+  const stopSignal = waitForSignal(!shardProcess);
   let app: ShitingHandle;
   try {
     app = await startShiting({ config, logger });
@@ -131,4 +154,14 @@ export async function run(argv: string[]): Promise<number> {
   await app.stop();
   logger.info('stopped');
   return 0;
+}
+
+/** `--name value` or `--name=value`: undefined when absent, '' when given without a value. */
+function flagValue(argv: readonly string[], name: string): string | undefined {
+  const inline = argv.find((a) => a.startsWith(`${name}=`));
+  if (inline) return inline.slice(name.length + 1);
+  const at = argv.indexOf(name);
+  if (at === -1) return undefined;
+  const next = argv[at + 1];
+  return next === undefined || next.startsWith('--') ? '' : next;
 }
