@@ -1,4 +1,10 @@
-// Sharding: the guild-to-shard arithmetic, what a process owns, SHITING_SHARDS, and that only shard 0 deploys.
+// Sharding: the guild-to-shard arithmetic, what a process owns, SHITING_SHARDS, that only shard 0 deploys, and
+// `shiting start --shards` as a real manager process with its child.
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Command } from '../../commands/types';
 import { ConfigError, parseConfig, parseShardCount } from '../../src/config';
@@ -109,5 +115,77 @@ describe('a bot started as some of several shards, against the fake Discord', ()
     expect(bot.shards).toEqual({ ids: [0], count: 2 });
     expect(bot.deployed).toMatchObject({ scope: 'global', names: ['ping'] });
     expect(puts(fake)).toHaveLength(1);
+  });
+});
+
+describe('shiting start --shards, as real processes', () => {
+  const BIN = fileURLToPath(new URL('../../bin/shiting.mjs', import.meta.url));
+  let fake: FakeDiscord | undefined;
+  afterEach(async () => {
+    await fake?.close();
+    fake = undefined;
+  });
+
+  /** The CLI in an empty directory (no stray .env); `exit` waits for every process holding its output. */
+  function shiting(args: string[], env: Record<string, string>) {
+    const cwd = mkdtempSync(path.join(tmpdir(), 'shiting-shards-'));
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d) => {
+      output += d;
+    });
+    child.stderr.on('data', (d) => {
+      output += d;
+    });
+    const exit = new Promise<{ code: number | null; output: string }>((resolve) =>
+      child.on('close', (code) => resolve({ code, output })),
+    );
+    return { child, exit };
+  }
+
+  it('checks the configuration before starting any shard', async () => {
+    const [missing, zero, bare] = await Promise.all([
+      shiting(['start', '--shards', '2'], {}).exit,
+      shiting(['start', '--shards=0'], { DISCORD_TOKEN: TOKEN }).exit,
+      shiting(['start', '--shards'], { DISCORD_TOKEN: TOKEN }).exit,
+    ]);
+    expect(missing.code).toBe(1);
+    expect(missing.output).toContain('DISCORD_TOKEN is not set');
+    expect(zero.code).toBe(1);
+    expect(zero.output).toContain('SHITING_SHARDS (or --shards) must be "auto" or a positive whole number.');
+    expect(bare.code).toBe(2);
+    expect(bare.output).toContain('--shards needs a value');
+  });
+
+  // One shard (the fake recommends 1), so no 5.5 s identify spacing: a manager and one child, a few seconds.
+  it('auto asks Discord for the count, the child deploys and answers, SIGTERM stops both with 0', async () => {
+    fake = await startFakeDiscord();
+    const deployed = fake.nextRequest((r) => r.method === 'PUT' && r.path.endsWith('/commands'));
+    const dir = mkdtempSync(path.join(tmpdir(), 'shiting-shards-run-'));
+    const manager = shiting(['start', '--shards', 'auto'], {
+      DISCORD_TOKEN: fake.token,
+      DISCORD_API_URL: fake.apiUrl,
+      SHITING_INDEX: path.join(dir, 'index.json'),
+      SHITING_DB: path.join(dir, 'shiting.db'),
+      LOG_LEVEL: 'info',
+    });
+    await deployed;
+    const reply = await fake.sendCommand({ name: 'about' });
+    expect(reply.data.embeds?.length ?? reply.data.content?.length).toBeGreaterThan(0);
+    manager.child.kill('SIGTERM');
+    const { code, output } = await manager.exit;
+    expect(code).toBe(0);
+    const lines = output
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as { msg: string; shards?: unknown });
+    const messages = lines.map((l) => l.msg);
+    expect(lines.find((l) => l.msg === 'starting shard processes')?.shards).toBe(1);
+    expect(messages).toContain('shard ready');
+    // The child's "stopped", then the manager's, after it saw the child exit.
+    expect(messages.filter((m) => m === 'stopped')).toHaveLength(2);
+    expect(messages.lastIndexOf('stopped')).toBeGreaterThan(messages.indexOf('stopping shard processes'));
+    expect(fake.requests.filter((r) => r.method === 'PUT')).toHaveLength(1);
+    expect(output).not.toContain(fake.token);
   });
 });
