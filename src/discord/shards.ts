@@ -97,6 +97,10 @@ export async function runShardManager(config: Config, logger: Logger): Promise<n
       if (!stopping) logger.warn({ shard: shard.id }, 'shard process exited; discord.js respawns it');
     });
     shard.on('ready', () => logger.info({ shard: shard.id, shards: count }, 'shard ready'));
+    // discord.js emits a failed respawn as 'error'; unheard, that would be an unhandled rejection.
+    shard.on('error', (error) => {
+      if (!stopping) logger.error({ err: error, shard: shard.id }, 'shard process could not be respawned');
+    });
   });
 
   const signalled = new Promise<NodeJS.Signals>((resolve) => {
