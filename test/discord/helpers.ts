@@ -1,5 +1,10 @@
 // Shared by the Discord tests: a logger whose lines can be read back, and stand-in knowledge.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
 import type { Knowledge } from '../../commands/types';
 import { createLogger, type Logger } from '../../src/logger';
 
@@ -23,3 +28,32 @@ export function captureLogger(level = 'debug', secrets: string[] = []): Captured
 
 /** Test commands do not read the knowledge; the runtime only passes it through. */
 export const NO_KNOWLEDGE = {} as Knowledge;
+
+const BIN = fileURLToPath(new URL('../../bin/shiting.mjs', import.meta.url));
+
+export interface Spawned {
+  child: ChildProcess;
+  /** Resolves when the process has exited; `output` is stdout and stderr interleaved as they arrived. */
+  exit: Promise<{ code: number | null; stdout: string; stderr: string; output: string }>;
+}
+
+/** `node bin/shiting.mjs ARGS` in an empty working directory with exactly `env`, as a user would run it. */
+export function spawnShiting(args: string[], env: Record<string, string>): Spawned {
+  const cwd = mkdtempSync(path.join(tmpdir(), 'shiting-process-'));
+  const child = spawn(process.execPath, [BIN, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  let output = '';
+  child.stdout?.on('data', (d) => {
+    stdout += d;
+    output += d;
+  });
+  child.stderr?.on('data', (d) => {
+    stderr += d;
+    output += d;
+  });
+  const exit = new Promise<{ code: number | null; stdout: string; stderr: string; output: string }>(
+    (resolve) => child.on('close', (code) => resolve({ code, stdout, stderr, output })),
+  );
+  return { child, exit };
+}

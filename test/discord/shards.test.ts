@@ -1,17 +1,15 @@
 // Sharding: the guild-to-shard arithmetic, what a process owns, SHITING_SHARDS, that only shard 0 deploys, and
 // `shiting start --shards` as a real manager process with its child.
-import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Command } from '../../commands/types';
 import { ConfigError, parseConfig, parseShardCount } from '../../src/config';
 import { type BotHandle, startBot } from '../../src/discord/bot';
 import { deploysCommands, guildOwner, isShardProcess, shardOf } from '../../src/discord/shards';
 import { type FakeDiscord, startFakeDiscord } from '../fake-discord';
-import { captureLogger, NO_KNOWLEDGE } from './helpers';
+import { captureLogger, NO_KNOWLEDGE, spawnShiting as shiting } from './helpers';
 
 /** A snowflake whose timestamp part (the bits above 22) is `high`, with arbitrary low bits. */
 const guildWith = (high: bigint, low = 0x2a_1234n) => ((high << 22n) | low).toString();
@@ -119,7 +117,6 @@ describe('a bot started as some of several shards, against the fake Discord', ()
 });
 
 describe('shiting start --shards, as real processes', () => {
-  const BIN = fileURLToPath(new URL('../../bin/shiting.mjs', import.meta.url));
   let fake: FakeDiscord | undefined;
   afterEach(async () => {
     await fake?.close();
@@ -127,22 +124,6 @@ describe('shiting start --shards, as real processes', () => {
   });
 
   /** The CLI in an empty directory (no stray .env); `exit` waits for every process holding its output. */
-  function shiting(args: string[], env: Record<string, string>) {
-    const cwd = mkdtempSync(path.join(tmpdir(), 'shiting-shards-'));
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (d) => {
-      output += d;
-    });
-    child.stderr.on('data', (d) => {
-      output += d;
-    });
-    const exit = new Promise<{ code: number | null; output: string }>((resolve) =>
-      child.on('close', (code) => resolve({ code, output })),
-    );
-    return { child, exit };
-  }
-
   it('checks the configuration before starting any shard', async () => {
     const [missing, zero, bare] = await Promise.all([
       shiting(['start', '--shards', '2'], {}).exit,

@@ -1,43 +1,18 @@
 // `shiting start` and `shiting deploy` as real processes: the missing-token message, serving against the fake
 // Discord, and a clean exit on SIGTERM.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FAKE_GUILD_ID, type FakeDiscord, startFakeDiscord } from '../fake-discord';
+import { spawnShiting as shiting } from './helpers';
 
-const BIN = fileURLToPath(new URL('../../bin/shiting.mjs', import.meta.url));
 let fake: FakeDiscord | undefined;
 
 afterEach(async () => {
   await fake?.close();
   fake = undefined;
 });
-
-interface Spawned {
-  child: ChildProcess;
-  exit: Promise<{ code: number | null; stdout: string; stderr: string }>;
-}
-
-/** Runs the CLI in an empty temporary directory (no stray .env) with exactly the given environment. */
-function shiting(args: string[], env: Record<string, string>): Spawned {
-  const cwd = mkdtempSync(path.join(tmpdir(), 'shiting-start-'));
-  const child = spawn(process.execPath, [BIN, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.on('data', (d) => {
-    stdout += d;
-  });
-  child.stderr?.on('data', (d) => {
-    stderr += d;
-  });
-  const exit = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
-    child.on('close', (code) => resolve({ code, stdout, stderr })),
-  );
-  return { child, exit };
-}
 
 const STACK_LINE = /^\s+at .+\(.+:\d+:\d+\)$/m;
 
