@@ -10,7 +10,7 @@ import { replyText } from '../render/text';
 import { type ConsoleFlags, parseCommandLine, parseConsoleFlags } from './command-line';
 
 const USAGE = `usage: shiting ask [--json] [--locale en-US|zh-CN] [--now ISO-TIME] [--index FILE] [--out FILE] "/command option:value"
-       shiting ask [flags] -     (one command line per line of standard input, one JSON payload per line out)
+       shiting ask [flags except --out] -     (one command line per line of standard input, one JSON payload per line out)
 `;
 
 /** What the console knows of the person asking. */
@@ -43,6 +43,12 @@ export async function answer(knowledge: Knowledge, text: string, flags: ConsoleF
   }
 }
 
+/** Node's reason without the path it repeats: "ENOENT: no such file or directory, open '/x/c.png'" → before the comma. */
+function describeWriteError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return (error as NodeJS.ErrnoException).code ? (message.split(', ')[0] ?? message) : message;
+}
+
 async function askEachLine(knowledge: Knowledge, flags: ConsoleFlags): Promise<number> {
   let code = 0;
   const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
@@ -67,6 +73,12 @@ export async function run(argv: string[]): Promise<number> {
   const { flags } = parsed;
   const line = flags.line ?? '';
   // Check the line before loading the index, so a typo is reported even without one.
+  if (line === '-' && flags.out) {
+    process.stderr.write(
+      'shiting ask: --out writes the file of one reply; it cannot be combined with - (one reply per input line)\n',
+    );
+    return 2;
+  }
   if (line !== '-') {
     const check = parseCommandLine(line, commands);
     if (!check.ok) {
@@ -93,7 +105,13 @@ export async function run(argv: string[]): Promise<number> {
       process.stderr.write('shiting ask: this reply has no file to write to --out\n');
       return 1;
     }
-    writeFileSync(flags.out, file.data);
+    try {
+      writeFileSync(flags.out, file.data);
+    } catch (error) {
+      // A missing directory or no permission is the user's to fix: say which file and why, no stack trace.
+      process.stderr.write(`shiting ask: cannot write ${flags.out}: ${describeWriteError(error)}\n`);
+      return 1;
+    }
     process.stderr.write(`shiting ask: wrote ${file.name} to ${flags.out}\n`);
   }
   return 0;

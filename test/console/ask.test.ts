@@ -125,6 +125,20 @@ describe('shiting ask', () => {
     expect(code).toBe(1);
     expect(err).toMatch(/no file/);
   });
+
+  it('says which file it cannot write and why, without a stack trace', () => {
+    const target = path.join(dir, 'no-such-dir', 'c.png');
+    const { code, err } = shiting(['ask', '/stat query:short video users', '--out', target]);
+    expect(code).toBe(1);
+    expect(err).toBe(`shiting ask: cannot write ${target}: ENOENT: no such file or directory\n`);
+  });
+
+  it('refuses --out with - (many replies, one file) before reading standard input', () => {
+    const { code, out, err } = shiting(['ask', '-', '--out', path.join(dir, 'x.png')], '/about\n');
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toMatch(/^shiting ask: --out .* cannot be combined with -/);
+  });
 });
 
 describe('shiting complete', () => {
