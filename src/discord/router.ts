@@ -14,6 +14,7 @@ import {
 import type { Command, Knowledge, Reply, Services } from '../../commands/types';
 import type { Locale } from '../locale';
 import type { Logger } from '../logger';
+import { ephemeralReply } from '../render/reply';
 import { buildContext } from './context';
 import { parseOptions } from './options';
 import type { InteractionTransport } from './transport';
@@ -49,10 +50,6 @@ const UNKNOWN_TEXT: Record<Locale, string> = {
   'en-US': 'This command is not available any more.',
   'zh-CN': '这个命令已不再可用。',
 };
-
-function ephemeral(content: string): APIInteractionResponseCallbackData {
-  return { content, flags: MessageFlags.Ephemeral };
-}
 
 function isEphemeral(payload: APIInteractionResponseCallbackData): boolean {
   return ((payload.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
@@ -107,7 +104,7 @@ export function createInteractionRouter(options: RouterOptions): InteractionRout
       logger.warn({ command: name, interactionId: interaction.id }, 'interaction for an unknown command');
       await transport.respond(interaction, {
         type: InteractionResponseType.ChannelMessageWithSource,
-        data: ephemeral(UNKNOWN_TEXT[context.locale]),
+        data: ephemeralReply(UNKNOWN_TEXT[context.locale]).payload,
       });
       return;
     }
@@ -142,7 +139,7 @@ export function createInteractionRouter(options: RouterOptions): InteractionRout
         { err: outcome.error, errorId, command: name, options: parsed, interactionId: interaction.id },
         'command failed',
       );
-      reply = { payload: ephemeral(FAILURE_TEXT[context.locale](errorId)) };
+      reply = ephemeralReply(FAILURE_TEXT[context.locale](errorId));
     }
 
     if (!deferred) {

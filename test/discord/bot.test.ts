@@ -210,6 +210,7 @@ describe('the bot against the fake Discord', () => {
     expect(logged).toMatchObject({ level: 50, command: 'broken', msg: 'command failed' });
     expect(JSON.stringify(logged)).toContain('handler exploded');
     expect(reply.data.content).not.toContain('exploded');
+    expect(reply.data.allowed_mentions).toEqual({ parse: [] });
   });
 
   it('answers a failing autocomplete with no choices and logs it', async () => {
@@ -250,7 +251,7 @@ describe('the bot against the fake Discord', () => {
     const reply = await fake.sendCommand({ name: 'gone' });
     expect(reply).toMatchObject({
       ephemeral: true,
-      data: { content: 'This command is not available any more.' },
+      data: { content: 'This command is not available any more.', allowed_mentions: { parse: [] } },
     });
   });
 });
