@@ -20,7 +20,11 @@ export function parseShardCount(text: string): ShardCount | undefined {
   return Number.isSafeInteger(count) && count > 0 ? count : undefined;
 }
 
-const ASK_HINT = 'You can try Shiting without Discord: npx shiting ask "/edition query:2023"';
+/**
+ * Told to everyone `start` and `deploy` turn away for want of a token; the command must find something in the
+ * shipped seeds (a test runs it).
+ */
+export const ASK_HINT = 'You can try Shiting without Discord: npx shiting ask "/edition query:11th"';
 
 // Messages name the variable and never echo its value: the token must not reach a terminal or a log.
 const EnvSchema = z.object({

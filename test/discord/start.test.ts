@@ -1,9 +1,12 @@
 // `shiting start` and `shiting deploy` as real processes: the missing-token message, serving against the fake
 // Discord, and a clean exit on SIGTERM.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ASK_HINT } from '../../src/config';
+import { compileSeeds } from '../../src/knowledge/compile';
 import { FAKE_GUILD_ID, type FakeDiscord, startFakeDiscord } from '../fake-discord';
 import { spawnShiting as shiting } from './helpers';
 
@@ -24,6 +27,23 @@ describe('shiting start', () => {
     expect(stderr).toContain('.env.example');
     expect(stderr).toContain('npx shiting ask');
     expect(stdout + stderr).not.toMatch(STACK_LINE);
+  });
+
+  it('hints at a console command, the same for start and deploy, that answers with an embed', async () => {
+    const [start, deploy] = await Promise.all([shiting(['start'], {}).exit, shiting(['deploy'], {}).exit]);
+    expect(start.stderr).toContain(ASK_HINT);
+    expect(deploy.stderr).toContain(ASK_HINT);
+    const line = /npx shiting ask "([^"]+)"/.exec(start.stderr)?.[1];
+    expect(line).toBeDefined();
+    const compiled = compileSeeds(fileURLToPath(new URL('../../seeds', import.meta.url)));
+    if (!compiled.ok) throw new Error('seeds do not compile');
+    const dir = mkdtempSync(path.join(tmpdir(), 'shiting-hint-'));
+    const index = path.join(dir, 'index.json');
+    writeFileSync(index, compiled.json);
+    const asked = await shiting(['ask', '--json', line!], { SHITING_INDEX: index }).exit;
+    rmSync(dir, { recursive: true, force: true });
+    expect(asked.code).toBe(0);
+    expect(JSON.parse(asked.stdout).embeds[0].title).toMatch(/Conference/);
   });
 
   it('with a malformed token exits 1 without echoing it', async () => {
