@@ -146,17 +146,27 @@ export const StatisticSchema = z.object({
   id: Id,
   /** What is measured, in words a user would type: "average daily short-video viewing time per user". */
   measure: z.string().min(1),
+  /** The measure in Chinese, for zh-CN replies. */
+  measureZh: z.string().min(1).optional(),
   /** Statistics measuring the same thing at different dates share a series key. */
   series: Id.optional(),
   value: z.number(),
+  /** What the value counts; it may open with its scale (`million downloads`: the value is 300, not 300,000,000). */
   unit: z.string().min(1),
+  /**
+   * What is counted, in Chinese and without a scale (`次下载`, `人`, `美元`): zh-CN replies restate the value
+   * in 万 and 亿, so a scale word of `unit` is applied to the value first.
+   */
+  unitZh: z.string().min(1).optional(),
   qualifier: Qualifier.default('exactly'),
   asOf: PartialDate.optional(),
   asOfNote: z.string().optional(),
   scope: z.string().optional(),
+  /** Who gave the figure; left out when the source does not say (the card then says so, rather than guess). */
   reportedBy: z
     .object({ report: Id.optional(), person: Id.optional(), organisation: Id.optional() })
-    .refine((r) => r.report ?? r.person ?? r.organisation, 'name a report, a person or an organisation'),
+    .refine((r) => r.report ?? r.person ?? r.organisation, 'name a report, a person or an organisation')
+    .optional(),
   edition: Id.optional(),
   aliases: Aliases,
   summary: z.string().optional(),

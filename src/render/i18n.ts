@@ -135,6 +135,8 @@ const en = {
         : `in ${-n} year${n === -1 ? '' : 's'}`,
   sourcesFooter: (list: string) => `Sources: ${list}`,
   undated: 'undated',
+  /** Where the source leaves a fact out (who reported a figure): said, not guessed. */
+  notStated: 'not stated in the source',
   search: {
     didYouMean: 'Did you mean',
     noClearMatch: (q: string) => `No clear match for “${q}”.`,
@@ -305,6 +307,7 @@ const zh: Messages = {
   yearsAgo: (n: number) => (n === 0 ? '今年' : n > 0 ? `${n}年前` : `${-n}年后`),
   sourcesFooter: (list: string) => `来源：${list}`,
   undated: '日期不详',
+  notStated: '来源未说明',
   search: {
     didYouMean: '你是不是要找',
     noClearMatch: (q: string) => `“${q}”没有明确的匹配。`,

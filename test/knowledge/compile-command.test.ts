@@ -13,6 +13,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { run } from '../../src/console/compile';
 import { compileSeeds } from '../../src/knowledge/compile';
+import { INDEX_SCHEMA_VERSION } from '../../src/knowledge/knowledge-base';
 import { ensureIndex, SeedCompileError } from '../../src/knowledge/open';
 
 const MINI = 'test/fixtures/seeds-mini';
@@ -99,12 +100,14 @@ describe('ensureIndex', () => {
   it('recompiles when a seed file is newer than the index', () => {
     const seeds = seedsCopy();
     const file = path.join(dir, 'index.json');
-    writeFileSync(file, '{"schemaVersion":1,"stale":true}');
+    writeFileSync(file, `{"schemaVersion":${INDEX_SCHEMA_VERSION},"stale":true}`);
     for (const f of [seeds, ...readdirSync(seeds).map((f) => path.join(seeds, f))]) age(f, 1_000);
     age(file, 2_000);
     age(path.join(seeds, 'people.yaml'), 3_000);
     expect(ensureIndex(seeds, file)).toEqual({ compiled: true });
-    expect(readFileSync(file, 'utf8')).toMatch(/^\{"schemaVersion":1,"hash":/);
+    expect(readFileSync(file, 'utf8')).toMatch(
+      new RegExp(`^\\{"schemaVersion":${INDEX_SCHEMA_VERSION},"hash":`),
+    );
   });
 
   it('recompiles an index of another schema version even when it is newer than the seeds', () => {

@@ -1,10 +1,11 @@
 // The compiler: every kind of seed problem is reported with file, line, path and message, all in one run.
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileSeeds, formatSeedError } from '../../src/knowledge/compile';
 import { indexHash } from '../../src/knowledge/index-hash';
+import { INDEX_SCHEMA_VERSION } from '../../src/knowledge/knowledge-base';
 
 const FIXTURES = 'test/fixtures';
 
@@ -117,6 +118,38 @@ describe('compileSeeds: broken seeds', () => {
     ]);
   });
 
+  it('accepts a statistic with no reporter, but checks a reporter that is given', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'shiting-reporter-'));
+    cpSync(`${FIXTURES}/seeds-mini`, dir, { recursive: true });
+    const stat = (id: string, reportedBy?: string) =>
+      [
+        `- id: ${id}`,
+        '  measure: example check-in spots',
+        '  value: 100',
+        '  unit: spots',
+        ...(reportedBy ? [`  reportedBy: ${reportedBy}`] : []),
+        '  edition: expo-1',
+        '  sources: [src-b]',
+        '',
+      ].join('\n');
+    appendFileSync(path.join(dir, 'statistics.yaml'), stat('spots-unattributed'));
+    const good = compileSeeds(dir);
+    if (!good.ok) throw new Error(good.errors.map(formatSeedError).join('\n'));
+    expect(good.index.records.statistics.at(-1)?.reportedBy).toBeUndefined();
+    expect(good.index.related['spots-unattributed']).toEqual({ editions: ['expo-1'], sources: ['src-b'] });
+    expect(good.index.related['expo-1']?.statistics).toContain('spots-unattributed');
+
+    appendFileSync(
+      path.join(dir, 'statistics.yaml'),
+      stat('spots-empty-reporter', '{}') + stat('spots-unknown-reporter', '{ person: nobody }'),
+    );
+    const bad = compileSeeds(dir);
+    expect(bad.ok ? [] : bad.errors.map((e) => `${e.path}: ${e.message}`)).toEqual([
+      'statistics[spots-empty-reporter].reportedBy: name a report, a person or an organisation',
+      'statistics[spots-unknown-reporter].reportedBy.person: unknown person `nobody`',
+    ]);
+  });
+
   it('reports a missing seeds folder instead of throwing', () => {
     expect(problems('no-such-folder')).toEqual([
       `${FIXTURES}/no-such-folder:1: seeds: no such folder of seed files`,
@@ -152,7 +185,7 @@ describe('compileSeeds: a valid set of seeds', () => {
     const { hash, ...body } = JSON.parse(json);
     expect(hash).toBe(index.hash);
     expect(indexHash(body)).toBe(hash);
-    expect(json.startsWith('{"schemaVersion":1,"hash":"')).toBe(true);
+    expect(json.startsWith(`{"schemaVersion":${INDEX_SCHEMA_VERSION},"hash":"`)).toBe(true);
   });
 
   it('writes pure ASCII, escaping Chinese, which reads back unchanged', () => {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { compileSeeds } from '../../src/knowledge/compile';
 import { indexHash } from '../../src/knowledge/index-hash';
+import { INDEX_SCHEMA_VERSION } from '../../src/knowledge/knowledge-base';
 import {
   IndexLoadError,
   knowledgeFromIndex,
@@ -78,12 +79,15 @@ describe('loadIndexFile', () => {
   });
 
   it('refuses older and newer schema versions', () => {
-    const older = json.replace('{"schemaVersion":1,', '{"schemaVersion":0,');
-    expect(refusal(indexWith('old.json', older))).toMatch(
-      /has older schema version 0; this Shiting reads version 1/,
+    const current = `{"schemaVersion":${INDEX_SCHEMA_VERSION},`;
+    const older = json.replace(current, `{"schemaVersion":${INDEX_SCHEMA_VERSION - 1},`);
+    expect(refusal(indexWith('old.json', older))).toContain(
+      `has older schema version ${INDEX_SCHEMA_VERSION - 1}; this Shiting reads version ${INDEX_SCHEMA_VERSION}`,
     );
-    const newer = json.replace('{"schemaVersion":1,', '{"schemaVersion":2,');
-    expect(refusal(indexWith('new.json', newer))).toMatch(/has newer schema version 2/);
+    const newer = json.replace(current, `{"schemaVersion":${INDEX_SCHEMA_VERSION + 1},`);
+    expect(refusal(indexWith('new.json', newer))).toContain(
+      `has newer schema version ${INDEX_SCHEMA_VERSION + 1}`,
+    );
   });
 
   it('refuses an index that fails the schema, naming where', () => {

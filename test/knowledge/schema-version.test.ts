@@ -9,6 +9,7 @@ import { INDEX_SCHEMA_VERSION, IndexFileSchema } from '../../src/knowledge/knowl
 /** The JSON Schema of the index, hashed, for each schema version. */
 const FINGERPRINTS: Record<number, string> = {
   1: '5bae68a1c9022b08db50fff3a885a4c290aca68ef01c803cf38ed8d72b04cc36',
+  2: '72385e478580425a5a35521cc8f494fee221ad58677536994567cfab6b2986d8',
 };
 
 it('bumps INDEX_SCHEMA_VERSION whenever the index schema changes', () => {

@@ -101,14 +101,14 @@ describe('001: the 11th edition, by Cover News', () => {
   it('reports 151 minutes of short video a day from the 2024 report, in a series with 2021', () => {
     const stat = must('statistics', 'stat-short-video-daily-minutes-2024');
     expect(stat).toMatchObject({ value: 151, unit: 'minutes', edition: 'ciac-11', sources: [S001] });
-    expect(stat.reportedBy.report).toBe('report-ciac-2024');
+    expect(stat.reportedBy?.report).toBe('report-ciac-2024');
     expect(must('statistics', 'stat-short-video-daily-minutes-2021').series).toBe(stat.series);
   });
 
   it('counts 270 million daily short-drama viewers on Kuaishou, reported by Liu Zhen', () => {
     const stat = must('statistics', 'stat-kuaishou-daily-short-drama-viewers');
     expect(stat).toMatchObject({ value: 270, unit: 'million people', sources: [S001] });
-    expect(stat.reportedBy.person).toBe('liu-zhen');
+    expect(stat.reportedBy?.person).toBe('liu-zhen');
   });
 });
 
@@ -202,7 +202,7 @@ describe('004: the 9th edition', () => {
     const december = must('statistics', 'stat-short-video-users-2020-12');
     expect([june.value, december.value]).toEqual([817, 873]);
     expect(june.series).toBe(december.series);
-    expect(december.reportedBy.report).toBe('report-ciac-2021');
+    expect(december.reportedBy?.report).toBe('report-ciac-2021');
     expect(must('reports', 'report-ciac-2021')).toMatchObject({ released: '2021-06-02', sources: [S004] });
   });
 
@@ -219,6 +219,25 @@ describe('004: the 9th edition', () => {
   it("has Zhou Jie's 125 minutes as of March 2021", () => {
     const stat = must('statistics', 'stat-short-video-daily-minutes-2021');
     expect(stat).toMatchObject({ value: 125, asOf: '2021-03', sources: [S004] });
-    expect(stat.reportedBy.person).toBe('zhou-jie');
+    expect(stat.reportedBy?.person).toBe('zhou-jie');
+  });
+
+  it('names no reporter where the article does not say who counted', () => {
+    const unattributed = [
+      'stat-plays-hundred-years-making-steel',
+      'stat-plays-eleven-books',
+      'stat-plays-ideal-shines-on-china',
+      'stat-chengdu-check-in-points',
+    ];
+    for (const id of unattributed) {
+      const stat = must('statistics', id);
+      expect(stat.reportedBy, id).toBeUndefined();
+      expect(stat.sources).toEqual([S004]);
+      // Still linked both ways to its edition, and to nobody as its reporter.
+      expect(kb.related(id)).toEqual({ editions: ['ciac-9'], sources: [S004] });
+      expect(kb.related('ciac-9').statistics).toContain(id);
+    }
+    expect(kb.related('nrta').statistics ?? []).toEqual([]);
+    expect(kb.related('gov-chengdu').statistics ?? []).toEqual([]);
   });
 });

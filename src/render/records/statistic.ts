@@ -27,7 +27,7 @@ function asOfText(ctx: RenderContext, s: Statistic): string | undefined {
 export function renderStatistic(ctx: RenderContext, statistic: Statistic): APIEmbed {
   const { t } = ctx;
   const by = statistic.reportedBy;
-  const reporters = [by.report, by.person, by.organisation].filter((id): id is string => Boolean(id));
+  const reporters = [by?.report, by?.person, by?.organisation].filter((id): id is string => Boolean(id));
   const series = seriesOf(ctx, statistic);
   const trend = series.map((s) => {
     const line = `${s.asOf ? formatDate(ctx, s.asOf) : t.undated}: ${statisticValue(ctx, s)}`;
@@ -41,12 +41,15 @@ export function renderStatistic(ctx: RenderContext, statistic: Statistic): APIEm
       fact(t.label.value, statisticValue(ctx, statistic)),
       fact(t.label.asOf, asOfText(ctx, statistic)),
       fact(t.label.scope, statistic.scope),
-      listField(
-        ctx,
-        t.label.reportedBy,
-        reporters.map((id) => nameById(ctx, id)),
-        { inline: true },
-      ),
+      // A figure whose source does not say who gave it says so instead of leaving the reader to assume.
+      reporters.length > 0
+        ? listField(
+            ctx,
+            t.label.reportedBy,
+            reporters.map((id) => nameById(ctx, id)),
+            { inline: true },
+          )
+        : fact(t.label.reportedBy, t.notStated),
       fact(withCommand(t.label.edition, 'edition'), statistic.edition && nameById(ctx, statistic.edition)),
       listField(ctx, t.label.trend, series.length > 1 ? trend : []),
     ],
