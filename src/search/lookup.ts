@@ -55,6 +55,37 @@ const DID_YOU_MEAN_MAX = 0.8;
 
 const isNumber = (word: string) => /^\d+$/.test(word);
 
+/** Words that only say "an edition" ("the 9th edition", "No. 9", "第十一届大会"): an ordinal needs none of them. */
+const EDITION_FILLER = new Set([
+  'the',
+  'a',
+  'an',
+  'of',
+  'edition',
+  'editions',
+  'conference',
+  'conferences',
+  'session',
+  'annual',
+  'no',
+  'nr',
+  'num',
+  'number',
+  '届',
+  '大会',
+  '会议',
+]);
+
+/** The ordinal ("9") or season ("season 2") a query names once filler words are dropped, if that is all it names. */
+function ordinalCore(qWords: readonly string[]): string | undefined {
+  const core = qWords.filter((w) => !EDITION_FILLER.has(w));
+  if (core.length === 1 && isNumber(core[0]!)) return core[0];
+  // "season 2" and "the 2nd season" alike.
+  const number = core.find(isNumber);
+  if (core.length === 2 && core.includes('season') && number !== undefined) return `season ${number}`;
+  return undefined;
+}
+
 export class SearchTablesError extends Error {}
 
 /** The best `size` keys by score (ties: lower key number first), without sorting everything offered. */
@@ -324,6 +355,27 @@ export function lookupFromTables(tables: SearchTables): Lookup {
     return total / qWords.length + 0.1 * (unmatched / kWords.length);
   }
 
+  /**
+   * The one edition (within `kinds`) with `key` ("9", "season 2") as a key, or undefined when none or several
+   * have it. Walks only the postings of the key's rarest gram, not the index.
+   */
+  function onlyEditionWithKey(key: string, kinds?: readonly Kind[]): number | undefined {
+    let rarest: Int32Array | undefined;
+    for (const g of grams(key)) {
+      const list = postings(tables.grams, g, `g:${g}`);
+      if (!rarest || list.length < rarest.length) rarest = list;
+    }
+    let only: number | undefined;
+    for (const k of rarest ?? []) {
+      const doc = keyDoc[k]!;
+      if (keyText[k] !== key || doc === only || docs[doc]!.kind !== 'editions' || !allowed(doc, kinds))
+        continue;
+      if (only !== undefined) return undefined;
+      only = doc;
+    }
+    return only;
+  }
+
   /** Every candidate with its score (lower is better), best first; exact key matches score 0. */
   function rank(pq: ParsedQuery, kinds?: readonly Kind[]): Scored[] {
     const { full, text, time } = pq;
@@ -386,6 +438,12 @@ export function lookupFromTables(tables: SearchTables): Lookup {
         const s = combine(fused.get(k) ?? 1, wordScore(qWords, k, true)) + coverage(qLength, k);
         if (s < entry.score) entry.score = s;
       }
+    }
+    // "the 9th", "edition 11", "No. 9": one ordinal amid filler words names the one edition that has it.
+    const core = ordinalCore(qWords);
+    if (core !== undefined && core !== text) {
+      const doc = onlyEditionWithKey(core, kinds);
+      if (doc !== undefined) scores.set(doc, { doc, score: 0, exact: true });
     }
     const out = [...scores.values()];
     for (const s of out) if (!s.exact) s.score = withTime(s.score, s.doc, time);

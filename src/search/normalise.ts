@@ -34,6 +34,31 @@ const ORDINAL_WORDS: Record<string, number> = {
   twentieth: 20,
   thirtieth: 30,
 };
+/** Ordinal words as people often misspell them (nineth, twelth): deterministic, so no edit-distance guessing. */
+const ORDINAL_MISSPELLINGS: Record<string, number> = {
+  frist: 1,
+  secnd: 2,
+  secound: 2,
+  thrid: 3,
+  forth: 4,
+  fourht: 4,
+  fith: 5,
+  fiveth: 5,
+  fifht: 5,
+  seventht: 7,
+  eigth: 8,
+  eightth: 8,
+  nineth: 9,
+  nenth: 9,
+  nineht: 9,
+  tenht: 10,
+  elevnth: 11,
+  eleveth: 11,
+  elevenht: 11,
+  twelveth: 12,
+  twelth: 12,
+  twelvth: 12,
+};
 const TENS: Record<string, number> = { twenty: 20, thirty: 30 };
 const CARDINALS: Record<string, number> = {
   one: 1,
@@ -141,22 +166,38 @@ export function normalise(text: string): string {
     const month = parseChineseNumeral(n);
     return month !== undefined && month >= 1 && month <= 12 ? ` ${monthWord(month)} ` : m;
   });
+  // 第九届, 第9届, 第二季, and without 第 before 届/季: 十一届, 二季.
   s = s.replace(
-    /第\s*([0-9]+|[〇零一二两三四五六七八九十百]+)\s*(届|季|期|次|回)?/g,
-    (m, n: string, unit?: string) => {
-      const value = parseChineseNumeral(n);
+    /第\s*([0-9]+|[〇零一二两三四五六七八九十百]+)\s*(届|季|期|次|回)?|([0-9]+|[〇零一二两三四五六七八九十百]+)\s*(届|季)/g,
+    (m, n1?: string, unit1?: string, n2?: string, unit2?: string) => {
+      const value = parseChineseNumeral((n1 ?? n2)!);
       if (value === undefined) return m;
-      return unit === '季' ? ` season ${value} ` : ` ${value} `;
+      return (unit1 ?? unit2) === '季' ? ` season ${value} ` : ` ${value} `;
     },
   );
+  s = s.replace(/首\s*(届|季)/g, (_m, unit: string) => (unit === '季' ? ' season 1 ' : ' 1 '));
+  // A query that is only a Chinese numeral (九, 十一) is the number; inside a name (一汽) the characters stay.
+  const bare = s.trim();
+  if (/^[〇零一二两三四五六七八九十百]+$/.test(bare)) {
+    const value = parseChineseNumeral(bare);
+    if (value !== undefined) s = String(value);
+  }
   // English ordinals.
   s = s.replace(/\b(\d+)(?:st|nd|rd|th)\b/g, '$1');
   s = s.replace(
     /\b(twenty|thirty)[\s-]+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b/g,
     (_m, t, o) => String(TENS[t as string]! + ORDINAL_WORDS[o as string]!),
   );
-  s = s.replace(/\b[a-z]+(?:th|st|nd|rd)\b/g, (w) => (w in ORDINAL_WORDS ? String(ORDINAL_WORDS[w]) : w));
+  s = s.replace(/\b[a-z]+\b/g, (w) =>
+    w in ORDINAL_WORDS
+      ? String(ORDINAL_WORDS[w])
+      : w in ORDINAL_MISSPELLINGS
+        ? String(ORDINAL_MISSPELLINGS[w])
+        : w,
+  );
   s = s.replace(/\bseason\s+([a-z]+)\b/g, (m, w: string) => (w in CARDINALS ? `season ${CARDINALS[w]}` : m));
+  // s2, S2, s 2: the short form of a season.
+  s = s.replace(/\bs\s*(\d{1,2})\b/g, 'season $1');
   // Month abbreviations only next to a year: "mar 2024", "2024 mar" ("may" stays a word alone).
   s = s.replace(/\b([a-z]{3,4})\.?\s+(\d{4})\b/g, (m, w: string, y: string) =>
     w in MONTH_ABBREVIATIONS ? `${monthWord(MONTH_ABBREVIATIONS[w]!)} ${y}` : m,

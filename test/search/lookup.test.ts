@@ -27,6 +27,27 @@ describe('resolve', () => {
     expect(foundId(lookup.resolve('season 2'))).toBe('short-video-week-s2');
   });
 
+  it('finds an edition from one ordinal amid filler words, when only one edition has it', () => {
+    for (const q of ['the 9th', '9th edition', 'No. 9', 'conference number 9', '九', 'nineth', '九届大会']) {
+      expect(foundId(lookup.resolve(q, { kinds: ['editions'] })), q).toBe('9th-ciac');
+    }
+    expect(foundId(lookup.resolve('edition 11', { kinds: ['editions'] }))).toBe('11th-ciac');
+    expect(foundId(lookup.resolve('十一届', { kinds: ['editions'] }))).toBe('11th-ciac');
+    for (const q of ['s2', 'S2', 's 2', 'the second season']) {
+      expect(foundId(lookup.resolve(q, { kinds: ['editions'] })), q).toBe('short-video-week-s2');
+    }
+    // An ordinal no edition has is not forced onto another.
+    expect(foundId(lookup.resolve('the 30th', { kinds: ['editions'] }))).toBeUndefined();
+  });
+
+  it('does not pick one of several editions sharing an ordinal from filler words alone', () => {
+    const records = sampleRecords();
+    const other = { ...records.editions[0]!, id: '9th-other', series: 'short-video-week' };
+    const twice = createLookup(knowledgeOf({ ...records, editions: [...records.editions, other] }));
+    expect(twice.resolve('the 9th', { kinds: ['editions'] }).status).not.toBe('found');
+    expect(foundId(twice.resolve('the 9th CIAC', { kinds: ['editions'] }))).toBe('9th-ciac');
+  });
+
   it('finds names despite one or two typos', () => {
     expect(foundId(lookup.resolve('Han Zhijei'))).toBe('han-zhijie');
     expect(foundId(lookup.resolve('han zijie'))).toBe('han-zhijie');

@@ -11,7 +11,18 @@ describe('normalise', () => {
   });
 
   it('writes seasons one way in English and Chinese', () => {
-    for (const q of ['season 2', 'Season Two', '第二季', '第2季']) expect(normalise(q)).toBe('season 2');
+    for (const q of ['season 2', 'Season Two', '第二季', '第2季', '二季', 's2', 'S2', 's 2', 'Season2'])
+      expect(normalise(q), q).toBe('season 2');
+  });
+
+  it('reads Chinese numerals without 第, and common misspellings of ordinal words', () => {
+    for (const q of ['十一届', '十一', '11届', 'eleventh', 'elevnth']) expect(normalise(q), q).toBe('11');
+    for (const q of ['九', '九届', 'nineth', 'Nineth']) expect(normalise(q), q).toBe('9');
+    expect(normalise('twelth twelveth')).toBe('12 12');
+    expect(normalise('首届')).toBe('1');
+    // Numerals inside a Chinese name stay characters; an "s" that is not a season prefix stays a word.
+    expect(normalise('一汽集团')).toBe('一汽集团');
+    expect(normalise("China's 2 s")).toBe('chinas 2 s');
   });
 
   it('folds width, case, diacritics and punctuation', () => {

@@ -46,6 +46,22 @@ describe('lookup on the real seeds', () => {
     expect(found('9th', { kinds: ['editions'] })?.id).toBe(ninth?.id);
   });
 
+  it('finds an edition from an ordinal in any form, filler words and all', () => {
+    const editions = { kinds: ['editions'] as const };
+    for (const q of [
+      'the 9th',
+      '9th edition',
+      'No. 9',
+      '九',
+      'nineth',
+      '9th China Internet Audiovisual Conference',
+    ])
+      expect(found(q, { ...editions })?.id, q).toBe('ciac-9');
+    for (const q of ['edition 11', '十一届', '十一'])
+      expect(found(q, { ...editions })?.id, q).toBe('ciac-11');
+    for (const q of ['s2', 'S2', 's 2']) expect(found(q, { ...editions })?.id, q).toBe('csvc-s2');
+  });
+
   it('completes within Discord limits', () => {
     for (const q of ['', 'l', 'liu', 'china', '网络', 'x'.repeat(200)]) {
       const choices = lookup.complete(q);
