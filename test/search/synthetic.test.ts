@@ -33,7 +33,7 @@ describe('synthetic records', () => {
     expect(records.people.every((p) => p.appearances.every((a) => has('editions', a.edition)))).toBe(true);
     expect(
       records.statistics.every(
-        (s) => has('reports', s.reportedBy.report) && has('organizations', s.reportedBy.organisation),
+        (s) => has('reports', s.reportedBy?.report) && has('organizations', s.reportedBy?.organisation),
       ),
     ).toBe(true);
     expect(records.forums.every((f) => has('editions', f.edition))).toBe(true);
