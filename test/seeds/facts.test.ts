@@ -208,8 +208,12 @@ describe('004: the 9th edition', () => {
 
   it('records the machine-translated names as aliases', () => {
     const cao = must('people', 'cao-shibo');
-    expect(cao.aliases).toContain('Cao World Expo');
+    // The name as the source gives it; our pinyin reconstruction is only an alias, and the note says so.
+    expect(cao.name).toBe('Cao World Expo');
+    expect(cao.aliases).toEqual(['Cao Shibo']);
+    expect(cao.nameZh).toBeUndefined();
     expect(cao.note).toMatch(/machine translation/);
+    expect(cao.note).toMatch(/"Cao Shibo" is only our guess/);
     expect(cao.sources).toEqual([S004]);
     expect(must('organizations', 'kuaishou').aliases).toContain('Aauto Quicker');
     expect(must('organizations', 'cac').aliases).toContain('Central Network Information Office');
