@@ -8,6 +8,7 @@ import { listField, withCommand } from '../src/render/card';
 import { ChartFontError, type ChartSpec, chartFiles } from '../src/render/chart';
 import { kindName, listName, type RenderContext, renderContext } from '../src/render/format';
 import { renderRecord } from '../src/render/records';
+import { seriesOf } from '../src/render/records/statistic';
 import { embedReply, ephemeralReply, hitLine, noMatchReply } from '../src/render/reply';
 import type { Choice, Hit } from '../src/search/lookup-types';
 import { checkOptions, readQuery } from './options';
@@ -16,15 +17,23 @@ import type { Command, Knowledge, Options, Reply, ReplyFile } from './types';
 /** How many other matches a card lists under "Also matching". */
 const OTHERS_SHOWN = 5;
 
-/** The card of a hit, with the next best matches listed under it. */
+/** The records a card already shows: the record itself and, for a statistic, its series ("Over time"). */
+function shownOnCard(ctx: RenderContext, item: AnyRecord): Set<string> {
+  const ids = new Set([item.record.id]);
+  if (item.kind === 'statistics') for (const s of seriesOf(ctx, item.record)) ids.add(s.id);
+  return ids;
+}
+
+/** The card of a hit, with the next best matches not already on the card listed under it. */
 export function hitCard(knowledge: Knowledge, ctx: RenderContext, hit: Hit, others: readonly Hit[]): Reply {
   const item = knowledge.kb.find(hit.id);
   if (!item) return ephemeralReply(ctx.t.errors.failed);
   const embed = renderRecord(ctx, item);
+  const shown = shownOnCard(ctx, item);
   const also = listField(
     ctx,
     withCommand(ctx.t.label.alsoMatching, 'search'),
-    others.filter((o) => o.id !== hit.id).map((o) => hitLine(ctx, o)),
+    others.filter((o) => !shown.has(o.id)).map((o) => hitLine(ctx, o)),
   );
   if (also) embed.fields = [...(embed.fields ?? []).slice(0, LIMITS.embed.fields - 1), also];
   return embedReply([embed]);

@@ -89,6 +89,17 @@ describe('/stat', () => {
     expect(field(payload, /^Reported by$/)).toMatch(/Report \(2024\)/);
   });
 
+  it('does not list again under "Also matching" what "Over time" already shows, in either locale', async () => {
+    for (const [locale, trend, also] of [
+      ['en-US', /^Over time$/, /^Also matching/],
+      ['zh-CN', /^历年变化$/, /^其他匹配/],
+    ] as const) {
+      const payload = await ask(stat, { query: 'daily usage 2024' }, locale);
+      expect(field(payload, trend)).toMatch(/125/);
+      expect(field(payload, also)).not.toMatch(/125/);
+    }
+  });
+
   it('labels in the locale, names who reported it and at which edition', async () => {
     const zh = await ask(stat, { query: 'stat-kuaishou-daily-short-drama-viewers' }, 'zh-CN');
     expect(field(zh, /^数值$/)).toMatch(/^270/);
