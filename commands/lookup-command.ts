@@ -126,17 +126,14 @@ export function lookupCommand(
     switch (result.status) {
       case 'found':
         return answer(result.hit, result.exact ? [] : result.others.slice(0, OTHERS_SHOWN));
-      case 'ambiguous': {
-        const settled = extras.settle?.(ctx, read.query, result.candidates);
+      case 'ambiguous':
+      case 'none': {
+        const settled = result.status === 'ambiguous' && extras.settle?.(ctx, read.query, result.candidates);
         if (settled) return answer(settled.hit, [], [settled.note]);
-        return noMatchReply(ctx, read.query, result.candidates, { ambiguous: true, what, browse: '/search' });
+        // With suggestions there is no clear match; "nothing found" only when there are none.
+        const ambiguous = result.candidates.length > 0;
+        return noMatchReply(ctx, read.query, result.candidates, { ambiguous, what, browse: '/search' });
       }
-      case 'none':
-        return noMatchReply(ctx, read.query, result.candidates, {
-          ambiguous: false,
-          what,
-          browse: '/search',
-        });
     }
   };
   return {

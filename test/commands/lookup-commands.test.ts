@@ -145,6 +145,16 @@ describe('errors are short, ephemeral and never thrown', () => {
     }
   });
 
+  it('says "no clear match" when it has suggestions, "nothing found" only without', async () => {
+    const suggested = await ask(speaker, { query: 'lui zen' });
+    expect(suggested.content).toMatch(/^No clear match for “lui zen”[\s\S]*Did you mean:[\s\S]*Liu Zhen/);
+    expect(suggested.content).not.toMatch(/Nothing found/);
+    expect((await ask(speaker, { query: 'lui zen' }, 'zh-CN')).content).toMatch(/^“lui zen”没有明确的匹配/);
+    const none = await ask(speaker, { query: 'qqqqzzzzxxxx' });
+    expect(none.content).toMatch(/^Nothing found/);
+    expect(none.content).not.toMatch(/Did you mean/);
+  });
+
   it('speaks Chinese in zh-CN', async () => {
     const payload = await ask(speaker, { query: '' }, 'zh-CN');
     expect(payload.content).toMatch(/请输入/);
