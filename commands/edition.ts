@@ -30,7 +30,8 @@ export const definition = {
   ...EVERYWHERE,
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
-// Not deferred, like /stat: the comparison chart renders in tens of milliseconds, inside Discord's 3 s.
+// Not deferred, like /stat: the comparison chart renders in tens of milliseconds, inside Discord's 3 s. The
+// handler is synchronous, so only `defer: true` (not the router's timer) could defer it.
 export const edition = lookupCommand(definition, ['editions'], {
   extra: (ctx, item, options) => {
     if (options.compare !== true || item.kind !== 'editions') return undefined;

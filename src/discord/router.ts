@@ -1,5 +1,6 @@
 // Routes each interaction to its command's handler, inside the one error boundary: nothing escapes it.
 import { randomBytes } from 'node:crypto';
+import { setImmediate } from 'node:timers/promises';
 import {
   type APIApplicationCommandAutocompleteInteraction,
   type APIApplicationCommandOptionChoice,
@@ -19,7 +20,10 @@ import { buildContext } from './context';
 import { parseOptions } from './options';
 import type { InteractionTransport } from './transport';
 
-/** Discord wants a first response within 3 s; a handler still busy at this point gets a deferral. */
+/**
+ * Discord wants a first response within 3 s; an async handler still pending at this point gets a deferral.
+ * Synchronous handlers cannot be deferred this way (see `command` below): they must stay fast.
+ */
 export const DEFER_AFTER_MS = 2000;
 const MAX_CHOICES = 25;
 const MAX_CHOICE_LENGTH = 100;
@@ -109,19 +113,27 @@ export function createInteractionRouter(options: RouterOptions): InteractionRout
       return;
     }
     const { options: parsed } = parseOptions(interaction.data.options);
-    // Settled, never rejected: the deferral below must not leave a rejection unobserved.
-    const work: Promise<Outcome> = (async () => found.handle(knowledge, parsed, context))().then(
-      (reply) => ({ ok: true, reply }),
-      (error: unknown) => ({ ok: false, error }),
-    );
+    // Settled, never rejected: a deferral sent while it runs must not leave a rejection unobserved.
+    const run = (): Promise<Outcome> =>
+      (async () => found.handle(knowledge, parsed, context))().then(
+        (reply) => ({ ok: true, reply }),
+        (error: unknown) => ({ ok: false, error }),
+      );
 
-    let deferred = false;
-    if (found.defer) deferred = true;
-    else {
+    // `defer: true` commands are deferred up front, before their handler starts.
+    let work: Promise<Outcome> | undefined;
+    let deferred = found.defer === true;
+    if (!deferred) {
+      // The timer is armed before the handler starts, and one turn of the event loop passes first, so an
+      // async handler still pending after `deferAfterMs` is deferred. A synchronous handler blocks the loop:
+      // no timer fires while it runs, so it can never be deferred and must stay fast (well under 2 s), or
+      // its command must set `defer: true`.
       let timer: NodeJS.Timeout | undefined;
       const late = new Promise<'late'>((resolve) => {
         timer = setTimeout(() => resolve('late'), deferAfterMs);
       });
+      await setImmediate();
+      work = run();
       deferred = (await Promise.race([work, late])) === 'late';
       clearTimeout(timer);
     }
@@ -130,7 +142,7 @@ export function createInteractionRouter(options: RouterOptions): InteractionRout
         type: InteractionResponseType.DeferredChannelMessageWithSource,
       });
 
-    const outcome = await work;
+    const outcome = await (work ?? run());
     let reply: Reply;
     if (outcome.ok) reply = outcome.reply;
     else {

@@ -1,0 +1,106 @@
+// The router's deferral rules with a recording transport: what is sent first, and when a handler runs.
+import {
+  type APIInteraction,
+  type APIInteractionResponse,
+  ApplicationCommandType,
+  InteractionResponseType,
+  InteractionType,
+} from 'discord-api-types/v10';
+import { describe, expect, it } from 'vitest';
+import type { Command } from '../../commands/types';
+import { createInteractionRouter } from '../../src/discord/router';
+import type { InteractionTransport } from '../../src/discord/transport';
+import { captureLogger, NO_KNOWLEDGE } from './helpers';
+
+/** Only the fields the router reads; the rest of a real interaction does not matter here. */
+function interaction(name: string): APIInteraction {
+  return {
+    id: '1500000000000000001',
+    application_id: '1100000000000000001',
+    token: 'interaction-token',
+    type: InteractionType.ApplicationCommand,
+    locale: 'en-US',
+    user: { id: '1400000000000000001', username: 'tester' },
+    data: { id: '1600000000000000001', name, type: ApplicationCommandType.ChatInput },
+  } as unknown as APIInteraction;
+}
+
+function recorder(onRespond: (response: APIInteractionResponse) => void = () => {}) {
+  const events: string[] = [];
+  const transport: InteractionTransport = {
+    async respond(_i, response) {
+      events.push(`respond ${InteractionResponseType[response.type]}`);
+      onRespond(response);
+    },
+    async editOriginal() {
+      events.push('edit');
+    },
+    async followUp() {
+      events.push('follow-up');
+    },
+    async deleteOriginal() {
+      events.push('delete');
+    },
+  };
+  return { events, transport };
+}
+
+function route(command: Command, transport: InteractionTransport) {
+  const router = createInteractionRouter({
+    commands: [command],
+    knowledge: NO_KNOWLEDGE,
+    transport,
+    logger: captureLogger().logger,
+    deferAfterMs: 0,
+  });
+  return router.handle(interaction(command.definition.name));
+}
+
+const definition = (name: string) => ({ name, description: name });
+
+describe('deferral', () => {
+  it('defers a `defer: true` command before its handler starts', async () => {
+    const { events, transport } = recorder();
+    const command: Command = {
+      definition: definition('upfront'),
+      defer: true,
+      handle() {
+        events.push('handle');
+        return { payload: { content: 'ok' } };
+      },
+    };
+    await route(command, transport);
+    expect(events).toEqual(['respond DeferredChannelMessageWithSource', 'handle', 'edit']);
+  });
+
+  it('defers an async handler still pending at the deferral point', async () => {
+    let release: () => void = () => {};
+    const { events, transport } = recorder((response) => {
+      if (response.type === InteractionResponseType.DeferredChannelMessageWithSource) release();
+    });
+    const command: Command = {
+      definition: definition('pending'),
+      handle() {
+        events.push('handle');
+        return new Promise((resolve) => {
+          release = () => resolve({ payload: { content: 'late' } });
+        });
+      },
+    };
+    await route(command, transport);
+    expect(events).toEqual(['handle', 'respond DeferredChannelMessageWithSource', 'edit']);
+  });
+
+  it('never defers a synchronous handler, even with a zero deferral point: it answers directly', async () => {
+    const { events, transport } = recorder();
+    const command: Command = {
+      definition: definition('sync'),
+      handle() {
+        events.push('handle');
+        return { payload: { content: 'now' } };
+      },
+    };
+    await route(command, transport);
+    expect(events).toEqual(['handle', 'respond ChannelMessageWithSource']);
+  });
+});
