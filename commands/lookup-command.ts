@@ -1,5 +1,8 @@
 // The shared shape of /edition, /speaker and /stat: resolve a query within some kinds, show the record's card.
-import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import type {
+  RESTAPIAttachment,
+  RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord-api-types/v10';
 import { fitChoice, fitContent, LIMITS } from '../src/discord-limits';
 import type { AnyRecord } from '../src/knowledge/knowledge-base';
 import type { Kind } from '../src/knowledge/schema';
@@ -81,6 +84,7 @@ export function withExtra(
   if (!embed) return reply;
   const lines = [...notes];
   let files: ReplyFile[] | undefined;
+  let attachments: RESTAPIAttachment[] | undefined;
   let image: { url: string } | undefined;
   if (extra && 'note' in extra) lines.push(extra.note);
   else if (extra) {
@@ -88,6 +92,7 @@ export function withExtra(
       const attachment = chartFiles(extra.chart, ctx.locale);
       if (attachment) {
         files = attachment.files;
+        attachments = attachment.attachments;
         image = { url: attachment.imageUrl };
       }
     } catch (error) {
@@ -96,7 +101,12 @@ export function withExtra(
       lines.push(ctx.t.chart.unavailable);
     }
   }
-  const payload = { ...reply.payload, embeds: [image ? { ...embed, image } : embed, ...rest] };
+  // The attachments entry makes the payload the exact one sent (the transport adds none when it is there).
+  const payload = {
+    ...reply.payload,
+    embeds: [image ? { ...embed, image } : embed, ...rest],
+    ...(attachments ? { attachments } : {}),
+  };
   if (lines.length) payload.content = fitContent(lines.join('\n'));
   return files ? { payload, files } : { payload };
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { edition } from '../../commands/edition';
 import { stat } from '../../commands/stat';
 import type { Options, Reply } from '../../commands/types';
+import { withAttachments } from '../../src/discord/transport';
 import type { Locale } from '../../src/locale';
 import { chartSvg } from '../../src/render/chart';
 import { renderContext } from '../../src/render/format';
@@ -41,11 +42,18 @@ function expectChart(answer: Reply): void {
   expect(size.width).toBe(800);
   expect(size.height).toBeGreaterThanOrEqual(300);
   expect(answer.payload.embeds?.[0]?.image).toEqual({ url: 'attachment://chart.png' });
+  // The payload names its file itself, so `ask --json` prints exactly what is sent...
+  expect(answer.payload.attachments).toEqual([
+    { id: 0, filename: 'chart.png', description: answer.files?.[0]?.description },
+  ]);
+  // ...and the transport, which adds entries only to a payload without them, sends it unchanged.
+  expect(withAttachments(answer.payload, answer.files)).toBe(answer.payload);
 }
 
 function expectNoChart(answer: Reply): void {
   expect(answer.files ?? []).toEqual([]);
   expect(answer.payload.embeds?.[0]?.image).toBeUndefined();
+  expect(answer.payload.attachments).toBeUndefined();
 }
 
 const statistic = (id: string) => {
@@ -55,11 +63,14 @@ const statistic = (id: string) => {
 };
 
 describe('/stat charts', () => {
-  it.each(['en-US', 'zh-CN'] as const)('attaches the chart of a series (%s)', async (locale) => {
+  it.each([
+    ['en-US', 'number of short-video users in China'],
+    ['zh-CN', '短视频用户规模'],
+  ] as const)('attaches the chart of a series (%s)', async (locale, title) => {
     const answer = await reply(stat, { query: 'short video users' }, locale);
-    expect(answer.payload.embeds?.[0]?.title).toBe('number of short-video users in China');
+    expect(answer.payload.embeds?.[0]?.title).toBe(title);
     expectChart(answer);
-    expect(answer.files?.[0]?.description).toBe('number of short-video users in China');
+    expect(answer.files?.[0]?.description).toBe(title);
   });
 
   it('attaches no chart to a statistic that stands alone', async () => {
@@ -108,18 +119,28 @@ describe('/stat charts', () => {
   });
 
   it.each([
-    ['en-US', /^“daily short video time” matches one measure at several dates/, '151 minutes'],
-    ['zh-CN', /^“daily short video time”对应同一指标在不同时间的数值/, '151 minutes'],
+    [
+      'en-US',
+      /^“daily short video time” matches one measure at several dates/,
+      'average daily short-video usage time per user',
+      ['125 minutes', '151 minutes'],
+    ],
+    [
+      'zh-CN',
+      /^“daily short video time”对应同一指标在不同时间的数值/,
+      '短视频人均单日使用时长',
+      ['125分钟', '151分钟'],
+    ],
   ] as const)(
     'answers a query matching one series about equally with the series (%s)',
-    async (locale, note, value) => {
+    async (locale, note, title, [older, latest]) => {
       const answer = await reply(stat, { query: 'daily short video time' }, locale);
       expect(isEphemeral(answer.payload)).toBe(false);
       expect(answer.payload.content).toMatch(note);
       // The latest member's card, with the whole series in it and charted.
-      expect(answer.payload.embeds?.[0]?.title).toBe('average daily short-video usage time per user');
-      expect(answer.payload.embeds?.[0]?.fields?.[0]?.value).toBe(value);
-      expect(textOf(answer.payload)).toMatch(/125 minutes[\s\S]*151 minutes/);
+      expect(answer.payload.embeds?.[0]?.title).toBe(title);
+      expect(answer.payload.embeds?.[0]?.fields?.[0]?.value).toBe(latest);
+      expect(textOf(answer.payload)).toMatch(new RegExp(`${older}[\\s\\S]*${latest}`));
       expectChart(answer);
     },
   );

@@ -1,4 +1,5 @@
 // What a handler attaches: the PNG as a reply file and the URL the embed's image points at.
+import type { RESTAPIAttachment } from 'discord-api-types/v10';
 import type { ReplyFile } from '../../../commands/types';
 import type { Locale } from '../../locale';
 import { comparisonChartSvg } from './comparison-chart';
@@ -15,6 +16,8 @@ export type ChartSpec =
 export interface ChartAttachment {
   /** For `Reply.files`. */
   files: ReplyFile[];
+  /** For the payload's `attachments`: one entry per file, `id` its index in `files`, so the payload is exact. */
+  attachments: RESTAPIAttachment[];
   /** For the embed: `image: { url: imageUrl }`. */
   imageUrl: string;
 }
@@ -32,5 +35,9 @@ export function chartFiles(spec: ChartSpec, locale: Locale): ChartAttachment | u
     data: renderPng(svg),
     description: spec.input.title.slice(0, 1024),
   };
-  return { files: [file], imageUrl: `attachment://${CHART_FILE}` };
+  return {
+    files: [file],
+    attachments: [{ id: 0, filename: file.name, description: file.description }],
+    imageUrl: `attachment://${CHART_FILE}`,
+  };
 }
