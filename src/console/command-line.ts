@@ -5,6 +5,7 @@ import {
   ApplicationCommandOptionType,
 } from 'discord-api-types/v10';
 import type { Command, Options } from '../../commands/types';
+import { isLocalDate } from '../digest/select';
 import { LOCALES, type Locale } from '../locale';
 
 export interface ParsedLine {
@@ -136,6 +137,20 @@ export interface ConsoleFlags {
 
 export type FlagsResult = { ok: true; flags: ConsoleFlags } | { ok: false; message: string };
 
+/** What `--now` takes, for every console command that has it. */
+export const NOW_HINT = (value: string) =>
+  `--now takes an ISO time like 2026-03-28T09:00:00Z (a real calendar day), not "${value}"`;
+
+/**
+ * An ISO time starting with a real calendar day. `new Date` quietly rolls 2026-02-29 over to March 1, so the
+ * day written is checked on its own; other spellings `new Date` accepts ("2026", "March 1") are refused.
+ */
+export function parseNow(text: string): Date | undefined {
+  const day = /^(\d{4}-\d{2}-\d{2})(?:$|T)/.exec(text)?.[1];
+  const now = new Date(text);
+  return day && isLocalDate(day) && !Number.isNaN(now.getTime()) ? now : undefined;
+}
+
 const VALUE_FLAGS = ['--locale', '--now', '--index', '--out'] as const;
 
 /** Parse `[--json] [--locale L] [--now ISO] [--index FILE] [--out FILE] "<command line>" | -`. */
@@ -165,9 +180,8 @@ export function parseConsoleFlags(argv: readonly string[], allowed: readonly str
       }
       flags.locale = value as Locale;
     } else if (flag === '--now') {
-      const now = new Date(value);
-      if (Number.isNaN(now.getTime()))
-        return { ok: false, message: `--now takes an ISO time like 2026-03-28T09:00:00Z, not "${value}"` };
+      const now = parseNow(value);
+      if (!now) return { ok: false, message: NOW_HINT(value) };
       flags.now = now;
     } else if (flag === '--index') flags.index = value;
     else flags.out = value;

@@ -111,6 +111,10 @@ describe('shiting ask', () => {
     expect(flag.code).toBe(2);
     expect(flag.err).toMatch(/unknown flag --colour/);
     expect(shiting(['ask']).code).toBe(2);
+    const leap = shiting(['ask', '--now', '2026-02-29T09:00:00Z', '/onthisday']);
+    expect(leap.code).toBe(2);
+    expect(leap.err).toMatch(/--now takes an ISO time .* not "2026-02-29T09:00:00Z"/);
+    expect(leap.out).toBe('');
   });
 
   it('exits 1 with a message naming the compile step when there is no index', () => {

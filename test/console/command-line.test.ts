@@ -103,6 +103,13 @@ describe('parseConsoleFlags', () => {
     expect(parseConsoleFlags(['--frob', '/about'], all).ok).toBe(false);
     expect(parseConsoleFlags(['--locale', 'fr', '/about'], all).ok).toBe(false);
     expect(parseConsoleFlags(['--now', 'yesterday', '/about'], all).ok).toBe(false);
+    // new Date() would roll these over to March; an impossible day is refused, not shifted.
+    for (const impossible of ['2026-02-29T09:00:00Z', '2026-02-30', '2026-04-31T00:00:00+08:00', '2026']) {
+      const result = parseConsoleFlags(['--now', impossible, '/about'], all);
+      expect(!result.ok && result.message).toContain(`not "${impossible}"`);
+    }
+    const leap = parseConsoleFlags(['--now', '2028-02-29T09:00:00+08:00', '/about'], all);
+    expect(leap.ok && leap.flags.now.toISOString()).toBe('2028-02-29T01:00:00.000Z');
     expect(parseConsoleFlags(['--out', '/about'], ['--locale']).ok).toBe(false);
     expect(parseConsoleFlags(['/about', '/edition query:9'], all).ok).toBe(false);
   });
