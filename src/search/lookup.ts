@@ -579,9 +579,12 @@ export function lookupFromTables(tables: SearchTables): Lookup {
     let order: number[];
     if (!query.trim()) {
       order = tables.featured.filter((d) => allowed(d, options.kinds));
-      // A kind with nothing featured (statistics, say) still shows its first records.
+      // Kinds with nothing featured (statistics, say) still show their first records; a featured kind shows
+      // only its curated records (people who appeared, not every person).
+      const featuredKinds = new Set(order.map((d) => docs[d]!.kind));
       for (let i = 0; i < docs.length && order.length < EMPTY_QUERY_CHOICES; i++) {
-        if (allowed(i, options.kinds) && !order.includes(i)) order.push(i);
+        if (allowed(i, options.kinds) && !featuredKinds.has(docs[i]!.kind) && !order.includes(i))
+          order.push(i);
       }
       order = order.slice(0, EMPTY_QUERY_CHOICES);
     } else {

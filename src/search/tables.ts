@@ -43,7 +43,7 @@ export const SearchTablesSchema = z.object({
   grams: z.record(z.string(), Postings),
   /** First 1–3 characters of each Latin word and joined key → postings of doc numbers (short queries). */
   prefixes: z.record(z.string(), Postings),
-  /** Doc numbers shown for an empty autocomplete query: latest editions, then notable people. */
+  /** Doc numbers shown for an empty autocomplete query: latest editions, then people who appeared at editions. */
   featured: z.array(z.number().int().nonnegative()),
 });
 export type SearchTables = z.infer<typeof SearchTablesSchema>;
@@ -72,7 +72,8 @@ export function decodePostings(encoded: string): Int32Array {
 
 const PREFIX_LENGTH = 3;
 const FEATURED_EDITIONS = 5;
-const FEATURED_PEOPLE = 5;
+/** As many as an empty query shows, so that /speaker lists only people who appeared (see lookup.ts). */
+const FEATURED_PEOPLE = 10;
 
 type Records = IndexFile['records'];
 
@@ -264,8 +265,9 @@ export function buildSearchTables(records: Records): SearchTables {
   }
   const editions = docs.flatMap((d, i) => (d.kind === 'editions' ? [i] : [])).slice(0, FEATURED_EDITIONS);
   const appearances = new Map(records.people.map((p) => [p.id, p.appearances.length]));
+  // Only people who appeared at an edition: a reporter quoted in a source is no speaker to suggest.
   const people = docs
-    .flatMap((d, i) => (d.kind === 'people' ? [i] : []))
+    .flatMap((d, i) => (d.kind === 'people' && (appearances.get(d.id) ?? 0) > 0 ? [i] : []))
     .sort((a, b) => (appearances.get(docs[b]!.id) ?? 0) - (appearances.get(docs[a]!.id) ?? 0) || a - b)
     .slice(0, FEATURED_PEOPLE);
   return {

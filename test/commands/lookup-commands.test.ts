@@ -102,7 +102,7 @@ describe('/stat', () => {
 
   it('labels in the locale, names who reported it and at which edition', async () => {
     const zh = await ask(stat, { query: 'stat-kuaishou-daily-short-drama-viewers' }, 'zh-CN');
-    expect(field(zh, /^数值$/)).toMatch(/^270/);
+    expect(field(zh, /^数值$/)).toBe('2.7亿人');
     expect(field(zh, /^发布方$/)).toMatch(/Liu Zhen/);
     expect(field(zh, /^届次 · \/edition$/)).toBe('第十一届中国网络视听大会');
     expect(field(zh, /^截至$/)).toMatch(/^2024年3月/);
@@ -188,6 +188,15 @@ describe('autocomplete', () => {
     const choices = edition.autocomplete?.(realKnowledge(), focused(''), {}, ctx) ?? [];
     expect(choices.length).toBeGreaterThan(0);
     expect(choices.length).toBeLessThanOrEqual(25);
+  });
+
+  it('suggests for /speaker, on an empty query, only people who appeared at an edition', () => {
+    const knowledge = realKnowledge();
+    const choices = speaker.autocomplete?.(knowledge, focused(''), {}, ctx) ?? [];
+    expect(choices.length).toBeGreaterThan(0);
+    expect(choices.map((c) => c.value)).not.toContain('li-yuxin');
+    for (const c of choices)
+      expect(knowledge.kb.get('people', c.value)?.appearances.length, c.value).toBeGreaterThan(0);
   });
 
   it('names choices in the locale', () => {
