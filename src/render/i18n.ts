@@ -146,7 +146,7 @@ const en = {
   },
   errors: {
     emptyQuery: 'Type something to look up: a name, a year, a city or a few words.',
-    queryTooLong: (max: number) => `That query is too long; keep it under ${max} characters.`,
+    queryTooLong: (max: number) => `That query is too long; use at most ${max} characters.`,
     unknownOption: (name: string, known: string) => `Unknown option “${name}”. This command takes: ${known}.`,
     badDate: (value: string) =>
       `“${value}” is not a date. Write it as MM-DD (03-28) or YYYY-MM-DD (2024-03-28).`,
@@ -317,7 +317,7 @@ const zh: Messages = {
   },
   errors: {
     emptyQuery: '请输入要查询的内容：名字、年份、城市或几个关键词。',
-    queryTooLong: (max: number) => `查询内容太长，请控制在${max}个字符以内。`,
+    queryTooLong: (max: number) => `查询内容太长，最多${max}个字符。`,
     unknownOption: (name: string, known: string) => `未知选项“${name}”。此命令的选项：${known}。`,
     badDate: (value: string) => `“${value}”不是有效日期。请写成 MM-DD（03-28）或 YYYY-MM-DD（2024-03-28）。`,
     unknownCommand: (name: string) => `未知命令 /${name}。`,

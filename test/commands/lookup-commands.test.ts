@@ -134,7 +134,7 @@ describe('errors are short, ephemeral and never thrown', () => {
     [{ query: '' }, /Type something to look up/],
     [{ query: '   ' }, /Type something to look up/],
     [{}, /Type something to look up/],
-    [{ query: 'x'.repeat(101) }, /too long; keep it under 100/],
+    [{ query: 'x'.repeat(101) }, /too long; use at most 100 characters/],
     [{ query: 'qqqqzzzzxxxx' }, /Nothing found for “qqqqzzzzxxxx”/],
     [{ query: 'liu', colour: 'red' }, /Unknown option “colour”. This command takes: query/],
   ])('%o', async (options, message) => {
@@ -153,6 +153,12 @@ describe('errors are short, ephemeral and never thrown', () => {
     const none = await ask(speaker, { query: 'qqqqzzzzxxxx' });
     expect(none.content).toMatch(/^Nothing found/);
     expect(none.content).not.toMatch(/Did you mean/);
+  });
+
+  it('accepts a query of exactly 100 characters', async () => {
+    const payload = await ask(search, { query: 'x'.repeat(100) });
+    expect(payload.content).not.toMatch(/too long/);
+    expect((await ask(search, { query: 'x'.repeat(101) }, 'zh-CN')).content).toMatch(/最多100个字符/);
   });
 
   it('speaks Chinese in zh-CN', async () => {
