@@ -7,15 +7,19 @@ import { loadIndexFile, resolveIndexPath } from '../knowledge/load';
 import { LOCALES, type Locale } from '../locale';
 import { messages } from '../render/i18n';
 import { replyText } from '../render/text';
+import { NOW_HINT, parseNow } from './command-line';
 
-const USAGE = `usage: shiting digest preview [--date YYYY-MM-DD] [--timezone ZONE] [--locale en-US|zh-CN] [--json] [--index FILE]
-  --date      the local date of the digest (default: today in --timezone)
+const USAGE = `usage: shiting digest preview [--date YYYY-MM-DD|MM-DD] [--now ISO-TIME] [--timezone ZONE] [--locale en-US|zh-CN] [--json] [--index FILE]
+  --date      the local date of the digest; MM-DD is in the current year (default: today in --timezone)
+  --now       the time taken as now, as for \`shiting ask\` (default: the clock)
   --timezone  IANA zone that decides "today" (default ${DEFAULT_TIMEZONE})
   --json      print the exact message payload Discord would receive
 `;
 
 interface Flags {
+  /** YYYY-MM-DD, or MM-DD for the current year at `now` in `timezone`. */
   date?: string;
+  now: Date;
   timezone: string;
   locale: Locale;
   json: boolean;
@@ -27,21 +31,26 @@ type Parsed = { ok: true; flags: Flags } | { ok: false; message: string };
 function parse(argv: readonly string[]): Parsed {
   const [sub, ...rest] = argv;
   if (sub !== 'preview') return { ok: false, message: sub ? `unknown digest command "${sub}"` : '' };
-  const flags: Flags = { timezone: DEFAULT_TIMEZONE, locale: 'en-US', json: false };
+  const flags: Flags = { timezone: DEFAULT_TIMEZONE, locale: 'en-US', json: false, now: new Date() };
   for (let i = 0; i < rest.length; i++) {
     const [flag, inline] = rest[i]!.split(/=(.*)/s) as [string, string | undefined];
     if (flag === '--json') {
       flags.json = true;
       continue;
     }
-    if (!['--date', '--timezone', '--locale', '--index'].includes(flag))
+    if (!['--date', '--now', '--timezone', '--locale', '--index'].includes(flag))
       return { ok: false, message: `unknown option "${flag}"` };
     const value = inline ?? rest[++i];
     if (value === undefined) return { ok: false, message: `${flag} needs a value` };
     if (flag === '--date') {
-      if (!isLocalDate(value))
-        return { ok: false, message: `--date takes a date like 2025-03-28, not "${value}"` };
+      // MM-DD as /onthisday takes it; Feb 29 is checked once the year is known.
+      if (!isLocalDate(value) && !isLocalDate(`2000-${value}`))
+        return { ok: false, message: `--date takes a date like 2025-03-28 or 03-28, not "${value}"` };
       flags.date = value;
+    } else if (flag === '--now') {
+      const now = parseNow(value);
+      if (!now) return { ok: false, message: NOW_HINT(value) };
+      flags.now = now;
     } else if (flag === '--timezone') {
       const zone = parseTimeZone(value);
       if (!zone)
@@ -67,6 +76,13 @@ export async function run(argv: string[]): Promise<number> {
     return 2;
   }
   const { flags } = parsed;
+  const today = localDateAt(flags.now, flags.timezone);
+  const date =
+    flags.date && !isLocalDate(flags.date) ? `${today.slice(0, 4)}-${flags.date}` : (flags.date ?? today);
+  if (!isLocalDate(date)) {
+    process.stderr.write(`shiting digest: --date ${flags.date} is not a day in ${today.slice(0, 4)}\n`);
+    return 2;
+  }
   let kb: ReturnType<typeof loadIndexFile>;
   try {
     kb = loadIndexFile(resolveIndexPath(flags.index));
@@ -74,7 +90,6 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`shiting digest: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   }
-  const date = flags.date ?? localDateAt(new Date(), flags.timezone);
   const message = digestFor(kb, date, flags.locale);
   if (flags.json) process.stdout.write(`${JSON.stringify(message)}\n`);
   else process.stdout.write(replyText({ payload: message }, messages(flags.locale)));

@@ -5,7 +5,7 @@ const SUBCOMMANDS: Record<string, { about: string; load: () => Promise<{ run: Ru
   compile: { about: 'compile seeds/ into the index file', load: () => import('./compile') },
   ask: { about: 'answer a slash command without Discord', load: () => import('./ask') },
   complete: { about: 'print autocomplete choices for a command line', load: () => import('./complete') },
-  digest: { about: 'preview or run the on-this-date digest', load: () => import('./digest') },
+  digest: { about: 'preview the on-this-date digest for a date', load: () => import('./digest') },
   deploy: { about: 'register the slash commands with Discord', load: () => import('./deploy') },
   start: { about: 'run the bot (same as npm start)', load: () => import('../discord/start') },
 };

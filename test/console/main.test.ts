@@ -16,6 +16,9 @@ describe('shiting dispatcher', () => {
   it('prints usage with --help and exits 0', async () => {
     const out = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
     expect(await main(['--help'])).toBe(0);
-    expect(String(out.mock.calls[0]?.[0])).toContain('usage: shiting');
+    const text = String(out.mock.calls[0]?.[0]);
+    expect(text).toContain('usage: shiting');
+    // Only `digest preview` exists; the usage must not promise more.
+    expect(text).toMatch(/^ {2}digest +preview the on-this-date digest for a date$/m);
   });
 });

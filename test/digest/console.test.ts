@@ -61,9 +61,64 @@ describe('shiting digest preview', () => {
     expect(payload.embeds).toHaveLength(1);
   });
 
+  it('takes --date as MM-DD in the year of --now, as /onthisday does', async () => {
+    const short = await shiting([
+      'preview',
+      '--json',
+      '--date',
+      '03-28',
+      '--now=2030-06-01T00:00:00Z',
+      '--index',
+      index,
+    ]);
+    const full = await shiting(['preview', '--json', '--date', '2030-03-28', '--index', index]);
+    expect(short.code).toBe(0);
+    expect(short.out).toBe(full.out);
+    // 20:00 UTC on Dec 31 is already 2031 in Shanghai, the default zone: "today" decides the year.
+    const nextYear = await shiting([
+      'preview',
+      '--json',
+      '--date',
+      '03-28',
+      '--now=2030-12-31T20:00:00Z',
+      '--index',
+      index,
+    ]);
+    const inShanghai = await shiting(['preview', '--json', '--date', '2031-03-28', '--index', index]);
+    expect(nextYear.out).toBe(inShanghai.out);
+    expect(nextYear.out).not.toBe(short.out);
+    const leap = await shiting([
+      'preview',
+      '--date',
+      '02-29',
+      '--now',
+      '2030-06-01T00:00:00Z',
+      '--index',
+      index,
+    ]);
+    expect(leap.code).toBe(2);
+    expect(leap.err).toContain('--date 02-29 is not a day in 2030');
+  });
+
+  it('without --date, previews today at --now in --timezone', async () => {
+    const at = ['--now', '2030-03-27T20:00:00Z', '--index', index, '--json'];
+    const shanghai = await shiting(['preview', ...at]);
+    const london = await shiting(['preview', ...at, '--timezone', 'Europe/London']);
+    expect(shanghai.out).toBe(
+      (await shiting(['preview', '--date', '2030-03-28', '--index', index, '--json'])).out,
+    );
+    expect(london.out).toBe(
+      (await shiting(['preview', '--date', '2030-03-27', '--index', index, '--json'])).out,
+    );
+  });
+
   it('explains bad flags with exit code 2 and a missing index with 1', async () => {
     expect((await shiting(['preview', '--date', '2030-02-30'])).err).toContain('--date takes a date');
     expect((await shiting(['preview', '--timezone', 'Nowhere'])).code).toBe(2);
+    expect((await shiting(['preview', '--date', '13-01'])).err).toContain('--date takes a date');
+    expect((await shiting(['preview', '--now', '2026-02-29T09:00:00Z'])).err).toContain(
+      '--now takes an ISO time',
+    );
     expect((await shiting(['preview', '--locale', 'fr'])).code).toBe(2);
     expect((await shiting(['frobnicate'])).err).toContain('unknown digest command');
     const missing = await shiting(['preview', '--index', path.join(dir, 'none.json')]);
