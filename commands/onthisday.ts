@@ -30,16 +30,26 @@ export const definition = {
   ...EVERYWHERE,
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
-/** `03-28`, `3-28`, `2024-03-28` → `03-28`; undefined when it is not a real day (02-29 is, in some year). */
-export function parseMonthDay(text: string): string | undefined {
+/** The years a date may name: 0000-06-03 or 9999-01-01 is a typo, not a day of the conferences' history. */
+export const YEARS = { min: 1900, max: 2100 } as const;
+
+/** `03-28`, `3-28`, `2024-03-28` → `03-28`; or why not: not a real day (02-29 is, in some year), or a year out of range. */
+export function readMonthDay(text: string): { monthDay: string } | { problem: 'date' | 'year' } {
   const match = /^(?:(\d{4})-)?(\d{1,2})-(\d{1,2})$/.exec(text.trim().replaceAll('/', '-'));
-  if (!match) return undefined;
+  if (!match) return { problem: 'date' };
   const year = match[1] ? Number(match[1]) : 2000; // a leap year, so 02-29 passes without one
+  if (year < YEARS.min || year > YEARS.max) return { problem: 'year' };
   const month = Number(match[2]);
   const day = Number(match[3]);
   const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
-  return `${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return { problem: 'date' };
+  return { monthDay: `${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` };
+}
+
+/** `03-28`, `3-28`, `2024-03-28` → `03-28`; undefined when it is not a real day or its year is out of range. */
+export function parseMonthDay(text: string): string | undefined {
+  const read = readMonthDay(text);
+  return 'monthDay' in read ? read.monthDay : undefined;
 }
 
 export function monthDayOf(date: Date): string {
@@ -53,9 +63,15 @@ export const onthisday: Command = {
     const invalid = checkOptions(definition, options, ctx.t);
     if (invalid) return invalid;
     const given = String(options.date ?? '').trim();
-    const monthDay = given ? parseMonthDay(given) : monthDayOf(context.now);
-    if (!monthDay) return ephemeralReply(ctx.t.errors.badDate(given));
-    return embedReply([renderOnThisDay(ctx, monthDay, context.now)]);
+    const read = given ? readMonthDay(given) : { monthDay: monthDayOf(context.now) };
+    if ('problem' in read) {
+      return ephemeralReply(
+        read.problem === 'year'
+          ? ctx.t.errors.badYear(given, YEARS.min, YEARS.max)
+          : ctx.t.errors.badDate(given),
+      );
+    }
+    return embedReply([renderOnThisDay(ctx, read.monthDay, context.now)]);
   },
   autocomplete(knowledge, focused, _options, context) {
     if (focused.name !== 'date') return [];

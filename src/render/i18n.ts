@@ -150,6 +150,8 @@ const en = {
     unknownOption: (name: string, known: string) => `Unknown option “${name}”. This command takes: ${known}.`,
     badDate: (value: string) =>
       `“${value}” is not a date. Write it as MM-DD (03-28) or YYYY-MM-DD (2024-03-28).`,
+    badYear: (value: string, min: number, max: number) =>
+      `“${value}” names a year outside ${min}–${max}. Give a year in that range, or just MM-DD (03-28).`,
     unknownCommand: (name: string) => `Unknown command /${name}.`,
     failed: 'Something went wrong while answering; please try again.',
   },
@@ -320,6 +322,8 @@ const zh: Messages = {
     queryTooLong: (max: number) => `查询内容太长，最多${max}个字符。`,
     unknownOption: (name: string, known: string) => `未知选项“${name}”。此命令的选项：${known}。`,
     badDate: (value: string) => `“${value}”不是有效日期。请写成 MM-DD（03-28）或 YYYY-MM-DD（2024-03-28）。`,
+    badYear: (value: string, min: number, max: number) =>
+      `“${value}”的年份不在${min}–${max}之间。请给出此范围内的年份，或只写 MM-DD（03-28）。`,
     unknownCommand: (name: string) => `未知命令 /${name}。`,
     failed: '回答时出错了，请稍后再试。',
   },

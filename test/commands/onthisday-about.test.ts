@@ -20,9 +20,26 @@ describe('parseMonthDay', () => {
     expect(parseMonthDay('13-01')).toBeUndefined();
     expect(parseMonthDay('tomorrow')).toBeUndefined();
   });
+
+  it('takes a year only from 1900 to 2100', () => {
+    expect(parseMonthDay('1900-06-03')).toBe('06-03');
+    expect(parseMonthDay('2100-06-03')).toBe('06-03');
+    for (const date of ['0000-06-03', '1899-12-31', '2101-01-01', '9999-06-03'])
+      expect(parseMonthDay(date), date).toBeUndefined();
+  });
 });
 
 describe('/onthisday', () => {
+  it('says which years it takes when a date names one out of range, in both locales', async () => {
+    const en = await onDay({ date: '0000-06-03' });
+    expect(isEphemeral(en)).toBe(true);
+    expect(en.content).toBe(
+      '“0000-06-03” names a year outside 1900–2100. Give a year in that range, or just MM-DD (03-28).',
+    );
+    expect((await onDay({ date: '0000-06-03' }, 'zh-CN')).content).toMatch(/年份不在1900–2100之间/);
+    expect((await onDay({ date: '2024-02-30' })).content).toMatch(/is not a date/);
+  });
+
   it('defaults to the day of context.now and says how many years ago', async () => {
     const payload = await onDay({});
     expect(payload.embeds?.[0]?.title).toBe('On this day: March 28');
