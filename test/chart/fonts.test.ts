@@ -109,3 +109,20 @@ describe('woffToSfnt', () => {
     expect(() => woffToSfnt(woff.subarray(0, 100))).toThrow(FontFormatError);
   });
 });
+
+describe('the font cache directory', () => {
+  it('defaults to a per-user folder in the temp directory, so no other user can own it', () => {
+    const set = process.env.SHITING_FONT_CACHE;
+    delete process.env.SHITING_FONT_CACHE;
+    try {
+      const uid = process.getuid?.();
+      expect(fontCacheDir()).toBe(
+        join(tmpdir(), uid === undefined ? 'shiting-fonts' : `shiting-fonts-${uid}`),
+      );
+      if (uid !== undefined) expect(fontCacheDir()).toMatch(/shiting-fonts-\d+$/);
+    } finally {
+      process.env.SHITING_FONT_CACHE = set;
+    }
+    expect(fontCacheDir()).toBe(set);
+  });
+});

@@ -83,9 +83,17 @@ function faceOf(ranges: readonly Range[], codePoint: number): number | undefined
   return undefined;
 }
 
-/** Where the unwrapped fonts go; SHITING_FONT_CACHE overrides it (e.g. when /tmp is read-only). */
+/**
+ * Where the unwrapped fonts go; SHITING_FONT_CACHE overrides it (e.g. when /tmp is read-only). The default is
+ * per user: in a shared temp directory, whoever creates a fixed name first owns it, and could feed another
+ * user's bot fonts of their choosing.
+ */
 export function fontCacheDir(): string {
-  return process.env.SHITING_FONT_CACHE ?? join(tmpdir(), 'shiting-fonts');
+  const user = process.getuid?.();
+  return (
+    process.env.SHITING_FONT_CACHE ??
+    join(tmpdir(), user === undefined ? 'shiting-fonts' : `shiting-fonts-${user}`)
+  );
 }
 
 function unwrap(dir: string, file: string): string {
