@@ -1,6 +1,6 @@
 // Locale-aware wording of the pieces every renderer shares: names, dates, numbers, sources.
 import type { AnyRecord, KnowledgeBase } from '../knowledge/knowledge-base';
-import type { Kind, RecordOf } from '../knowledge/schema';
+import type { Kind, RecordOf, Statistic } from '../knowledge/schema';
 import type { Locale } from '../locale';
 import { type Messages, messages } from './i18n';
 
@@ -22,7 +22,7 @@ export function nameOf(ctx: RenderContext, item: AnyRecord): string {
     case 'editions':
       return editionName(ctx, item.record);
     case 'statistics':
-      return item.record.measure;
+      return measureOf(ctx, item.record);
     case 'works':
       return (zh && item.record.titleZh) || item.record.title;
     case 'sources':
@@ -70,8 +70,7 @@ export function listName(ctx: RenderContext, item: AnyRecord): string {
   if (item.kind === 'editions') return ctx.t.aside(nameOf(ctx, item), String(item.record.year));
   if (item.kind === 'statistics') {
     const s = item.record;
-    const value = formatQuantity(ctx, s.value, s.qualifier, s.unit);
-    const line = `${s.measure}: ${value}`;
+    const line = `${measureOf(ctx, s)}: ${formatStatistic(ctx, s)}`;
     return s.asOf ? ctx.t.aside(line, formatDate(ctx, s.asOf)) : line;
   }
   return nameOf(ctx, item);
@@ -164,9 +163,10 @@ export function formatMonthDay(ctx: RenderContext, monthDay: string): string {
   return dateFormat(ctx.locale, { month: 'long', day: 'numeric' }).format(utcDate(2000, m, d));
 }
 
-/** Numbers as people say them: 151, 5,000, 270 million / 2.7亿. */
+/** Numbers as people say them: 151, 5,000, 270 million / 2.7亿, 12,000 / 1.2万 (Chinese counts in 万 and 亿). */
 export function formatNumber(ctx: RenderContext, value: number): string {
-  return numberFormat(ctx.locale, Math.abs(value) >= 1_000_000).format(value);
+  const compactFrom = ctx.locale === 'zh-CN' ? 10_000 : 1_000_000;
+  return numberFormat(ctx.locale, Math.abs(value) >= compactFrom).format(value);
 }
 
 export function formatQuantity(
@@ -179,6 +179,34 @@ export function formatQuantity(
   if (!unit) return number;
   if (unit === '%' || unit === 'percent') return `${number}%`;
   return ctx.locale === 'zh-CN' && /^\p{Script=Han}/u.test(unit) ? `${number}${unit}` : `${number} ${unit}`;
+}
+
+/** The scale words a statistic's `unit` may open with (`million downloads`), as multipliers of its value. */
+const SCALES: Readonly<Record<string, number>> = { thousand: 1e3, million: 1e6, billion: 1e9 };
+
+/**
+ * A statistic's value in the reply's language: "more than 300 million downloads" / "超过3亿次下载".
+ * Chinese counts in 万 and 亿, not millions, so zh-CN applies the English unit's scale word to the value
+ * and names what is counted with `unitZh`; without `unitZh` it falls back to the English unit.
+ */
+export function formatStatistic(
+  ctx: RenderContext,
+  s: Pick<Statistic, 'value' | 'qualifier' | 'unit' | 'unitZh'>,
+): string {
+  if (ctx.locale === 'zh-CN' && s.unitZh)
+    return formatQuantity(ctx, statisticAmount(s), s.qualifier, s.unitZh);
+  return formatQuantity(ctx, s.value, s.qualifier, s.unit);
+}
+
+/** The value with the unit's scale word applied: 300 `million downloads` → 300,000,000. */
+export function statisticAmount(s: Pick<Statistic, 'value' | 'unit'>): number {
+  const scale = SCALES[s.unit.split(' ', 1)[0]!.toLowerCase()];
+  return scale ? s.value * scale : s.value;
+}
+
+/** What a statistic measures, in the reply's language where the data has it. */
+export function measureOf(ctx: RenderContext, s: Pick<Statistic, 'measure' | 'measureZh'>): string {
+  return (ctx.locale === 'zh-CN' && s.measureZh) || s.measure;
 }
 
 /** "Cover News, 2024-03-28": a source as the footer names it. */

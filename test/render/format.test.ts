@@ -5,6 +5,7 @@ import {
   formatNumber,
   formatQuantity,
   formatRange,
+  formatStatistic,
   renderContext,
 } from '../../src/render/format';
 import { nearestDays } from '../../src/render/on-this-day';
@@ -40,6 +41,54 @@ describe('format', () => {
     expect(formatQuantity(en, 300, 'more-than', 'guests')).toBe('more than 300 guests');
     expect(formatQuantity(zh, 300, 'more-than', '位嘉宾')).toBe('超过300位嘉宾');
     expect(formatQuantity(en, 40, 'exactly', '%')).toBe('40%');
+  });
+
+  it('counts in 万 and 亿 in Chinese from ten thousand up', () => {
+    expect(formatNumber(zh, 5000)).toBe('5,000');
+    expect(formatNumber(zh, 10_000)).toBe('1万');
+    expect(formatNumber(zh, 3_800_000)).toBe('380万');
+    expect(formatNumber(en, 10_000)).toBe('10,000');
+  });
+
+  it('writes statistics in Chinese with the unit scale applied and Chinese qualifiers', () => {
+    const stat = (value: number, unit: string, unitZh: string, qualifier = 'exactly' as const) => ({
+      value,
+      unit,
+      unitZh,
+      qualifier,
+    });
+    expect(formatStatistic(zh, { ...stat(300, 'million downloads', '次下载'), qualifier: 'more-than' })).toBe(
+      '超过3亿次下载',
+    );
+    expect(formatStatistic(zh, stat(873, 'million users', '人'))).toBe('8.73亿人');
+    expect(formatStatistic(zh, { ...stat(2.07, 'billion plays', '次播放'), qualifier: 'more-than' })).toBe(
+      '超过20.7亿次播放',
+    );
+    expect(formatStatistic(zh, { ...stat(10, 'billion US dollars', '美元'), qualifier: 'about' })).toBe(
+      '约100亿美元',
+    );
+    expect(formatStatistic(zh, { ...stat(10, 'thousand people', '人'), qualifier: 'nearly' })).toBe(
+      '近1万人',
+    );
+    expect(formatStatistic(zh, { ...stat(35, 'million visits', '人次'), qualifier: 'at-least' })).toBe(
+      '至少3500万人次',
+    );
+    expect(formatStatistic(zh, stat(125, 'minutes', '分钟'))).toBe('125分钟');
+    expect(formatStatistic(zh, stat(53.5, '%', '%'))).toBe('53.5%');
+    // Without a Chinese unit the English one stays, unscaled; English replies never change.
+    expect(formatStatistic(zh, { value: 7, unit: 'accounts', qualifier: 'exactly' })).toBe('7 accounts');
+    expect(formatStatistic(en, { ...stat(300, 'million downloads', '次下载'), qualifier: 'more-than' })).toBe(
+      'more than 300 million downloads',
+    );
+  });
+
+  it('leaves no English in the value of any seed statistic in Chinese', () => {
+    const { kb } = realKnowledge();
+    for (const s of kb.records.statistics) expect(formatStatistic(zh, s), s.id).not.toMatch(/[A-Za-z]/);
+    const longVideo = kb.get('statistics', 'stat-long-video-apps-overseas-downloads-2023');
+    expect(longVideo && formatStatistic(zh, longVideo)).toBe('超过3亿次下载');
+    const users = kb.get('statistics', 'stat-short-video-users-2020-12');
+    expect(users && formatStatistic(zh, users)).toBe('8.73亿人');
   });
 
   it('finds the nearest days, wrapping around the year', () => {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Locale } from '../../src/locale';
 import { renderContext } from '../../src/render/format';
 import { renderStatistic } from '../../src/render/records/statistic';
+import { statisticChart } from '../../src/render/records/statistic-chart';
 import { realKnowledge } from '../commands/knowledge';
 
 function card(id: string, locale: Locale): APIEmbed {
@@ -29,5 +30,25 @@ describe('the statistic card', () => {
     expect(field(card('stat-short-video-daily-minutes-2021', 'en-US'), 'Reported by')).toBe(
       'Zhou Jie\nChina Network Audiovisual Program Service Association',
     );
+  });
+
+  it('titles and values the card in Chinese for zh-CN', () => {
+    const zh = card('stat-long-video-apps-overseas-downloads-2023', 'zh-CN');
+    expect(zh.title).toBe('中国主要长视频应用的海外下载量');
+    expect(field(zh, '数值')).toBe('超过3亿次下载');
+    const en = card('stat-long-video-apps-overseas-downloads-2023', 'en-US');
+    expect(en.title).toBe('overseas downloads of major Chinese long-video apps');
+    expect(field(en, 'Value')).toBe('more than 300 million downloads');
+  });
+
+  it('charts a series in Chinese on the counted thing, the values scaled for 亿', () => {
+    const { kb } = realKnowledge();
+    const statistic = kb.get('statistics', 'stat-short-video-users-2020-12');
+    if (!statistic) throw new Error('seed missing');
+    const spec = statisticChart(renderContext(kb, 'zh-CN'), statistic);
+    if (spec?.kind !== 'series') throw new Error('expected a series chart');
+    expect(spec.input.title).toBe('短视频用户规模');
+    expect(spec.input.unit).toBe('人');
+    expect(spec.input.points.map((p) => p.value)).toEqual([817_000_000, 873_000_000]);
   });
 });

@@ -61,6 +61,17 @@ describe('the sources themselves', () => {
   });
 });
 
+describe('statistics in Chinese', () => {
+  it('gives every statistic its measure and the counted thing in Chinese, with no scale word in it', () => {
+    for (const s of kb.records.statistics) {
+      expect(s.measureZh, s.id).toMatch(/\p{Script=Han}/u);
+      expect(s.unitZh, s.id).toBeTruthy();
+      // The scale comes from the English unit (million, billion); a Chinese one would apply it twice.
+      expect(s.unitZh, s.id).not.toMatch(/[万亿千百]/);
+    }
+  });
+});
+
 describe('000: China Short Video Conference, season 2', () => {
   it('knows where season 2 was launched, its theme and host', () => {
     const s2 = must('editions', 'csvc-s2');

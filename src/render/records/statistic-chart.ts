@@ -3,7 +3,7 @@ import type { Statistic } from '../../knowledge/schema';
 import type { Locale } from '../../locale';
 import { sourcesFooter } from '../card';
 import type { ChartSpec } from '../chart';
-import { collectSources, type RenderContext } from '../format';
+import { collectSources, measureOf, type RenderContext, statisticAmount } from '../format';
 import { seriesOf } from './statistic';
 
 const shortDates = new Map<string, Intl.DateTimeFormat>();
@@ -29,13 +29,15 @@ export function statisticChart(ctx: RenderContext, statistic: Statistic): ChartS
     (s): s is Statistic & { asOf: string } => s.asOf !== undefined && s.unit === statistic.unit,
   );
   if (dated.length < 2) return undefined;
+  // In Chinese the axis counts the thing itself (人, 分钟) and the numbers carry 万/亿, as the card does.
+  const unitZh = ctx.locale === 'zh-CN' ? statistic.unitZh : undefined;
   return {
     kind: 'series',
     input: {
-      title: statistic.measure,
-      unit: statistic.unit,
+      title: measureOf(ctx, statistic),
+      unit: unitZh ?? statistic.unit,
       points: dated.map((s) => ({
-        value: s.value,
+        value: unitZh ? statisticAmount(s) : s.value,
         qualifier: s.qualifier,
         asOf: axisDate(ctx.locale, s.asOf),
         highlight: s.id === statistic.id,

@@ -2,7 +2,14 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import type { Statistic } from '../../knowledge/schema';
 import { bullet, card, fact, listField, withCommand } from '../card';
-import { collectSources, formatDate, formatQuantity, nameById, type RenderContext } from '../format';
+import {
+  collectSources,
+  formatDate,
+  formatStatistic,
+  measureOf,
+  nameById,
+  type RenderContext,
+} from '../format';
 
 /** Statistics of the same series, oldest first (undated last), including this one. */
 export function seriesOf(ctx: RenderContext, statistic: Statistic): Statistic[] {
@@ -12,10 +19,6 @@ export function seriesOf(ctx: RenderContext, statistic: Statistic): Statistic[] 
     .map((id) => ctx.kb.get('statistics', id))
     .filter((s): s is Statistic => s?.series === statistic.series);
   return [statistic, ...siblings].sort((a, b) => (a.asOf ?? '9999').localeCompare(b.asOf ?? '9999'));
-}
-
-export function statisticValue(ctx: RenderContext, s: Statistic): string {
-  return formatQuantity(ctx, s.value, s.qualifier, s.unit);
 }
 
 function asOfText(ctx: RenderContext, s: Statistic): string | undefined {
@@ -30,15 +33,15 @@ export function renderStatistic(ctx: RenderContext, statistic: Statistic): APIEm
   const reporters = [by?.report, by?.person, by?.organisation].filter((id): id is string => Boolean(id));
   const series = seriesOf(ctx, statistic);
   const trend = series.map((s) => {
-    const line = `${s.asOf ? formatDate(ctx, s.asOf) : t.undated}: ${statisticValue(ctx, s)}`;
+    const line = `${s.asOf ? formatDate(ctx, s.asOf) : t.undated}: ${formatStatistic(ctx, s)}`;
     return s.id === statistic.id ? `**▸ ${line}**` : bullet(line);
   });
   return card(ctx, {
     kind: 'statistics',
-    title: statistic.measure,
+    title: measureOf(ctx, statistic),
     description: statistic.summary,
     fields: [
-      fact(t.label.value, statisticValue(ctx, statistic)),
+      fact(t.label.value, formatStatistic(ctx, statistic)),
       fact(t.label.asOf, asOfText(ctx, statistic)),
       fact(t.label.scope, statistic.scope),
       // A figure whose source does not say who gave it says so instead of leaving the reader to assume.
