@@ -1,7 +1,7 @@
 // The search tables the compiler writes into the index: one search doc per record and a cheap candidate filter.
 import { z } from 'zod';
 import type { IndexFile } from '../knowledge/knowledge-base';
-import type { Edition, Series } from '../knowledge/schema';
+import type { Edition, Series, Statistic } from '../knowledge/schema';
 import { grams, hasCjk, joined, normalise, words } from './normalise';
 
 /** Bump when the layout below changes. */
@@ -110,6 +110,16 @@ function formatNumber(value: number): string {
   return Number.isInteger(value) ? value.toLocaleString('en-US') : String(value);
 }
 
+/**
+ * A statistic's value as people write it, alone and with each leading part of its unit: 944, 944 million,
+ * 944 million users; 151, 151 minutes. Plain digits (String), never locale grouping, so the keys are stable.
+ */
+export function valueNames(st: Statistic): string[] {
+  const value = String(st.value);
+  const unit = st.unit.split(/\s+/).filter(Boolean);
+  return [value, ...unit.map((_, i) => `${value} ${unit.slice(0, i + 1).join(' ')}`)];
+}
+
 interface DraftDoc {
   kind: SearchKind;
   id: string;
@@ -183,7 +193,7 @@ function draftDocs(records: Records): DraftDoc[] {
       kind: 'statistics',
       id: st.id,
       label: `${st.measure}: ${formatNumber(st.value)} ${st.unit}${asOf}`,
-      names: [st.measure, ...st.aliases, st.scope, st.unit],
+      names: [st.measure, ...st.aliases, st.scope, st.unit, ...valueNames(st)],
       times: timesOf(st.asOf),
     });
   }

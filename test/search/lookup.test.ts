@@ -48,6 +48,13 @@ describe('resolve', () => {
     expect(foundId(twice.resolve('the 9th CIAC', { kinds: ['editions'] }))).toBe('9th-ciac');
   });
 
+  it('finds a statistic by its value as written', () => {
+    for (const q of ['1091', '1091 million', '1,091 million users'])
+      expect(foundId(lookup.resolve(q, { kinds: ['statistics'] })), q).toBe('netizens-2024');
+    expect(foundId(lookup.resolve('151 minutes', { kinds: ['statistics'] }))).toBe('daily-usage-2024');
+    expect(foundId(lookup.resolve('125', { kinds: ['statistics'] }))).toBe('daily-usage-2021');
+  });
+
   it('finds names despite one or two typos', () => {
     expect(foundId(lookup.resolve('Han Zhijei'))).toBe('han-zhijie');
     expect(foundId(lookup.resolve('han zijie'))).toBe('han-zhijie');

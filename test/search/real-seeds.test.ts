@@ -62,6 +62,12 @@ describe('lookup on the real seeds', () => {
     for (const q of ['s2', 'S2', 's 2']) expect(found(q, { ...editions })?.id, q).toBe('csvc-s2');
   });
 
+  it('finds a statistic by its value as written', () => {
+    for (const q of ['944', '944 million', '944 million users'])
+      expect(found(q, { kinds: ['statistics'] })?.id, q).toBe('stat-online-audiovisual-users-2020-12');
+    expect(found('151 minutes', { kinds: ['statistics'] })?.id).toBe('stat-short-video-daily-minutes-2024');
+  });
+
   it('completes within Discord limits', () => {
     for (const q of ['', 'l', 'liu', 'china', '网络', 'x'.repeat(200)]) {
       const choices = lookup.complete(q);

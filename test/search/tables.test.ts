@@ -4,6 +4,7 @@ import {
   decodePostings,
   encodePostings,
   SearchTablesSchema,
+  valueNames,
 } from '../../src/search/tables';
 import { sampleRecords } from './fixtures';
 
@@ -20,6 +21,15 @@ describe('buildSearchTables', () => {
     expect(tables.docs).toHaveLength(5 + 2 + 5 + 2 + 3 + 1 + 1 + 1);
     expect(tables.docs.slice(0, 2).map((d) => d.id)).toEqual(['12th-ciac', '11th-ciac']);
     expect(tables.docs.some((d) => d.id === 'src-a')).toBe(false);
+  });
+
+  it('indexes a statistic by its value as written, alone and with its unit', () => {
+    const doc = buildSearchTables(sampleRecords()).docs.find((d) => d.id === 'netizens-2024')!;
+    expect(doc.keys).toEqual(expect.arrayContaining(['1091', '1091 million', '1091 million users']));
+    expect(valueNames({ ...sampleRecords().statistics[0]!, value: 53.5, unit: '%' })).toEqual([
+      '53.5',
+      '53.5 %',
+    ]);
   });
 
   it('gives editions ordinal, series, city and theme keys and their times', () => {
