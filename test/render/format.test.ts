@@ -7,8 +7,10 @@ import {
   formatRange,
   formatStatistic,
   renderContext,
+  sourceLabel,
 } from '../../src/render/format';
 import { nearestDays } from '../../src/render/on-this-day';
+import { editionComparison } from '../../src/render/records/edition-chart';
 import { realKnowledge } from '../commands/knowledge';
 
 const en = renderContext(realKnowledge().kb, 'en-US');
@@ -89,6 +91,20 @@ describe('format', () => {
     expect(longVideo && formatStatistic(zh, longVideo)).toBe('超过3亿次下载');
     const users = kb.get('statistics', 'stat-short-video-users-2020-12');
     expect(users && formatStatistic(zh, users)).toBe('8.73亿人');
+  });
+
+  it('tells every source apart where footers and captions name it, in both locales', () => {
+    const { kb } = realKnowledge();
+    for (const ctx of [en, zh]) {
+      const labels = kb.records.sources.map((s) => sourceLabel(ctx, s.id));
+      expect(new Set(labels).size).toBe(labels.length);
+    }
+    const spec = editionComparison(en, kb.get('editions', 'ciac-9')!);
+    if (spec?.kind !== 'comparison') throw new Error('expected a comparison chart');
+    const parts = spec.input.caption.replace(/^Sources: /, '').split(' · ');
+    expect(parts).toContain('Unnamed outlet (re-posted on a company website)');
+    expect(parts).toContain('Unnamed outlet (machine-translated report), June 3, 2021');
+    expect(new Set(parts).size).toBe(parts.length);
   });
 
   it('finds the nearest days, wrapping around the year', () => {
