@@ -30,6 +30,8 @@ export function displayPath(file: string): string {
   return (relative.startsWith('..') || path.isAbsolute(relative) ? file : relative).split(path.sep).join('/');
 }
 
+const SEED_FILES = KINDS.map((k) => `${k}.yaml`).join(', ');
+
 function isKind(name: string): name is Kind {
   return (KINDS as readonly string[]).includes(name);
 }
@@ -43,7 +45,6 @@ export function readSeeds(seedsDir: string): ReadResult {
     errors.push({ file: dirShown, line: 1, path: 'seeds', message: 'no such folder of seed files' });
     return { files, errors, unreadable };
   }
-  const expected = KINDS.map((k) => `${k}.yaml`).join(', ');
   for (const name of readdirSync(seedsDir).sort()) {
     const ext = path.extname(name);
     const base = name.slice(0, -ext.length);
@@ -59,12 +60,12 @@ export function readSeeds(seedsDir: string): ReadResult {
         file: displayPath(path.join(seedsDir, name)),
         line: 1,
         path: base,
-        message: `unknown seed file; the seed files are ${expected}`,
+        message: `unknown seed file; the seed files are ${SEED_FILES}`,
       });
   }
-  for (const kind of KINDS) {
+  const present = KINDS.filter((kind) => existsSync(path.join(seedsDir, `${kind}.yaml`)));
+  for (const kind of present) {
     const full = path.join(seedsDir, `${kind}.yaml`);
-    if (!existsSync(full)) continue;
     let text: string;
     try {
       text = readFileSync(full, 'utf8');
@@ -84,7 +85,41 @@ export function readSeeds(seedsDir: string): ReadResult {
     if (read.file) files.push(read.file);
     else unreadable.add(kind);
   }
+  errors.push(...missingSources(seedsDir, present, files, unreadable));
   return { files, errors, unreadable };
+}
+
+/**
+ * Every fact cites a source, so seeds without sources can only compile to an empty index, which would
+ * replace a good one: a wrong --seeds folder is an error, not zero records.
+ */
+function missingSources(
+  seedsDir: string,
+  present: readonly Kind[],
+  files: readonly SeedFile[],
+  unreadable: Set<Kind>,
+): SeedError[] {
+  if (present.length === 0)
+    return [
+      {
+        file: displayPath(seedsDir),
+        line: 1,
+        path: 'seeds',
+        message: `no seed files in this folder; expected ${SEED_FILES}`,
+      },
+    ];
+  const file = displayPath(path.join(seedsDir, 'sources.yaml'));
+  if (!present.includes('sources')) {
+    // Not reported again as an unknown source at every citation.
+    unreadable.add('sources');
+    return [
+      { file, line: 1, path: 'sources', message: 'no such file; every fact cites a source listed in it' },
+    ];
+  }
+  const sources = files.find((f) => f.kind === 'sources');
+  if (sources && sources.items.length === 0)
+    return [{ file, line: 1, path: 'sources', message: 'lists no sources; every fact must cite one' }];
+  return [];
 }
 
 function readSeedFile(kind: Kind, full: string, text: string): { file?: SeedFile; errors: SeedError[] } {

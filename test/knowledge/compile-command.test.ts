@@ -2,6 +2,7 @@
 import {
   cpSync,
   existsSync,
+  mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -49,6 +50,17 @@ describe('shiting compile', () => {
     const file = path.join(dir, 'via-index.json');
     expect(await run(['--seeds', MINI, '--index', file])).toBe(0);
     expect(existsSync(file)).toBe(true);
+  });
+
+  it('exits 1 on an empty seeds folder, leaving the previous index intact', async () => {
+    const file = path.join(dir, 'index.json');
+    writeFileSync(file, 'the previous index');
+    const empty = path.join(dir, 'empty');
+    mkdirSync(empty);
+    expect(await run(['--seeds', empty, '--out', file])).toBe(1);
+    expect(readFileSync(file, 'utf8')).toBe('the previous index');
+    expect(err.join('')).toContain(': seeds: no seed files in this folder; expected sources.yaml');
+    expect(out.join('')).toBe('');
   });
 
   it('prints every problem, exits 1 and leaves the previous index intact', async () => {

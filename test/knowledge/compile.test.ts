@@ -1,5 +1,5 @@
 // The compiler: every kind of seed problem is reported with file, line, path and message, all in one run.
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -148,6 +148,29 @@ describe('compileSeeds: broken seeds', () => {
       'statistics[spots-empty-reporter].reportedBy: name a report, a person or an organisation',
       'statistics[spots-unknown-reporter].reportedBy.person: unknown person `nobody`',
     ]);
+  });
+
+  it('refuses a folder without seed files, or without sources, instead of compiling nothing', () => {
+    const empty = mkdtempSync(path.join(os.tmpdir(), 'shiting-empty-'));
+    const result = compileSeeds(empty);
+    expect(result.ok ? [] : result.errors.map((e) => `${e.path}: ${e.message}`)).toEqual([
+      'seeds: no seed files in this folder; expected sources.yaml, series.yaml, editions.yaml, people.yaml, organizations.yaml, statistics.yaml, forums.yaml, reports.yaml, works.yaml',
+    ]);
+
+    const noSources = mkdtempSync(path.join(os.tmpdir(), 'shiting-no-sources-'));
+    cpSync(`${FIXTURES}/seeds-mini`, noSources, { recursive: true });
+    rmSync(path.join(noSources, 'sources.yaml'));
+    const missing = compileSeeds(noSources);
+    // One problem, not one "unknown source" per citation.
+    expect(missing.ok ? [] : missing.errors.map((e) => `${e.line}: ${e.path}: ${e.message}`)).toEqual([
+      '1: sources: no such file; every fact cites a source listed in it',
+    ]);
+
+    writeFileSync(path.join(noSources, 'sources.yaml'), '# none yet\n');
+    const none = compileSeeds(noSources);
+    expect(none.ok ? [] : none.errors.map((e) => `${e.path}: ${e.message}`)).toContain(
+      'sources: lists no sources; every fact must cite one',
+    );
   });
 
   it('reports a missing seeds folder instead of throwing', () => {
