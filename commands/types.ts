@@ -1,18 +1,13 @@
 // What every slash command is: a typed definition plus pure handlers of (knowledge, options, context).
-import type {
-  APIInteractionResponseCallbackData,
-  RESTPostAPIChatInputApplicationCommandsJSONBody,
-} from 'discord-api-types/v10';
+import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import type { DigestService } from '../src/digest/service';
-import type { KnowledgeBase } from '../src/knowledge/knowledge-base';
+import type { Knowledge } from '../src/knowledge/open';
 import type { Locale } from '../src/locale';
-import type { Choice, Lookup } from '../src/search/lookup-types';
+import type { Reply, ReplyFile } from '../src/render/reply';
+import type { Choice } from '../src/search/lookup-types';
 
-/** The knowledge a handler reads: the loaded index and the lookup built over it. */
-export interface Knowledge {
-  kb: KnowledgeBase;
-  lookup: Lookup;
-}
+// Defined where they are made (the knowledge layer, the payload layer); re-exported for command authors.
+export type { Knowledge, Reply, ReplyFile };
 
 export interface Context {
   locale: Locale;
@@ -34,18 +29,6 @@ export interface Services {
 
 /** Parsed options: subcommand (if any) under `subcommand`, then each option by name. */
 export type Options = Record<string, string | number | boolean | undefined>;
-
-export interface ReplyFile {
-  name: string;
-  data: Uint8Array;
-  description?: string;
-}
-
-/** A reply: the exact JSON Discord's API takes, plus files to attach (charts). */
-export interface Reply {
-  payload: APIInteractionResponseCallbackData;
-  files?: ReplyFile[];
-}
 
 export interface Command {
   definition: RESTPostAPIChatInputApplicationCommandsJSONBody;

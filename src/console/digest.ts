@@ -1,7 +1,7 @@
 // `shiting digest preview`: the digest a channel would get on a date, printed without Discord.
 
 import { localDateAt, parseTimeZone } from '../digest/schedule';
-import { isLocalDate } from '../digest/select';
+import { digestDate, isLocalDate } from '../digest/select';
 import { DEFAULT_TIMEZONE, digestFor } from '../digest/service';
 import { loadIndexFile, resolveIndexPath } from '../knowledge/load';
 import { LOCALES, type Locale } from '../locale';
@@ -77,8 +77,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   const { flags } = parsed;
   const today = localDateAt(flags.now, flags.timezone);
-  const date =
-    flags.date && !isLocalDate(flags.date) ? `${today.slice(0, 4)}-${flags.date}` : (flags.date ?? today);
+  const date = digestDate(flags.date, today);
   if (!isLocalDate(date)) {
     process.stderr.write(`shiting digest: --date ${flags.date} is not a day in ${today.slice(0, 4)}\n`);
     return 2;

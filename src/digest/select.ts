@@ -36,6 +36,13 @@ export function isLocalDate(text: string): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
+/** The digest's date from what a user gave: YYYY-MM-DD as is, MM-DD in `today`'s year, nothing for today. */
+export function digestDate(given: string | undefined, today: string): string {
+  const text = given?.trim();
+  if (!text) return today;
+  return /^\d{2}-\d{2}$/.test(text) ? `${today.slice(0, 4)}-${text}` : text;
+}
+
 function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }

@@ -4,7 +4,7 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import type { Locale } from '../locale';
 import { type DigestMessage, renderDigest } from './payload';
 import { localDateAt, nextRun, parseTime, parseTimeZone } from './schedule';
-import { isLocalDate, selectDigest } from './select';
+import { digestDate, isLocalDate, selectDigest } from './select';
 import type { DigestStore, EmptyDays, Subscription } from './store';
 
 export const DEFAULT_TIME = '09:00';
@@ -156,8 +156,7 @@ export class DigestService {
   ): Preview | undefined {
     const zone = (guildId && this.options.store.forGuild(guildId)[0]?.timezone) || this.defaultTimezone;
     const today = localDateAt(now, zone);
-    const given = date?.trim();
-    const full = !given ? today : /^\d{2}-\d{2}$/.test(given) ? `${today.slice(0, 4)}-${given}` : given;
+    const full = digestDate(date, today);
     if (!isLocalDate(full)) return undefined;
     return { date: full, message: digestFor(this.options.knowledge(), full, locale) };
   }

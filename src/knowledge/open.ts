@@ -1,13 +1,19 @@
 // Opening the knowledge for a front end: the loaded index plus the lookup over it; and compiling first when stale.
 import { closeSync, existsSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Knowledge } from '../../commands/types';
 import { createLookup, SearchTablesError } from '../search/lookup';
+import type { Lookup } from '../search/lookup-types';
 import { compileSeeds } from './compile';
-import { INDEX_SCHEMA_VERSION } from './knowledge-base';
+import { INDEX_SCHEMA_VERSION, type KnowledgeBase } from './knowledge-base';
 import { IndexLoadError, loadIndexFile, resolveIndexPath } from './load';
 import { formatSeedError, type SeedError } from './seed-error';
 import { writeIndexFile } from './write-index';
+
+/** The knowledge a handler reads: the loaded index and the lookup built over it. */
+export interface Knowledge {
+  kb: KnowledgeBase;
+  lookup: Lookup;
+}
 
 /** Loads the index (`--index` flag > $SHITING_INDEX > build/index.json) and builds the lookup; throws IndexLoadError. */
 export function openKnowledge(indexPath?: string): Knowledge {

@@ -1,11 +1,23 @@
 // Whole reply payloads: every one fits Discord's limits and can never ping anyone.
-import type { APIEmbed } from 'discord-api-types/v10';
+import type { APIEmbed, APIInteractionResponseCallbackData } from 'discord-api-types/v10';
 import { MessageFlags } from 'discord-api-types/v10';
-import type { Reply } from '../../commands/types';
 import { fitContent, fitEmbeds, LIMITS, listWithin } from '../discord-limits';
 import type { Hit } from '../search/lookup-types';
 import { bullet } from './card';
 import { kindName, listName, type RenderContext } from './format';
+
+/** A file to attach to a reply (a chart). */
+export interface ReplyFile {
+  name: string;
+  data: Uint8Array;
+  description?: string;
+}
+
+/** A reply: the exact JSON Discord's API takes, plus files to attach (charts). */
+export interface Reply {
+  payload: APIInteractionResponseCallbackData;
+  files?: ReplyFile[];
+}
 
 /** No text from the data or from a user may mention anyone. */
 export const NO_MENTIONS = { parse: [] };

@@ -1,8 +1,8 @@
 // A reply payload as plain readable text, for the console: what Discord would show, without the styling.
 import type { APIEmbed } from 'discord-api-types/v10';
 import { MessageFlags } from 'discord-api-types/v10';
-import type { Reply } from '../../commands/types';
 import type { Messages } from './i18n';
+import type { Reply } from './reply';
 
 function embedText(embed: APIEmbed): string {
   const lines: string[] = [];

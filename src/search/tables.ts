@@ -193,7 +193,7 @@ function draftDocs(records: Records): DraftDoc[] {
       kind: 'statistics',
       id: st.id,
       label: `${st.measure}: ${formatNumber(st.value)} ${st.unit}${asOf}`,
-      names: [st.measure, ...st.aliases, st.scope, st.unit, ...valueNames(st)],
+      names: [st.measure, st.measureZh, ...st.aliases, st.scope, st.unit, ...valueNames(st)],
       times: timesOf(st.asOf),
     });
   }

@@ -1,7 +1,7 @@
 // What a handler attaches: the PNG as a reply file and the URL the embed's image points at.
 import type { RESTAPIAttachment } from 'discord-api-types/v10';
-import type { ReplyFile } from '../../../commands/types';
 import type { Locale } from '../../locale';
+import type { ReplyFile } from '../reply';
 import { comparisonChartSvg } from './comparison-chart';
 import { renderPng } from './png';
 import { seriesChartSvg } from './series-chart';
