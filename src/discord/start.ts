@@ -103,19 +103,33 @@ function waitForSignal(secondMeansNow: boolean): Promise<NodeJS.Signals> {
   });
 }
 
+const START_FLAGS = ['--shards', '--index'];
+const START_USAGE =
+  'usage: shiting start [--shards auto|N] [--index FILE]\n\nRuns the bot; configuration from the environment or .env (see .env.example).\n' +
+  '--shards (or SHITING_SHARDS) runs N shard processes, or as many as Discord recommends.\n' +
+  '--index (or SHITING_INDEX) answers from another compiled index (default build/index.json).\n';
+
 export async function run(argv: string[]): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
-    process.stdout.write(
-      'usage: shiting start [--shards auto|N]\n\nRuns the bot; configuration from the environment or .env (see .env.example).\n' +
-        '--shards (or SHITING_SHARDS) runs N shard processes, or as many as Discord recommends.\n',
-    );
+    process.stdout.write(START_USAGE);
     return 0;
   }
-  const shardsFlag = flagValue(argv, '--shards');
-  if (shardsFlag === '') {
-    process.stderr.write('shiting start: --shards needs a value: "auto" or a number of shards.\n');
+  const unknown = argv.find((a) => a.startsWith('-') && !START_FLAGS.includes(a.split('=')[0]!));
+  const stray = argv.find((a, i) => !a.startsWith('-') && !START_FLAGS.includes(argv[i - 1] ?? ''));
+  if (unknown ?? stray) {
+    process.stderr.write(`shiting start: unknown argument "${unknown ?? stray}"\n\n${START_USAGE}`);
     return 2;
   }
+  const shardsFlag = flagValue(argv, '--shards');
+  const indexFlag = flagValue(argv, '--index');
+  if (shardsFlag === '' || indexFlag === '') {
+    process.stderr.write(
+      `shiting start: ${shardsFlag === '' ? '--shards needs a value: "auto" or a number of shards' : '--index needs a file'}.\n`,
+    );
+    return 2;
+  }
+  // Through the environment, so that shard processes spawned from here answer from the same index.
+  if (indexFlag !== undefined) process.env.SHITING_INDEX = indexFlag;
   let config: Config;
   try {
     config = readConfig('.env', shardsFlag === undefined ? {} : { SHITING_SHARDS: shardsFlag });

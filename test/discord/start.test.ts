@@ -1,6 +1,6 @@
 // `shiting start` and `shiting deploy` as real processes: the missing-token message, serving against the fake
 // Discord, and a clean exit on SIGTERM.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -74,6 +74,31 @@ describe('shiting start', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('"msg":"stopped"');
     expect(stdout + stderr).not.toContain(fake.token);
+  });
+
+  it('answers from the index named by --index, compiling it there when missing', async () => {
+    fake = await startFakeDiscord();
+    const dir = mkdtempSync(path.join(tmpdir(), 'shiting-run-'));
+    const index = path.join(dir, 'custom-index.json');
+    const deployed = fake.nextRequest((r) => r.method === 'PUT' && r.path.endsWith('/commands'));
+    const bot = shiting(['start', '--index', index], {
+      DISCORD_TOKEN: fake.token,
+      DISCORD_API_URL: fake.apiUrl,
+      SHITING_DB: path.join(dir, 'shiting.db'),
+    });
+    await deployed;
+    expect(existsSync(index)).toBe(true);
+    const reply = await fake.sendCommand({ name: 'about' });
+    expect(reply.data.embeds?.length).toBeGreaterThan(0);
+    bot.child.kill('SIGTERM');
+    expect((await bot.exit).code).toBe(0);
+  });
+
+  it('refuses an unknown argument with exit 2 and the usage', async () => {
+    const { code, stderr } = await shiting(['start', '--verbose'], {}).exit;
+    expect(code).toBe(2);
+    expect(stderr).toContain('unknown argument "--verbose"');
+    expect(stderr).toContain('usage: shiting start [--shards auto|N] [--index FILE]');
   });
 
   it('exits 1 with a one-line reason when Discord rejects the token', async () => {
