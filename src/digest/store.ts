@@ -62,6 +62,8 @@ export interface Delivery {
   status: DeliveryStatus;
   messageId?: string;
   attempts: number;
+  /** When the day was first claimed (ISO, UTC); absent for rows from before schema version 2. */
+  claimedAt?: string;
 }
 
 /** Ordered; entry i brings the schema from user_version i to i + 1. Never edit a shipped entry, append. */
@@ -97,6 +99,8 @@ const MIGRATIONS: readonly string[] = [
      PRIMARY KEY (subscription_id, local_date)
    );
    CREATE INDEX deliveries_by_date ON deliveries (local_date);`,
+  // The first claim's time tells a retry whether Discord may still remember the nonce of an earlier post.
+  `ALTER TABLE deliveries ADD COLUMN claimed_at TEXT;`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -128,6 +132,7 @@ interface DeliveryRow {
   status: DeliveryStatus;
   message_id: string | null;
   attempts: number;
+  claimed_at: string | null;
 }
 
 function fromRow(r: SubscriptionRow): Subscription {
@@ -160,6 +165,7 @@ function fromDeliveryRow(r: DeliveryRow): Delivery {
     status: r.status,
     messageId: r.message_id ?? undefined,
     attempts: r.attempts,
+    claimedAt: r.claimed_at ?? undefined,
   };
 }
 
@@ -339,7 +345,7 @@ export class DigestStore {
   /**
    * Take (subscription, local date) for sending, in one transaction. Returns the number of this claim (1 for
    * the first) when there was no delivery yet or only a `pending` one (an interrupted attempt, retried with the
-   * same nonce); 0 when that day is settled.
+   * same nonce); 0 when that day is settled. A re-claim keeps the first claim's `claimedAt`.
    */
   claim(subscriptionId: number, localDate: string, now: Date): number {
     return this.db.transaction(() => {
@@ -347,11 +353,11 @@ export class DigestStore {
       if (existing && existing.status !== 'pending') return 0;
       this.db
         .prepare(
-          `INSERT INTO deliveries (subscription_id, local_date, status, attempts, updated_at)
-           VALUES (?, ?, 'pending', 1, ?)
+          `INSERT INTO deliveries (subscription_id, local_date, status, attempts, updated_at, claimed_at)
+           VALUES (?, ?, 'pending', 1, ?, ?)
            ON CONFLICT (subscription_id, local_date) DO UPDATE SET attempts = attempts + 1, updated_at = excluded.updated_at`,
         )
-        .run(subscriptionId, localDate, now.toISOString());
+        .run(subscriptionId, localDate, now.toISOString(), now.toISOString());
       return (existing?.attempts ?? 0) + 1;
     })();
   }

@@ -48,6 +48,26 @@ describe('DigestStore', () => {
     expect(() => new DigestStore(path)).toThrow(/newer than this Shiting/);
   });
 
+  it('upgrades a version 1 database in place; its old claims have no claim time', () => {
+    const path = tempDb();
+    const store = new DigestStore(path);
+    const { id } = store.save(settings, t0).subscription;
+    store.close();
+    const raw = new Database(path);
+    raw.exec('ALTER TABLE deliveries DROP COLUMN claimed_at');
+    raw.pragma('user_version = 1');
+    raw
+      .prepare(
+        `INSERT INTO deliveries (subscription_id, local_date, status, attempts, updated_at) VALUES (?, ?, 'pending', 1, ?)`,
+      )
+      .run(id, '2025-06-10', t0.toISOString());
+    raw.close();
+    const again = new DigestStore(path);
+    expect(again.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(again.delivery(id, '2025-06-10')).toMatchObject({ status: 'pending', claimedAt: undefined });
+    again.close();
+  });
+
   it('upserts by (guild, channel); moving the time moves scheduleFrom, other edits do not', () => {
     const store = new DigestStore(':memory:');
     const first = store.save(settings, t0);
@@ -64,8 +84,13 @@ describe('DigestStore', () => {
     const store = new DigestStore(':memory:');
     const { id } = store.save(settings, t0).subscription;
     expect(store.claim(id, '2025-06-10', t0)).toBe(1);
-    expect(store.claim(id, '2025-06-10', t0)).toBe(2);
-    expect(store.delivery(id, '2025-06-10')).toMatchObject({ status: 'pending', attempts: 2 });
+    expect(store.claim(id, '2025-06-10', later(1))).toBe(2);
+    // A retry must see when the day was first claimed, not when it was last retried.
+    expect(store.delivery(id, '2025-06-10')).toMatchObject({
+      status: 'pending',
+      attempts: 2,
+      claimedAt: t0.toISOString(),
+    });
     store.settle(id, '2025-06-10', 'sent', later(1), { messageId: '300000000000000001' });
     expect(store.claim(id, '2025-06-10', later(2))).toBe(0);
     expect(store.get(id)).toMatchObject({ lastPostDate: '2025-06-10', lastMessageId: '300000000000000001' });
