@@ -23,8 +23,14 @@ export const Qualifier = z.enum(['exactly', 'more-than', 'nearly', 'about', 'at-
 /** Names by which a record can be found: spelling and transliteration variants, machine translations, Chinese names. */
 const Aliases = z.array(z.string().min(1)).default([]);
 
+/**
+ * The Chinese counterpart of an English free-text field (`summaryZh` of `summary`), for zh-CN replies,
+ * which fall back to the English when it is absent. Our own words, like the English.
+ */
+const Zh = z.string().min(1).optional();
+
 /** A fact in a sentence of our own, with its sources. */
-export const Note = z.object({ text: z.string().min(1), sources: Cites });
+export const Note = z.object({ text: z.string().min(1), textZh: Zh, sources: Cites });
 
 export const SourceSchema = z.object({
   id: Id,
@@ -39,10 +45,12 @@ export const SourceSchema = z.object({
   published: PartialDate.optional(),
   /** Why the date is uncertain or how it was worked out. */
   dateNote: z.string().optional(),
+  dateNoteZh: Zh,
   language: z.enum(['en', 'zh', 'en+zh']),
   machineTranslated: z.boolean().default(false),
   author: z.string().optional(),
   summary: z.string().min(1),
+  summaryZh: Zh,
 });
 
 export const SeriesSchema = z.object({
@@ -55,6 +63,7 @@ export const SeriesSchema = z.object({
   /** "edition" (ordinal: 9th) or "season" (season 2). */
   unit: z.enum(['edition', 'season']),
   summary: z.string().min(1),
+  summaryZh: Zh,
   sources: Cites,
 });
 
@@ -66,6 +75,7 @@ export const DateClaim = z.object({
   /** Exactly one claim of a list is shown; the others are reported as "sources differ". */
   shown: z.boolean().default(false),
   note: z.string().optional(),
+  noteZh: Zh,
 });
 
 export const Figure = z.object({
@@ -98,11 +108,13 @@ export const EditionSchema = z.object({
   firsts: z.array(Note).default([]),
   highlights: z.array(Note).default([]),
   summary: z.string().min(1),
+  summaryZh: Zh,
   sources: Cites,
 });
 
 export const RoleSchema = z.object({
   title: z.string().min(1),
+  titleZh: Zh,
   organisation: Id.optional(),
   /** The edition at which the person held this role, when the source ties it to one. */
   edition: Id.optional(),
@@ -115,6 +127,7 @@ export const AppearanceSchema = z.object({
   as: z.enum(['speaker', 'guest', 'honouree', 'organiser', 'performer', 'interviewee']).default('speaker'),
   /** What they spoke about, in our own words. */
   summary: z.string().min(1),
+  summaryZh: Zh,
   sources: Cites,
 });
 
@@ -127,6 +140,7 @@ export const PersonSchema = z.object({
   appearances: z.array(AppearanceSchema).default([]),
   /** Reconstructed names, uncertain spellings. */
   note: z.string().optional(),
+  noteZh: Zh,
   sources: Cites,
 });
 
@@ -138,7 +152,9 @@ export const OrganizationSchema = z.object({
   kind: z.enum(['government', 'association', 'company', 'media', 'academic', 'initiative', 'other']),
   parent: Id.optional(),
   summary: z.string().min(1),
+  summaryZh: Zh,
   note: z.string().optional(),
+  noteZh: Zh,
   sources: Cites,
 });
 
@@ -161,7 +177,9 @@ export const StatisticSchema = z.object({
   qualifier: Qualifier.default('exactly'),
   asOf: PartialDate.optional(),
   asOfNote: z.string().optional(),
+  asOfNoteZh: Zh,
   scope: z.string().optional(),
+  scopeZh: Zh,
   /** Who gave the figure; left out when the source does not say (the card then says so, rather than guess). */
   reportedBy: z
     .object({ report: Id.optional(), person: Id.optional(), organisation: Id.optional() })
@@ -170,6 +188,7 @@ export const StatisticSchema = z.object({
   edition: Id.optional(),
   aliases: Aliases,
   summary: z.string().optional(),
+  summaryZh: Zh,
   sources: Cites,
 });
 
@@ -183,6 +202,7 @@ export const ForumSchema = z.object({
   hosts: z.array(Id).default([]),
   organisers: z.array(Id).default([]),
   summary: z.string().min(1),
+  summaryZh: Zh,
   sources: Cites,
 });
 
@@ -197,6 +217,7 @@ export const ReportSchema = z.object({
   released: PartialDate.optional(),
   edition: Id.optional(),
   summary: z.string().min(1),
+  summaryZh: Zh,
   sources: Cites,
 });
 
@@ -209,6 +230,7 @@ export const WorkSchema = z.object({
   edition: Id.optional(),
   by: z.array(Id).default([]),
   summary: z.string().min(1),
+  summaryZh: Zh,
   sources: Cites,
 });
 

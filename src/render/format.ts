@@ -15,20 +15,38 @@ export function renderContext(kb: KnowledgeBase, locale: Locale): RenderContext 
   return { kb, locale, t: messages(locale) };
 }
 
+/**
+ * A text field in the reply's language: in zh-CN its Chinese counterpart (`summaryZh`, `nameZh` …) when
+ * the data has one, else the English; en-US always the English. Every renderer shows free text through
+ * this, so a record without Chinese still reads, in English.
+ */
+export function localText(ctx: RenderContext, english: string, chinese: string | undefined): string;
+export function localText(
+  ctx: RenderContext,
+  english: string | undefined,
+  chinese: string | undefined,
+): string | undefined;
+export function localText(
+  ctx: RenderContext,
+  english: string | undefined,
+  chinese: string | undefined,
+): string | undefined {
+  return (ctx.locale === 'zh-CN' && chinese) || english;
+}
+
 /** A record's name in the locale: Chinese names where the data has them. */
 export function nameOf(ctx: RenderContext, item: AnyRecord): string {
-  const zh = ctx.locale === 'zh-CN';
   switch (item.kind) {
     case 'editions':
       return editionName(ctx, item.record);
     case 'statistics':
       return measureOf(ctx, item.record);
     case 'works':
-      return (zh && item.record.titleZh) || item.record.title;
+      return localText(ctx, item.record.title, item.record.titleZh);
     case 'sources':
       return `${item.record.outlet}: ${item.record.title}`;
     default:
-      return (zh && item.record.nameZh) || item.record.name;
+      return localText(ctx, item.record.name, item.record.nameZh);
   }
 }
 
@@ -49,8 +67,7 @@ export function otherName(ctx: RenderContext, item: AnyRecord): string | undefin
 
 export function editionName(ctx: RenderContext, edition: RecordOf['editions']): string {
   const series = ctx.kb.get('series', edition.series);
-  const zh = ctx.locale === 'zh-CN';
-  const seriesName = series ? (zh && series.nameZh) || series.name : edition.series;
+  const seriesName = series ? localText(ctx, series.name, series.nameZh) : edition.series;
   if (edition.ordinal !== undefined) return ctx.t.edition.title(edition.ordinal, seriesName);
   if (edition.season !== undefined) return ctx.t.edition.season(edition.season, seriesName);
   return `${seriesName} ${edition.year}`;
@@ -206,7 +223,7 @@ export function statisticAmount(s: Pick<Statistic, 'value' | 'unit'>): number {
 
 /** What a statistic measures, in the reply's language where the data has it. */
 export function measureOf(ctx: RenderContext, s: Pick<Statistic, 'measure' | 'measureZh'>): string {
-  return (ctx.locale === 'zh-CN' && s.measureZh) || s.measure;
+  return localText(ctx, s.measure, s.measureZh);
 }
 
 /** "Cover News, 2024-03-28": a source as the footer names it. */

@@ -1,12 +1,13 @@
 // The card of one edition or season: when, where, theme, hosts, figures, firsts, and what was part of it.
 import type { APIEmbed } from 'discord-api-types/v10';
-import type { DateClaimT, Edition } from '../../knowledge/schema';
+import type { DateClaimT, Edition, NoteT } from '../../knowledge/schema';
 import { bullet, card, fact, listField, withCommand } from '../card';
 import {
   collectSources,
   editionName,
   formatQuantity,
   formatRange,
+  localText,
   namesOf,
   type RenderContext,
   renderContext,
@@ -32,7 +33,8 @@ export function datesText(ctx: RenderContext, claims: readonly DateClaimT[]): st
         c.sources.map((s) => sourceLabel(ctx, s)).join(ctx.t.list),
       );
     lines.push(ctx.t.sourcesDiffer([shown, ...others].map(describe).join(ctx.t.clauses)));
-    if (shown.note) lines.push(ctx.t.shownBecause(shown.note));
+    const note = localText(ctx, shown.note, shown.noteZh);
+    if (note) lines.push(ctx.t.shownBecause(note));
   }
   return lines.join('\n');
 }
@@ -40,9 +42,10 @@ export function datesText(ctx: RenderContext, claims: readonly DateClaimT[]): st
 export function renderEdition(ctx: RenderContext, edition: Edition): APIEmbed {
   const zh = ctx.locale === 'zh-CN';
   const { t } = ctx;
-  const city = zh ? (edition.cityZh ?? edition.city) : edition.city;
-  const theme = zh ? (edition.themeZh ?? edition.theme) : edition.theme;
+  const city = localText(ctx, edition.city, edition.cityZh);
+  const theme = localText(ctx, edition.theme, edition.themeZh);
   const otherTheme = zh ? edition.theme : edition.themeZh;
+  const notes = (list: readonly NoteT[]) => list.map((n) => bullet(localText(ctx, n.text, n.textZh)));
   // Labels are English prose, so Chinese replies use the measure's own words.
   const figures = edition.figures.map((f) =>
     bullet(formatQuantity(ctx, f.value, f.qualifier, (!zh && f.label) || t.measures[f.measure])),
@@ -54,7 +57,7 @@ export function renderEdition(ctx: RenderContext, edition: Edition): APIEmbed {
     kind: 'editions',
     title: ctx.t.aside(title, String(edition.year)),
     subtitle: bilingual ? other : undefined,
-    description: edition.summary,
+    description: localText(ctx, edition.summary, edition.summaryZh),
     fields: [
       fact(t.label.dates, datesText(ctx, edition.dates), false),
       fact(t.label.city, city && edition.province && !zh ? `${city}, ${edition.province}` : city),
@@ -63,16 +66,8 @@ export function renderEdition(ctx: RenderContext, edition: Edition): APIEmbed {
       listField(ctx, t.label.organisers, namesOf(ctx, edition.organisers), { inline: true }),
       listField(ctx, t.label.guidedBy, namesOf(ctx, edition.guidedBy), { inline: true }),
       listField(ctx, t.label.figures, figures),
-      listField(
-        ctx,
-        t.label.firsts,
-        edition.firsts.map((n) => bullet(n.text)),
-      ),
-      listField(
-        ctx,
-        t.label.highlights,
-        edition.highlights.map((n) => bullet(n.text)),
-      ),
+      listField(ctx, t.label.firsts, notes(edition.firsts)),
+      listField(ctx, t.label.highlights, notes(edition.highlights)),
       listField(
         ctx,
         withCommand(t.label.forums, 'search'),

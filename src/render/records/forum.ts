@@ -2,7 +2,7 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import type { Forum } from '../../knowledge/schema';
 import { card, fact, listField, withCommand } from '../card';
-import { formatDate, nameById, nameOf, namesOf, otherName, type RenderContext } from '../format';
+import { formatDate, localText, nameById, nameOf, namesOf, otherName, type RenderContext } from '../format';
 import { relatedIds } from './related';
 
 export function renderForum(ctx: RenderContext, forum: Forum): APIEmbed {
@@ -12,7 +12,7 @@ export function renderForum(ctx: RenderContext, forum: Forum): APIEmbed {
     kind: 'forums',
     title: nameOf(ctx, item),
     subtitle: otherName(ctx, item),
-    description: forum.summary,
+    description: localText(ctx, forum.summary, forum.summaryZh),
     fields: [
       fact(withCommand(t.label.edition, 'edition'), nameById(ctx, forum.edition)),
       fact(t.label.date, forum.date && formatDate(ctx, forum.date)),

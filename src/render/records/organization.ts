@@ -2,7 +2,7 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import type { Organization } from '../../knowledge/schema';
 import { card, fact, listField, withCommand } from '../card';
-import { nameById, nameOf, namesOf, otherName, type RenderContext } from '../format';
+import { localText, nameById, nameOf, namesOf, otherName, type RenderContext } from '../format';
 import { relatedIds } from './related';
 
 export function renderOrganization(ctx: RenderContext, org: Organization): APIEmbed {
@@ -14,7 +14,7 @@ export function renderOrganization(ctx: RenderContext, org: Organization): APIEm
     kind: 'organizations',
     title: nameOf(ctx, item),
     subtitle: otherName(ctx, item),
-    description: org.summary,
+    description: localText(ctx, org.summary, org.summaryZh),
     fields: [
       fact(t.label.kind, t.orgKinds[org.kind]),
       fact(t.label.parent, org.parent && nameById(ctx, org.parent)),
@@ -24,7 +24,7 @@ export function renderOrganization(ctx: RenderContext, org: Organization): APIEm
       listField(ctx, withCommand(t.label.reports, 'search'), list('reports')),
       listField(ctx, withCommand(t.label.statistics, 'stat'), list('statistics')),
       listField(ctx, withCommand(t.label.works, 'search'), list('works')),
-      fact(t.label.note, org.note, false),
+      fact(t.label.note, localText(ctx, org.note, org.noteZh), false),
     ],
     sources: org.sources,
   });

@@ -3,7 +3,15 @@ import type { APIEmbed } from 'discord-api-types/v10';
 import { truncate } from '../../discord-limits';
 import type { Person } from '../../knowledge/schema';
 import { bullet, card, fact, listField, withCommand } from '../card';
-import { collectSources, nameById, nameOf, namesOf, otherName, type RenderContext } from '../format';
+import {
+  collectSources,
+  localText,
+  nameById,
+  nameOf,
+  namesOf,
+  otherName,
+  type RenderContext,
+} from '../format';
 import { relatedIds } from './related';
 
 /** Long enough for the gist; short enough that several appearances fit in one field. */
@@ -17,12 +25,15 @@ export function renderPerson(ctx: RenderContext, person: Person): APIEmbed {
       role.organisation && nameById(ctx, role.organisation),
       role.edition && nameById(ctx, role.edition),
     ];
-    const context = where.filter(Boolean).join(', ');
-    return context ? `${role.title} — ${context}` : role.title;
+    const context = where.filter(Boolean).join(t.list);
+    const title = localText(ctx, role.title, role.titleZh);
+    return context ? `${title} — ${context}` : title;
   });
   const appearances = person.appearances.map((a) => {
     const place = [nameById(ctx, a.edition), a.forum && nameById(ctx, a.forum)].filter(Boolean).join(' · ');
-    return bullet(`${t.aside(`**${place}**`, t.appearanceAs[a.as])}: ${truncate(a.summary, SUMMARY_MAX)}`);
+    return bullet(
+      `${t.aside(`**${place}**`, t.appearanceAs[a.as])}: ${truncate(localText(ctx, a.summary, a.summaryZh), SUMMARY_MAX)}`,
+    );
   });
   return card(ctx, {
     kind: 'people',
@@ -38,7 +49,7 @@ export function renderPerson(ctx: RenderContext, person: Person): APIEmbed {
         namesOf(ctx, relatedIds(ctx, person.id, 'statistics')),
       ),
       listField(ctx, t.label.aliases, person.aliases, { separator: t.list }),
-      fact(t.label.note, person.note, false),
+      fact(t.label.note, localText(ctx, person.note, person.noteZh), false),
     ],
     sources: collectSources(
       person.sources,

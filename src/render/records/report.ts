@@ -2,7 +2,7 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import type { Report } from '../../knowledge/schema';
 import { card, fact, listField, withCommand } from '../card';
-import { formatDate, nameById, nameOf, namesOf, otherName, type RenderContext } from '../format';
+import { formatDate, localText, nameById, nameOf, namesOf, otherName, type RenderContext } from '../format';
 import { relatedIds } from './related';
 
 export function renderReport(ctx: RenderContext, report: Report): APIEmbed {
@@ -12,7 +12,7 @@ export function renderReport(ctx: RenderContext, report: Report): APIEmbed {
     kind: 'reports',
     title: nameOf(ctx, item),
     subtitle: otherName(ctx, item),
-    description: report.summary,
+    description: localText(ctx, report.summary, report.summaryZh),
     fields: [
       fact(t.label.publisher, report.publisher && nameById(ctx, report.publisher)),
       fact(t.label.released, report.released && formatDate(ctx, report.released)),

@@ -2,7 +2,7 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import type { Series } from '../../knowledge/schema';
 import { card, listField, withCommand } from '../card';
-import { editionName, nameOf, otherName, type RenderContext } from '../format';
+import { editionName, localText, nameOf, otherName, type RenderContext } from '../format';
 
 export function renderSeries(ctx: RenderContext, series: Series): APIEmbed {
   const { t } = ctx;
@@ -15,7 +15,7 @@ export function renderSeries(ctx: RenderContext, series: Series): APIEmbed {
     kind: 'series',
     title: series.short ? t.aside(nameOf(ctx, item), series.short) : nameOf(ctx, item),
     subtitle: otherName(ctx, item),
-    description: series.summary,
+    description: localText(ctx, series.summary, series.summaryZh),
     fields: [
       listField(ctx, withCommand(t.label.editions, 'edition'), editions),
       listField(ctx, t.label.aliases, series.aliases, { separator: t.list }),

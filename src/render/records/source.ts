@@ -2,18 +2,19 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import type { Source } from '../../knowledge/schema';
 import { card, fact } from '../card';
-import { formatDate, type RenderContext } from '../format';
+import { formatDate, localText, type RenderContext } from '../format';
 
 export function renderSource(ctx: RenderContext, source: Source): APIEmbed {
   const { t } = ctx;
   const published = source.published ? formatDate(ctx, source.published) : t.undated;
+  const dateNote = localText(ctx, source.dateNote, source.dateNoteZh);
   return card(ctx, {
     kind: 'sources',
     title: source.title,
-    description: source.summary,
+    description: localText(ctx, source.summary, source.summaryZh),
     fields: [
       fact(t.label.outlet, source.outlet),
-      fact(t.label.published, source.dateNote ? `${published}\n${source.dateNote}` : published),
+      fact(t.label.published, dateNote ? `${published}\n${dateNote}` : published),
       fact(t.label.language, t.languages[source.language]),
       fact(t.label.machineTranslated, source.machineTranslated ? t.yes : undefined),
       fact(t.label.repostedBy, source.repostedBy),

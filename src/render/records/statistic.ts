@@ -6,6 +6,7 @@ import {
   collectSources,
   formatDate,
   formatStatistic,
+  localText,
   measureOf,
   nameById,
   type RenderContext,
@@ -23,8 +24,9 @@ export function seriesOf(ctx: RenderContext, statistic: Statistic): Statistic[] 
 
 function asOfText(ctx: RenderContext, s: Statistic): string | undefined {
   const date = s.asOf ? formatDate(ctx, s.asOf) : undefined;
-  if (date && s.asOfNote) return ctx.t.aside(date, s.asOfNote);
-  return date ?? s.asOfNote;
+  const note = localText(ctx, s.asOfNote, s.asOfNoteZh);
+  if (date && note) return ctx.t.aside(date, note);
+  return date ?? note;
 }
 
 export function renderStatistic(ctx: RenderContext, statistic: Statistic): APIEmbed {
@@ -39,11 +41,11 @@ export function renderStatistic(ctx: RenderContext, statistic: Statistic): APIEm
   return card(ctx, {
     kind: 'statistics',
     title: measureOf(ctx, statistic),
-    description: statistic.summary,
+    description: localText(ctx, statistic.summary, statistic.summaryZh),
     fields: [
       fact(t.label.value, formatStatistic(ctx, statistic)),
       fact(t.label.asOf, asOfText(ctx, statistic)),
-      fact(t.label.scope, statistic.scope),
+      fact(t.label.scope, localText(ctx, statistic.scope, statistic.scopeZh)),
       // A figure whose source does not say who gave it says so instead of leaving the reader to assume.
       reporters.length > 0
         ? listField(

@@ -2,7 +2,7 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import type { Work } from '../../knowledge/schema';
 import { card, fact, listField, withCommand } from '../card';
-import { nameById, nameOf, namesOf, otherName, type RenderContext } from '../format';
+import { localText, nameById, nameOf, namesOf, otherName, type RenderContext } from '../format';
 
 export function renderWork(ctx: RenderContext, work: Work): APIEmbed {
   const { t } = ctx;
@@ -11,7 +11,7 @@ export function renderWork(ctx: RenderContext, work: Work): APIEmbed {
     kind: 'works',
     title: nameOf(ctx, item),
     subtitle: otherName(ctx, item),
-    description: work.summary,
+    description: localText(ctx, work.summary, work.summaryZh),
     fields: [
       fact(t.label.kind, t.workKinds[work.kind]),
       fact(withCommand(t.label.edition, 'edition'), work.edition && nameById(ctx, work.edition)),
