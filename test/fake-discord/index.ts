@@ -27,7 +27,10 @@
  *   `commands`); `POST /channels/{id}/messages` (recorded in `messages`; the same `nonce` with
  *   `enforce_nonce: true` within `nonceWindowMs` returns the first message instead of a duplicate; the bot's
  *   permissions in the channel are checked: 403 50001 without View Channel, 50013 without Send Messages or,
- *   with embeds, Embed Links; 404 10003 for an unknown channel). JSON and multipart bodies (files) are parsed.
+ *   with embeds, Embed Links; 404 10003 for an unknown channel). `GET /channels/{id}/messages?limit=N` (1–100,
+ *   default 50) lists that channel's recorded messages newest first, without `nonce` (as Discord), with the same
+ *   404 and 403 50001 checks; without Read Message History the list is empty. JSON and multipart bodies
+ *   (files) are parsed. `now` (an injectable clock) also times the nonce window.
  * - Faults: `fail(route, ...faults)` queues scripted answers for a route (each used once, in order): 403/404/500
  *   with Discord's error JSON, 429 with Discord's headers, or a dropped connection. `globalRateLimit`
  *   (requests per second, interaction routes exempt as on Discord) answers 429 with `X-RateLimit-Global`.
@@ -545,6 +548,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     body: Record<string, unknown>,
     files: ReceivedFile[],
     id = snowflake(),
+    at = now(),
   ) {
     return {
       id,
@@ -563,7 +567,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       })),
       flags: body.flags ?? 0,
       nonce: body.nonce,
-      timestamp: new Date(now()).toISOString(),
+      timestamp: new Date(at).toISOString(),
       edited_timestamp: null,
       tts: false,
       mention_everyone: false,
@@ -737,7 +741,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       if (seen && now() - seen.at < nonceWindowMs) {
         return {
           status: 200,
-          body: messageObject(id!, seen.message.body, seen.message.files, seen.message.id),
+          body: messageObject(id!, seen.message.body, seen.message.files, seen.message.id, seen.at),
         };
       }
     }
@@ -745,6 +749,27 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     messages.push(message);
     if (nonce) nonces.set(nonce, { message, at: message.at });
     return { status: 200, body: messageObject(id!, b, files, message.id) };
+  });
+  route('GET', '/channels/:id/messages', ([id], _body, _files, query) => {
+    const found = channelById(id!);
+    if (!found) return { status: 404, body: errorBody(10003, ERROR_MESSAGES[10003]!) };
+    const perms = deletedGuilds.has(found.guild.id) ? 0n : botPermissionsIn(found.guild, found.channel);
+    if (!(perms & PermissionFlagsBits.ViewChannel))
+      return { status: 403, body: errorBody(50001, 'Missing Access') };
+    const limit = Number(query.get('limit') ?? 50);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100)
+      return { status: 400, body: errorBody(50035, 'Invalid Form Body') };
+    // Like Discord: without Read Message History the list is empty, not an error.
+    if (!(perms & PermissionFlagsBits.ReadMessageHistory)) return { status: 200, body: [] };
+    const recent = messages
+      .filter((m) => m.channelId === id)
+      .reverse()
+      .slice(0, limit);
+    // Discord returns no `nonce` when messages are fetched, only when they are created.
+    return {
+      status: 200,
+      body: recent.map((m) => ({ ...messageObject(id!, m.body, m.files, m.id, m.at), nonce: undefined })),
+    };
   });
   route('GET', '/guilds/:id', ([id]) => {
     const guild = guilds.find((g) => g.id === id);
