@@ -1,6 +1,9 @@
 // Posting due digests through @discordjs/rest: idempotent nonces, backoff on 5xx, pause (never delete) on 403/404.
 import { DiscordAPIError, HTTPError, type REST } from '@discordjs/rest';
 import {
+  type APIEmbed,
+  type RESTGetAPIChannelMessagesResult,
+  type RESTGetAPICurrentUserResult,
   RESTJSONErrorCodes,
   type RESTPostAPIChannelMessageJSONBody,
   type RESTPostAPIChannelMessageResult,
@@ -52,6 +55,27 @@ export function digestNonce(subscriptionId: number, localDate: string): string {
   return `d${subscriptionId}.${localDate.replaceAll('-', '')}`;
 }
 
+/**
+ * How long after a day's first claim a retry may trust `enforce_nonce` alone. Discord remembers a nonce for
+ * only a few minutes; past this, a retry whose earlier post may have gone through looks for it first.
+ */
+export const NONCE_TRUST_MS = 2 * 60_000;
+
+/**
+ * Where a digest post carries its nonce so that it can be found again: Discord returns no `nonce` when
+ * messages are fetched, but it does return the embed's `url`. The url is the channel itself (clicking the
+ * title goes nowhere new) with the nonce as its fragment.
+ */
+export function digestMarkerUrl(sub: Pick<Subscription, 'guildId' | 'channelId'>, nonce: string): string {
+  return `https://discord.com/channels/${sub.guildId}/${sub.channelId}#${nonce}`;
+}
+
+/** The embeds with the marker on the first (only the first: Discord merges embeds that share a url). */
+function withMarker(embeds: readonly APIEmbed[], url: string): APIEmbed[] {
+  const [first, ...rest] = embeds;
+  return first ? [{ ...first, url }, ...rest] : [];
+}
+
 /** The nonce of the one pause notice for a subscription's pause on a day. */
 export function noticeNonce(subscriptionId: number, localDate: string): string {
   return `n${subscriptionId}.${localDate.replaceAll('-', '')}`;
@@ -65,6 +89,12 @@ export function pauseReasonOf(error: unknown): PauseReason | undefined {
   if (error.code === RESTJSONErrorCodes.MissingAccess) return 'missing-access';
   if (error.code === RESTJSONErrorCodes.MissingPermissions) return 'missing-permissions';
   return 'forbidden';
+}
+
+/** Whether a day's first claim is recent enough for Discord to still de-duplicate its nonce. */
+function claimedWithin(claimedAt: string | undefined, now: Date): boolean {
+  // A claim without a time (from before schema version 2) is of unknown age: assume it is old.
+  return claimedAt !== undefined && now.getTime() - Date.parse(claimedAt) <= NONCE_TRUST_MS;
 }
 
 /** 5xx (HTTPError), dropped connections and timeouts are worth another try; any other 4xx is not. */
@@ -110,6 +140,26 @@ export function createDeliverer(options: DelivererOptions): Deliver {
       body,
     })) as RESTPostAPIChannelMessageResult;
     return message.id;
+  }
+
+  // The bot's own user id, fetched once and only when a lookup needs it.
+  let me: Promise<string> | undefined;
+  const botId = () =>
+    (me ??= (rest.get(Routes.user()) as Promise<RESTGetAPICurrentUserResult>).then(
+      (user) => user.id,
+      (error: unknown) => {
+        me = undefined;
+        throw error;
+      },
+    ));
+
+  /** The id of the bot's earlier post carrying this nonce among the channel's latest 50 messages, if any. */
+  async function findEarlierPost(channelId: string, nonce: string): Promise<string | undefined> {
+    const self = await botId();
+    const recent = (await rest.get(Routes.channelMessages(channelId), {
+      query: new URLSearchParams({ limit: '50' }),
+    })) as RESTGetAPIChannelMessagesResult;
+    return recent.find((m) => m.author.id === self && m.embeds.some((e) => e.url?.endsWith(`#${nonce}`)))?.id;
   }
 
   /** Tell the server once, in the channel when Discord may still let the bot speak there, else in the log. */
@@ -158,17 +208,29 @@ export function createDeliverer(options: DelivererOptions): Deliver {
       store.settle(sub.id, localDate, 'skipped', now);
       return 'skipped';
     }
+    const nonce = digestNonce(sub.id, localDate);
     const body: RESTPostAPIChannelMessageJSONBody = {
-      embeds: message.embeds,
+      embeds: withMarker(message.embeds, digestMarkerUrl(sub, nonce)),
       allowed_mentions: message.allowed_mentions,
-      nonce: digestNonce(sub.id, localDate),
+      nonce,
       enforce_nonce: true,
     };
+    // A re-claim means an earlier attempt's outcome is unknown (it may have crashed after Discord took the
+    // post). Past Discord's nonce memory, look for that post before posting again; never on the first claim.
+    let lookFirst = claim > 1 && !claimedWithin(store.delivery(sub.id, localDate)?.claimedAt, now);
+    const send = async (): Promise<{ messageId: string; earlier: boolean }> => {
+      if (lookFirst) {
+        const earlier = await findEarlierPost(sub.channelId, nonce);
+        lookFirst = false;
+        if (earlier) return { messageId: earlier, earlier: true };
+      }
+      return { messageId: await post(sub.channelId, body), earlier: false };
+    };
     for (let attempt = 1; ; attempt++) {
+      // Only Discord's answers are caught here: a store failure after a post must not post again.
+      let sent: { messageId: string; earlier: boolean };
       try {
-        const messageId = await post(sub.channelId, body);
-        store.settle(sub.id, localDate, 'sent', now, { messageId });
-        return 'sent';
+        sent = await send();
       } catch (error) {
         const reason = pauseReasonOf(error);
         if (reason) {
@@ -191,7 +253,15 @@ export function createDeliverer(options: DelivererOptions): Deliver {
           return 'retrying';
         }
         await sleep(backoff(attempt));
+        continue;
       }
+      store.settle(sub.id, localDate, 'sent', now, { messageId: sent.messageId });
+      if (sent.earlier)
+        log.info(
+          { subscription: sub.id, localDate, message: sent.messageId },
+          'digest had been posted before a restart; recorded it instead of posting again',
+        );
+      return 'sent';
     }
   }
 

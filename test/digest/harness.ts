@@ -8,7 +8,7 @@ import { createDeliverer } from '../../src/digest/deliver';
 import { DigestScheduler } from '../../src/digest/schedule';
 import { type ChannelProbe, DigestService } from '../../src/digest/service';
 import { DigestStore } from '../../src/digest/store';
-import { type FakeDiscord, type FakeGuild, startFakeDiscord } from '../fake-discord';
+import { type FakeDiscord, type FakeDiscordOptions, type FakeGuild, startFakeDiscord } from '../fake-discord';
 import { testKnowledgeBase } from './kb';
 
 export const GUILD = '1200000000000000001';
@@ -43,9 +43,9 @@ export interface Harness {
 }
 
 export async function digestHarness(
-  options: { guilds?: FakeGuild[]; probe?: ChannelProbe } = {},
+  options: { guilds?: FakeGuild[]; probe?: ChannelProbe; fake?: FakeDiscordOptions } = {},
 ): Promise<Harness> {
-  const fake = await startFakeDiscord({ guilds: options.guilds ?? GUILDS });
+  const fake = await startFakeDiscord({ guilds: options.guilds ?? GUILDS, ...options.fake });
   const rest = new REST({ api: fake.apiUrl }).setToken(fake.token);
   const dir = mkdtempSync(join(tmpdir(), 'shiting-digest-'));
   const dbPath = join(dir, 'shiting.db');
