@@ -3,5 +3,11 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { main } = await import('../src/console/main.ts');
-process.exitCode = await main(process.argv.slice(2));
+try {
+  const { main } = await import('../src/console/main.ts');
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  // The last line of defence: a person at a terminal gets one line, never a stack trace.
+  process.stderr.write(`shiting: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+}

@@ -1,5 +1,5 @@
 // The bot's configuration: read from the environment (and `.env` when present), validated with zod.
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
 
@@ -124,6 +124,18 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 
 /** Load `.env` (values already in the environment win), then validate `process.env` with `overrides` (flags). */
 export function readConfig(envFile = '.env', overrides: Record<string, string> = {}): Config {
-  if (existsSync(envFile)) process.loadEnvFile(envFile);
+  if (existsSync(envFile)) {
+    try {
+      process.loadEnvFile(envFile);
+    } catch (error) {
+      // A directory or an unreadable file: say which, not where in Node it failed.
+      const reason = statSync(envFile).isDirectory()
+        ? 'it is a directory, not a file'
+        : error instanceof Error
+          ? error.message
+          : String(error);
+      throw new ConfigError([`cannot read ${envFile}: ${reason}`]);
+    }
+  }
   return parseConfig({ ...process.env, ...overrides });
 }
