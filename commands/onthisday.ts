@@ -77,13 +77,15 @@ export const onthisday: Command = {
     if (focused.name !== 'date') return [];
     const ctx = renderContext(knowledge.kb, context.locale);
     const typed = focused.value.trim();
+    // "0602" finds 06-02; with no digits typed ("xyz") only the text itself can match.
+    const digits = typed.replace(/\D/g, '');
     const today = monthDayOf(context.now);
     // Days with something on them, starting from today and wrapping around the year.
     const days = [...knowledge.kb.calendarDays];
     const ordered = [...days.filter((d) => d >= today), ...days.filter((d) => d < today)];
     const nowYear = context.now.getUTCFullYear();
     return ordered
-      .filter((d) => !typed || d.includes(typed) || d.replace('-', '').includes(typed.replace(/\D/g, '')))
+      .filter((d) => !typed || d.includes(typed) || (digits !== '' && d.replace('-', '').includes(digits)))
       .slice(0, LIMITS.autocomplete.choices)
       .map((d) => {
         const first = knowledge.kb.onMonthDay(d)[0];

@@ -94,6 +94,10 @@ describe('/onthisday', () => {
     expect(all[0]).toEqual({ name: expect.stringMatching(/^March 28 — 2024/), value: '03-28' });
     const june = onthisday.autocomplete?.(realKnowledge(), { name: 'date', value: '06' }, {}, ctx) ?? [];
     expect(june.map((c) => c.value)).toEqual(['06-02', '06-03']);
+    const digitsOnly = onthisday.autocomplete?.(realKnowledge(), { name: 'date', value: '0603' }, {}, ctx);
+    expect(digitsOnly?.map((c) => c.value)).toEqual(['06-03']);
+    // No digits and no day containing the text: nothing, not every day.
+    expect(onthisday.autocomplete?.(realKnowledge(), { name: 'date', value: 'xyz' }, {}, ctx)).toEqual([]);
     for (const c of all) expect([...c.name].length).toBeLessThanOrEqual(100);
   });
 });
