@@ -1,8 +1,6 @@
 // Registers the slash command definitions with one bulk PUT: globally, or to one server while developing.
 import type { REST } from '@discordjs/rest';
 import {
-  ApplicationIntegrationType,
-  InteractionContextType,
   type RESTGetCurrentApplicationResult,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
   Routes,
@@ -22,21 +20,6 @@ export interface DeployResult {
   names: string[];
 }
 
-/** Commands that do not say otherwise work in servers, bot DMs and private channels, installed either way. */
-export function withDefaultReach(
-  definition: RESTPostAPIChatInputApplicationCommandsJSONBody,
-): RESTPostAPIChatInputApplicationCommandsJSONBody {
-  return {
-    contexts: [
-      InteractionContextType.Guild,
-      InteractionContextType.BotDM,
-      InteractionContextType.PrivateChannel,
-    ],
-    integration_types: [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall],
-    ...definition,
-  };
-}
-
 export async function deployCommands(options: DeployOptions): Promise<DeployResult> {
   const names = options.definitions.map((d) => d.name);
   if (options.guildId) {
@@ -45,8 +28,8 @@ export async function deployCommands(options: DeployOptions): Promise<DeployResu
     await options.rest.put(Routes.applicationGuildCommands(options.applicationId, options.guildId), { body });
     return { scope: 'guild', guildId: options.guildId, names };
   }
-  const body = options.definitions.map(withDefaultReach);
-  await options.rest.put(Routes.applicationCommands(options.applicationId), { body });
+  // Each definition says where it works (commands/options.ts EVERYWHERE); it is sent as it is.
+  await options.rest.put(Routes.applicationCommands(options.applicationId), { body: options.definitions });
   return { scope: 'global', names };
 }
 

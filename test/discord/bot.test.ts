@@ -1,6 +1,7 @@
 // The runtime end to end: discord.js against the fake Discord, with test commands injected.
 import { ApplicationCommandOptionType, InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EVERYWHERE } from '../../commands/options';
 import type { Command, Context, Options } from '../../commands/types';
 import { type BotHandle, startBot } from '../../src/discord/bot';
 import {
@@ -35,6 +36,7 @@ const echo: Command = {
         ],
       },
     ],
+    ...EVERYWHERE,
   },
   handle(_knowledge, options, context) {
     seen.push({ options, context });
