@@ -50,13 +50,11 @@ export function completeQuery(
   kinds?: readonly Kind[],
 ): Choice[] {
   const ctx = renderContext(knowledge.kb, locale);
-  return knowledge.lookup
-    .complete(value, kinds ? { kinds } : {})
-    .slice(0, LIMITS.autocomplete.choices)
-    .map((c) => {
-      const item = knowledge.kb.find(c.value);
-      return { name: fitChoice(item ? listName(ctx, item) : c.name), value: fitChoice(c.value) };
-    });
+  // The lookup already gives at most 25 choices, each value an id of at most 100 characters.
+  return knowledge.lookup.complete(value, kinds ? { kinds } : {}).map((c) => {
+    const item = knowledge.kb.find(c.value);
+    return { name: fitChoice(item ? listName(ctx, item) : c.name), value: c.value };
+  });
 }
 
 /** What a command adds to a card: a chart of the record, or a note saying why there is none. */

@@ -13,6 +13,7 @@ import {
   MessageFlags,
 } from 'discord-api-types/v10';
 import type { Command, Knowledge, Reply, Services } from '../../commands/types';
+import { fitChoice, LIMITS, length } from '../discord-limits';
 import type { Locale } from '../locale';
 import type { Logger } from '../logger';
 import { ephemeralReply } from '../render/reply';
@@ -25,8 +26,6 @@ import type { InteractionTransport } from './transport';
  * Synchronous handlers cannot be deferred this way (see `command` below): they must stay fast.
  */
 export const DEFER_AFTER_MS = 2000;
-const MAX_CHOICES = 25;
-const MAX_CHOICE_LENGTH = 100;
 
 export interface RouterOptions {
   commands: readonly Command[];
@@ -59,14 +58,18 @@ function isEphemeral(payload: APIInteractionResponseCallbackData): boolean {
   return ((payload.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
 }
 
-/** Choices Discord accepts: at most 25, names and values of 1–100 characters. */
+/**
+ * Choices Discord accepts: at most 25, names and values of 1–100 characters. A long name is shortened; a
+ * value too long is dropped with its choice, since a shortened value would name something else.
+ */
 export function validChoices(
   choices: readonly { name: string; value: string }[],
 ): APIApplicationCommandOptionChoice[] {
+  const { choices: most, max } = LIMITS.autocomplete;
   return choices
-    .filter((c) => c.name.length > 0 && c.value.length > 0 && c.value.length <= MAX_CHOICE_LENGTH)
-    .slice(0, MAX_CHOICES)
-    .map((c) => ({ name: [...c.name].slice(0, MAX_CHOICE_LENGTH).join(''), value: c.value }));
+    .filter((c) => c.name.trim() !== '' && c.value !== '' && length(c.value) <= max)
+    .slice(0, most)
+    .map((c) => ({ name: fitChoice(c.name), value: c.value }));
 }
 
 type Outcome = { ok: true; reply: Reply } | { ok: false; error: unknown };

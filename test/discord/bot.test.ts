@@ -200,6 +200,7 @@ describe('the bot against the fake Discord', () => {
     expect(choices).toHaveLength(25);
     expect(choices[0]).toEqual({ name: 'he-one', value: 'one' });
     expect(choices[1]?.name).toHaveLength(100);
+    expect(choices[1]?.name).toMatch(/^x+…$/);
     expect(choices.some((c) => String(c.value).length > 100)).toBe(false);
   });
 
