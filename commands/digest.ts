@@ -12,6 +12,7 @@ import {
 } from 'discord-api-types/v10';
 import { DateTime } from 'luxon';
 import {
+  type CheckEntry,
   canManageGuild,
   DEFAULT_TIMEZONE,
   type DigestService,
@@ -222,6 +223,31 @@ function preview(service: DigestService, guildId: string, options: Options, cont
   return embed ? ephemeralEmbed(embed, t.previewOf(shown.date)) : ephemeralReply(t.previewOf(shown.date));
 }
 
+/** The channels `check` looks at: the one named, else those subscribed, else the one it was used in. */
+function channelsToCheck(
+  given: string | undefined,
+  subscribed: string[],
+  here: string | undefined,
+): string[] {
+  if (given) return [given];
+  if (subscribed.length > 0) return subscribed;
+  return here ? [here] : [];
+}
+
+/** One channel's line of the `check` answer; `all` names every permission the digest needs. */
+function checkLine(t: DigestText, { channelId, result }: CheckEntry, all: string): string {
+  switch (result.status) {
+    case 'unknown-channel':
+      return t.checkUnknownChannel(channelId);
+    case 'unknown':
+      return t.checkUnknown(channelId);
+    case 'ok':
+      return result.missing.length === 0
+        ? t.checkOk(channelId, all)
+        : t.checkMissing(channelId, result.missing.map(t.permission).join(t.list));
+  }
+}
+
 async function check(
   service: DigestService,
   guildId: string,
@@ -229,51 +255,53 @@ async function check(
   context: Context,
 ): Promise<Reply> {
   const t = digestText(context.locale);
-  const given = str(options.channel);
-  const subscribed = service.channels(guildId);
-  const channels = given
-    ? [given]
-    : subscribed.length > 0
-      ? subscribed
-      : context.channelId
-        ? [context.channelId]
-        : [];
+  const channels = channelsToCheck(str(options.channel), service.channels(guildId), context.channelId);
   if (channels.length === 0) return ephemeralReply(t.checkNoChannel);
   const entries = await service.check(guildId, channels);
   if (!entries) return ephemeralReply(t.checkUnavailable);
   const all = (Object.keys(NEEDED_PERMISSIONS) as (keyof typeof NEEDED_PERMISSIONS)[])
     .map(t.permission)
     .join(t.list);
-  const lines = entries.map(({ channelId, subscription, result }) => {
-    const line =
-      result.status === 'unknown-channel'
-        ? t.checkUnknownChannel(channelId)
-        : result.status === 'unknown'
-          ? t.checkUnknown(channelId)
-          : result.missing.length === 0
-            ? t.checkOk(channelId, all)
-            : t.checkMissing(channelId, result.missing.map(t.permission).join(t.list));
-    const paused = subscription?.pausedReason;
+  const lines = entries.map((entry) => {
+    const line = checkLine(t, entry, all);
+    const paused = entry.subscription?.pausedReason;
     return paused ? `${line}\n${t.checkPaused(t.pauseReason(paused))}` : line;
   });
   return ephemeralEmbed({ title: t.checkTitle, description: lines.join('\n') });
 }
 
+interface ZoneName {
+  zone: string;
+  lower: string;
+  parts: string[];
+}
+
+const zoneName = (zone: string): ZoneName => {
+  const lower = zone.toLowerCase();
+  return { zone, lower, parts: lower.split('/') };
+};
+
+let knownZones: readonly ZoneName[] | undefined;
+
+/** Every zone Intl knows (and UTC), lowercased once: autocomplete asks on every keystroke. */
+function allZones(): readonly ZoneName[] {
+  knownZones ??= ['UTC', ...Intl.supportedValuesOf('timeZone')].map(zoneName);
+  return knownZones;
+}
+
 /** Zones from Intl, ranked: a part starting with what was typed, then containing it. Offsets as of `now`. */
 export function timeZoneChoices(typed: string, now: Date, preferred: readonly string[] = []): Choice[] {
   const query = typed.trim().toLowerCase().replaceAll(' ', '_');
-  const zones = [...new Set([...preferred, 'UTC', ...Intl.supportedValuesOf('timeZone')])];
-  const starts = (zone: string) =>
-    zone
-      .toLowerCase()
-      .split('/')
-      .some((part) => part.startsWith(query));
-  const ranked = query
-    ? [
-        ...zones.filter(starts),
-        ...zones.filter((zone) => !starts(zone) && zone.toLowerCase().includes(query)),
-      ]
-    : [...preferred, ...POPULAR_ZONES];
+  let ranked: string[] = [...preferred, ...POPULAR_ZONES];
+  if (query) {
+    const starting: string[] = [];
+    const containing: string[] = [];
+    for (const z of [...preferred.map(zoneName), ...allZones()]) {
+      if (z.parts.some((part) => part.startsWith(query))) starting.push(z.zone);
+      else if (z.lower.includes(query)) containing.push(z.zone);
+    }
+    ranked = [...starting, ...containing];
+  }
   return [...new Set(ranked)].slice(0, LIMITS.autocomplete.choices).map((zone) => ({
     name: fitChoice(`${zone} (UTC${DateTime.fromJSDate(now, { zone }).toFormat('ZZ')})`),
     value: zone,
