@@ -116,10 +116,6 @@ class TopK {
     }
   }
 
-  keys(): number[] {
-    return [...this.ks];
-  }
-
   entries(): { key: number; dice: number }[] {
     return this.ks.map((key, i) => ({ key, dice: this.scores[i]! }));
   }
@@ -139,6 +135,25 @@ interface Scored {
   doc: number;
   score: number;
   exact: boolean;
+}
+
+/** A query word for the word matcher; a Chinese one carries its grams, worked out once per query. */
+interface QueryWord {
+  word: string;
+  grams?: string[];
+}
+
+const queryWords = (qWords: readonly string[]): QueryWord[] =>
+  qWords.map((word) => (hasCjk(word) ? { word, grams: grams(word) } : { word }));
+
+/** What `tier` needs of the query, worked out once per autocomplete rather than once per ranked record. */
+interface TierQuery {
+  words: readonly string[];
+  joined: string;
+  cjk: boolean;
+  /** The word being typed, and the ones before it. */
+  last: string;
+  init: readonly string[];
 }
 
 export function lookupFromTables(tables: SearchTables): Lookup {
@@ -316,16 +331,15 @@ export function lookupFromTables(tables: SearchTables): Lookup {
   }
 
   /** How well the query's words match one key's words: 0 perfect, 1 none. Typos count per word. */
-  function wordScore(qWords: readonly string[], k: number, typos: boolean): number {
+  function wordScore(qWords: readonly QueryWord[], k: number, typos: boolean): number {
     const pool = wordsOfKey(k);
     const kJoined = keyJoined(k);
     const kWords = pool.length > 1 ? pool.slice(0, -1) : pool;
     const matched = new Set<string>();
     let total = 0;
-    for (const q of qWords) {
-      if (hasCjk(q)) {
+    for (const { word: q, grams: qg } of qWords) {
+      if (qg) {
         // Chinese matches by characters anywhere in the key, not by word or prefix.
-        const qg = grams(q);
         const share = (w: string) => (w.includes(q) ? 1 : qg.filter((g) => w.includes(g)).length / qg.length);
         total += 1 - share(kJoined);
         for (const w of kWords) if (share(w) >= 0.5) matched.add(w);
@@ -382,6 +396,7 @@ export function lookupFromTables(tables: SearchTables): Lookup {
     if (!text) return byTime(time, kinds);
     const fullJoined = joined(full);
     const qWords = words(text);
+    const qMatch = queryWords(qWords);
     const qLength = joined(text).length;
     const short = !hasCjk(text) && qLength <= SHORT_QUERY;
     const scores = new Map<number, Scored>();
@@ -396,7 +411,7 @@ export function lookupFromTables(tables: SearchTables): Lookup {
       for (const doc of shortCandidates(text, kinds)) {
         let best = 1;
         for (let k = docFirstKey[doc]!; k < docFirstKey[doc + 1]!; k++) {
-          const w = qWords.length === 1 ? prefixScore(qWords[0]!, k) : wordScore(qWords, k, false);
+          const w = qWords.length === 1 ? prefixScore(qWords[0]!, k) : wordScore(qMatch, k, false);
           best = Math.min(best, w + coverage(qLength, k));
         }
         const exact = isExact(doc);
@@ -435,7 +450,7 @@ export function lookupFromTables(tables: SearchTables): Lookup {
       }
       for (const k of scored) {
         const entry = scores.get(keyDoc[k]!)!;
-        const s = combine(fused.get(k) ?? 1, wordScore(qWords, k, true)) + coverage(qLength, k);
+        const s = combine(fused.get(k) ?? 1, wordScore(qMatch, k, true)) + coverage(qLength, k);
         if (s < entry.score) entry.score = s;
       }
     }
@@ -549,12 +564,9 @@ export function lookupFromTables(tables: SearchTables): Lookup {
   }
 
   /** Autocomplete tier of a ranked record: 0 exact name, 1 whole keyword(s), 2 prefix (or contains, for CJK), 3 fuzzy. */
-  function tier(s: Scored, text: string, qWords: readonly string[]): number {
+  function tier(s: Scored, q: TierQuery): number {
     if (s.exact) return 0;
-    const textJoined = joined(text);
-    const cjk = hasCjk(text);
-    const last = qWords[qWords.length - 1]!;
-    const init = qWords.slice(0, -1);
+    const { words: qWords, joined: textJoined, cjk, last, init } = q;
     let t = 3;
     for (let k = docFirstKey[s.doc]!; k < docFirstKey[s.doc + 1]!; k++) {
       const kWords = wordsOfKey(k);
@@ -591,7 +603,14 @@ export function lookupFromTables(tables: SearchTables): Lookup {
       const pq = parseQuery(query);
       const ranked = rank(pq, options.kinds).filter((s) => s.score <= SEARCH_MAX);
       const qWords = words(pq.text);
-      const tiers = new Map(ranked.map((s) => [s.doc, pq.text ? tier(s, pq.text, qWords) : 3]));
+      const tq: TierQuery = {
+        words: qWords,
+        joined: joined(pq.text),
+        cjk: hasCjk(pq.text),
+        last: qWords[qWords.length - 1] ?? '',
+        init: qWords.slice(0, -1),
+      };
+      const tiers = new Map(ranked.map((s) => [s.doc, pq.text ? tier(s, tq) : 3]));
       ranked.sort((a, b) => tiers.get(a.doc)! - tiers.get(b.doc)! || a.score - b.score || a.doc - b.doc);
       order = ranked.map((s) => s.doc);
       const byId = idDoc(query, options.kinds);

@@ -262,10 +262,11 @@ export function parseQuery(query: string): ParsedQuery {
   const isMonth = (w: string) => monthIndex(w) >= 0 && (w !== 'may' || years.length > 0);
   const months = ws.filter(isMonth).map((w) => monthIndex(w) + 1);
   const text = ws.filter((w) => !YEAR.test(w) && !isMonth(w)).join(' ');
-  return { full, text, time: { years: unique(years), months: unique(months) } };
+  return { full, text, time: { years: sortedUnique(years), months: sortedUnique(months) } };
 }
 
-function unique(values: number[]): number[] {
+/** The distinct numbers, in ascending order. */
+export function sortedUnique(values: Iterable<number>): number[] {
   return [...new Set(values)].sort((a, b) => a - b);
 }
 

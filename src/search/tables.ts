@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { IndexFile } from '../knowledge/knowledge-base';
 import type { Edition, Series, Statistic } from '../knowledge/schema';
-import { grams, hasCjk, joined, normalise, words } from './normalise';
+import { grams, hasCjk, joined, normalise, sortedUnique, words } from './normalise';
 
 /** Bump when the layout below changes. */
 export const SEARCH_TABLES_VERSION = 1;
@@ -225,10 +225,6 @@ function draftDocs(records: Records): DraftDoc[] {
     });
   }
   return docs;
-}
-
-function sortedUnique(values: Iterable<number>): number[] {
-  return [...new Set(values)].sort((a, b) => a - b);
 }
 
 function encodeMap(map: Map<string, number[]>): Record<string, string> {
