@@ -1,6 +1,6 @@
 // End to end: the bot in-process (discord.js, router, real handlers and index) against the local fake Discord.
 // Each interaction goes out on the gateway; its time ends when the reply reaches the callback route.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
@@ -59,9 +59,16 @@ async function pass(fake: FakeDiscord, mix: readonly InteractionSpec[], count: n
 }
 
 export async function run(): Promise<Section[]> {
-  const indexPath = path.join(mkdtempSync(path.join(tmpdir(), 'shiting-e2e-')), 'index.json');
-  ensureIndex('seeds', indexPath);
-  const knowledge = openKnowledge(indexPath);
+  const dir = mkdtempSync(path.join(tmpdir(), 'shiting-e2e-'));
+  let knowledge: Knowledge;
+  try {
+    const indexPath = path.join(dir, 'index.json');
+    ensureIndex('seeds', indexPath);
+    knowledge = openKnowledge(indexPath);
+  } finally {
+    // Once loaded the knowledge is in memory: the index file is not read again.
+    rmSync(dir, { recursive: true, force: true });
+  }
   const fake = await startFakeDiscord();
   const bot = await startBot({
     token: fake.token,

@@ -1,7 +1,7 @@
 // Resident memory of the running bot (`shiting start` as its own process) with the real index, against the
 // fake Discord: with 1 guild and with 1,000 guilds in discord.js's cache, after serving some interactions.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,17 +56,23 @@ async function measure(guildCount: number, indexPath: string): Promise<number> {
     child.kill('SIGTERM');
     await exited;
     await fake.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
 export async function run(): Promise<Section[]> {
-  const indexPath = path.join(mkdtempSync(path.join(tmpdir(), 'shiting-memory-index-')), 'index.json');
+  const indexDir = mkdtempSync(path.join(tmpdir(), 'shiting-memory-index-'));
+  const indexPath = path.join(indexDir, 'index.json');
   ensureIndex('seeds', indexPath);
   const one: number[] = [];
   const thousand: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    one.push(await measure(1, indexPath));
-    thousand.push(await measure(1000, indexPath));
+  try {
+    for (let i = 0; i < RUNS; i++) {
+      one.push(await measure(1, indexPath));
+      thousand.push(await measure(1000, indexPath));
+    }
+  } finally {
+    rmSync(indexDir, { recursive: true, force: true });
   }
   return [
     {

@@ -1,6 +1,6 @@
 // The whole application in-process (startShiting: index, knowledge, commands, digests, client), through the
 // gateway: /digest with its services wired by the runtime, refused without Manage Server, servers only.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ApplicationCommandOptionType, PermissionFlagsBits } from 'discord-api-types/v10';
@@ -16,10 +16,11 @@ const MANAGER = PermissionFlagsBits.ManageGuild | PermissionFlagsBits.SendMessag
 const channel = { type: ApplicationCommandOptionType.Channel, value: FAKE_CHANNEL_ID };
 let fake: FakeDiscord;
 let app: ShitingHandle;
+let dir: string;
 
 beforeAll(async () => {
   fake = await startFakeDiscord();
-  const dir = mkdtempSync(path.join(tmpdir(), 'shiting-app-'));
+  dir = mkdtempSync(path.join(tmpdir(), 'shiting-app-'));
   const config = parseConfig({
     DISCORD_TOKEN: fake.token,
     DISCORD_API_URL: fake.apiUrl,
@@ -37,6 +38,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.stop();
   await fake?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 describe('/digest through the running application', () => {

@@ -1,6 +1,6 @@
 // Charts through the fake Discord: /stat and /edition … compare:true answer with the PNG uploaded as a
 // multipart attachment and the embed's image pointing at it, on the callback and on a deferred edit alike.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { InteractionResponseType } from 'discord-api-types/v10';
@@ -28,9 +28,11 @@ const deferredStat: Command = {
 
 let fake: FakeDiscord;
 let bot: BotHandle;
+let dir: string;
 
 beforeAll(async () => {
-  const indexPath = path.join(mkdtempSync(path.join(tmpdir(), 'shiting-charts-')), 'index.json');
+  dir = mkdtempSync(path.join(tmpdir(), 'shiting-charts-'));
+  const indexPath = path.join(dir, 'index.json');
   ensureIndex('seeds', indexPath);
   fake = await startFakeDiscord();
   bot = await startBot({
@@ -46,6 +48,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await bot?.stop();
   await fake?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 /** The request that carried the reply: the callback, or the PATCH of @original after a deferral. */

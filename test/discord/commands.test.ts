@@ -1,6 +1,6 @@
 // Every command in commands/index.ts, sent as a gateway INTERACTION_CREATE: the reply at the callback route is
 // exactly the payload its handler returns (the console shows the same), in a server and in a DM.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
@@ -22,10 +22,12 @@ import { captureLogger } from './helpers';
 const NOW = new Date('2024-03-28T08:00:00Z');
 let fake: FakeDiscord;
 let bot: BotHandle;
+let dir: string;
 let knowledge: Knowledge;
 
 beforeAll(async () => {
-  const indexPath = path.join(mkdtempSync(path.join(tmpdir(), 'shiting-commands-')), 'index.json');
+  dir = mkdtempSync(path.join(tmpdir(), 'shiting-commands-'));
+  const indexPath = path.join(dir, 'index.json');
   ensureIndex('seeds', indexPath);
   knowledge = openKnowledge(indexPath);
   fake = await startFakeDiscord();
@@ -42,6 +44,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await bot?.stop();
   await fake?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 /** Options for a command: each autocompleted string option takes the first choice the bot itself offers. */

@@ -1,12 +1,13 @@
 // Shared by the Discord tests: a logger whose lines can be read back, and stand-in knowledge.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import type { Knowledge } from '../../commands/types';
 import { createLogger, type Logger } from '../../src/logger';
+import type { FakeDiscord } from '../fake-discord';
 
 export interface CapturedLogger {
   logger: Logger;
@@ -53,7 +54,35 @@ export function spawnShiting(args: string[], env: Record<string, string>): Spawn
     output += d;
   });
   const exit = new Promise<{ code: number | null; stdout: string; stderr: string; output: string }>(
-    (resolve) => child.on('close', (code) => resolve({ code, stdout, stderr, output })),
+    (resolve) =>
+      child.on('close', (code) => {
+        rmSync(cwd, { recursive: true, force: true });
+        resolve({ code, stdout, stderr, output });
+      }),
   );
   return { child, exit };
+}
+
+const tempDirs: string[] = [];
+
+/** A fresh directory under the system temp dir, removed by `removeTempDirs` (call it in afterAll). */
+export function tempDir(prefix: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  tempDirs.push(dir);
+  return dir;
+}
+
+export function removeTempDirs(): void {
+  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+/** The environment of `shiting start` against the fake Discord, with its index and database in `dir`. */
+export function startEnv(fake: FakeDiscord, dir: string): Record<string, string> {
+  return {
+    DISCORD_TOKEN: fake.token,
+    DISCORD_API_URL: fake.apiUrl,
+    SHITING_INDEX: path.join(dir, 'index.json'),
+    SHITING_DB: path.join(dir, 'shiting.db'),
+    LOG_LEVEL: 'info',
+  };
 }

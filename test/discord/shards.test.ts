@@ -1,15 +1,19 @@
 // Sharding: the guild-to-shard arithmetic, what a process owns, SHITING_SHARDS, that only shard 0 deploys, and
 // `shiting start --shards` as a real manager process with its child.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { Command } from '../../commands/types';
 import { ConfigError, parseConfig, parseShardCount } from '../../src/config';
 import { type BotHandle, startBot } from '../../src/discord/bot';
 import { deploysCommands, guildOwner, isShardProcess, shardOf } from '../../src/discord/shards';
 import { type FakeDiscord, startFakeDiscord } from '../fake-discord';
-import { captureLogger, NO_KNOWLEDGE, spawnShiting as shiting } from './helpers';
+import {
+  captureLogger,
+  NO_KNOWLEDGE,
+  removeTempDirs,
+  spawnShiting as shiting,
+  startEnv,
+  tempDir,
+} from './helpers';
 
 /** A snowflake whose timestamp part (the bits above 22) is `high`, with arbitrary low bits. */
 const guildWith = (high: bigint, low = 0x2a_1234n) => ((high << 22n) | low).toString();
@@ -122,6 +126,7 @@ describe('shiting start --shards, as real processes', () => {
     await fake?.close();
     fake = undefined;
   });
+  afterAll(removeTempDirs);
 
   /** The CLI in an empty directory (no stray .env); `exit` waits for every process holding its output. */
   it('checks the configuration before starting any shard', async () => {
@@ -142,14 +147,7 @@ describe('shiting start --shards, as real processes', () => {
   it('auto asks Discord for the count, the child deploys and answers, SIGTERM stops both with 0', async () => {
     fake = await startFakeDiscord();
     const deployed = fake.nextRequest((r) => r.method === 'PUT' && r.path.endsWith('/commands'));
-    const dir = mkdtempSync(path.join(tmpdir(), 'shiting-shards-run-'));
-    const manager = shiting(['start', '--shards', 'auto'], {
-      DISCORD_TOKEN: fake.token,
-      DISCORD_API_URL: fake.apiUrl,
-      SHITING_INDEX: path.join(dir, 'index.json'),
-      SHITING_DB: path.join(dir, 'shiting.db'),
-      LOG_LEVEL: 'info',
-    });
+    const manager = shiting(['start', '--shards', 'auto'], startEnv(fake, tempDir('shiting-shards-run-')));
     await deployed;
     const reply = await fake.sendCommand({ name: 'about' });
     expect(reply.data.embeds?.length ?? reply.data.content?.length).toBeGreaterThan(0);

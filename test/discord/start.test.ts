@@ -1,14 +1,13 @@
 // `shiting start` and `shiting deploy` as real processes: the missing-token message, serving against the fake
 // Discord, and a clean exit on SIGTERM.
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { ASK_HINT } from '../../src/config';
 import { compileSeeds } from '../../src/knowledge/compile';
 import { FAKE_GUILD_ID, type FakeDiscord, startFakeDiscord } from '../fake-discord';
-import { spawnShiting as shiting } from './helpers';
+import { removeTempDirs, spawnShiting as shiting, startEnv, tempDir } from './helpers';
 
 let fake: FakeDiscord | undefined;
 
@@ -16,6 +15,7 @@ afterEach(async () => {
   await fake?.close();
   fake = undefined;
 });
+afterAll(removeTempDirs);
 
 const STACK_LINE = /^\s+at .+\(.+:\d+:\d+\)$/m;
 
@@ -37,11 +37,10 @@ describe('shiting start', () => {
     expect(line).toBeDefined();
     const compiled = compileSeeds(fileURLToPath(new URL('../../seeds', import.meta.url)));
     if (!compiled.ok) throw new Error('seeds do not compile');
-    const dir = mkdtempSync(path.join(tmpdir(), 'shiting-hint-'));
+    const dir = tempDir('shiting-hint-');
     const index = path.join(dir, 'index.json');
     writeFileSync(index, compiled.json);
     const asked = await shiting(['ask', '--json', line!], { SHITING_INDEX: index }).exit;
-    rmSync(dir, { recursive: true, force: true });
     expect(asked.code).toBe(0);
     expect(JSON.parse(asked.stdout).embeds[0].title).toMatch(/Conference/);
   });
@@ -57,15 +56,8 @@ describe('shiting start', () => {
 
   it('connects, deploys, answers, and exits 0 on SIGTERM without logging the token', async () => {
     fake = await startFakeDiscord();
-    const dir = mkdtempSync(path.join(tmpdir(), 'shiting-run-'));
     const deployed = fake.nextRequest((r) => r.method === 'PUT' && r.path.endsWith('/commands'));
-    const bot = shiting(['start'], {
-      DISCORD_TOKEN: fake.token,
-      DISCORD_API_URL: fake.apiUrl,
-      SHITING_INDEX: path.join(dir, 'index.json'),
-      SHITING_DB: path.join(dir, 'shiting.db'),
-      LOG_LEVEL: 'info',
-    });
+    const bot = shiting(['start'], startEnv(fake, tempDir('shiting-run-')));
     await deployed;
     const reply = await fake.sendCommand({ name: 'about' });
     expect(reply.data.embeds?.length ?? reply.data.content?.length).toBeGreaterThan(0);
@@ -78,7 +70,7 @@ describe('shiting start', () => {
 
   it('answers from the index named by --index, compiling it there when missing', async () => {
     fake = await startFakeDiscord();
-    const dir = mkdtempSync(path.join(tmpdir(), 'shiting-run-'));
+    const dir = tempDir('shiting-run-');
     const index = path.join(dir, 'custom-index.json');
     const deployed = fake.nextRequest((r) => r.method === 'PUT' && r.path.endsWith('/commands'));
     const bot = shiting(['start', '--index', index], {
@@ -103,7 +95,7 @@ describe('shiting start', () => {
 
   it('exits 1 with a one-line reason when Discord rejects the token', async () => {
     fake = await startFakeDiscord({ checkToken: true });
-    const dir = mkdtempSync(path.join(tmpdir(), 'shiting-run-'));
+    const dir = tempDir('shiting-run-');
     const wrong = `${fake.token.slice(0, -4)}AAAA`;
     const { code, stderr } = await shiting(['start'], {
       DISCORD_TOKEN: wrong,
