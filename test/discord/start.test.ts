@@ -60,7 +60,7 @@ describe('shiting start', () => {
     const bot = shiting(['start'], startEnv(fake, tempDir('shiting-run-')));
     await deployed;
     const reply = await fake.sendCommand({ name: 'about' });
-    expect(reply.data.embeds?.length ?? reply.data.content?.length).toBeGreaterThan(0);
+    expect(reply.data.embeds?.[0]?.title).toBe('About Shiting');
     bot.child.kill('SIGTERM');
     const { code, stdout, stderr } = await bot.exit;
     expect(code).toBe(0);
@@ -81,7 +81,7 @@ describe('shiting start', () => {
     await deployed;
     expect(existsSync(index)).toBe(true);
     const reply = await fake.sendCommand({ name: 'about' });
-    expect(reply.data.embeds?.length).toBeGreaterThan(0);
+    expect(reply.data.embeds?.[0]?.title).toBe('About Shiting');
     bot.child.kill('SIGTERM');
     expect((await bot.exit).code).toBe(0);
   });

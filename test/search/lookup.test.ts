@@ -117,6 +117,7 @@ describe('resolve', () => {
   it('honours the kinds filter for free text', () => {
     const hits = lookup.search('china', { kinds: ['organizations'] });
     expect(hits.length).toBeGreaterThan(0);
+    expect(hits.map((h) => h.id)).toContain('cnsa');
     expect(hits.every((h) => h.kind === 'organizations')).toBe(true);
   });
 
@@ -125,6 +126,9 @@ describe('resolve', () => {
     expect(lookup.resolve('   ')).toEqual({ status: 'none', candidates: [] });
     const r = lookup.resolve('liu zhangwenhua');
     expect(r.status).not.toBe('found');
+    expect(r.status).toBe('none');
+    const candidates = r.status === 'found' ? [] : r.candidates.map((c) => c.id);
+    expect(candidates).toContain('liu-zhen');
   });
 
   it('puts an exact name first in search, with scores between 0 and 1', () => {
