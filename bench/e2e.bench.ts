@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
-import { commands } from '../commands';
+import { commands, findCommand } from '../commands';
 import type { Context, Knowledge, Options } from '../commands/types';
 import { startBot } from '../src/discord/bot';
 import { ensureIndex, openKnowledge } from '../src/knowledge/open';
@@ -90,7 +90,7 @@ export async function run(): Promise<Section[]> {
       const times: number[] = [];
       for (let i = 0; i < INTERACTIONS; i++) {
         const spec = mix[i % mix.length]!;
-        const command = commands.find((c) => c.definition.name === spec.name)!;
+        const command = findCommand(spec.name)!;
         const t0 = performance.now();
         await command.handle(knowledge, (spec.options ?? {}) as Options, HANDLER_CONTEXT);
         times.push(performance.now() - t0);

@@ -31,7 +31,7 @@ export const definition = {
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
 /** The years a date may name: 0000-06-03 or 9999-01-01 is a typo, not a day of the conferences' history. */
-export const YEARS = { min: 1900, max: 2100 } as const;
+const YEARS = { min: 1900, max: 2100 } as const;
 
 /** `03-28`, `3-28`, `2024-03-28` → `03-28`; or why not: not a real day (02-29 is, in some year), or a year out of range. */
 export function readMonthDay(text: string): { monthDay: string } | { problem: 'date' | 'year' } {
@@ -52,7 +52,7 @@ export function parseMonthDay(text: string): string | undefined {
   return 'monthDay' in read ? read.monthDay : undefined;
 }
 
-export function monthDayOf(date: Date): string {
+function monthDayOf(date: Date): string {
   return date.toISOString().slice(5, 10);
 }
 

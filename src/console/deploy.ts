@@ -17,7 +17,7 @@ type Parsed =
   | { ok: false; message: string }
   | { ok: 'help' };
 
-export function parseDeployArgs(argv: readonly string[]): Parsed {
+function parseDeployArgs(argv: readonly string[]): Parsed {
   let guildId: string | undefined;
   let global = false;
   for (let i = 0; i < argv.length; i++) {

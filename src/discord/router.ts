@@ -25,7 +25,7 @@ import type { InteractionTransport } from './transport';
  * Discord wants a first response within 3 s; an async handler still pending at this point gets a deferral.
  * Synchronous handlers cannot be deferred this way (see `command` below): they must stay fast.
  */
-export const DEFER_AFTER_MS = 2000;
+const DEFER_AFTER_MS = 2000;
 
 export interface RouterOptions {
   commands: readonly Command[];
@@ -62,7 +62,7 @@ function isEphemeral(payload: APIInteractionResponseCallbackData): boolean {
  * Choices Discord accepts: at most 25, names and values of 1–100 characters. A long name is shortened; a
  * value too long is dropped with its choice, since a shortened value would name something else.
  */
-export function validChoices(
+function validChoices(
   choices: readonly { name: string; value: string }[],
 ): APIApplicationCommandOptionChoice[] {
   const { choices: most, max } = LIMITS.autocomplete;

@@ -2,7 +2,6 @@
 // process per shard (discord.js's ShardingManager over `bin/shiting.mjs start`) for `start --shards`.
 import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { REST } from '@discordjs/rest';
 import { type Client, ShardingManager } from 'discord.js';
 import { type RESTGetAPIGatewayBotResult, Routes } from 'discord-api-types/v10';
 import type { Config } from '../config';
@@ -41,12 +40,6 @@ export function clientShards(client: Client): ShardInfo {
 /** Commands are one bulk PUT for the whole application: the process holding shard 0 sends it, no other. */
 export function deploysCommands(shards: ShardInfo): boolean {
   return shards.ids.includes(0);
-}
-
-/** How many shards Discord recommends (GET /gateway/bot), through DISCORD_API_URL when set. */
-export async function recommendedShardCount(rest: REST): Promise<number> {
-  const gateway = (await rest.get(Routes.gatewayBot())) as RESTGetAPIGatewayBotResult;
-  return gateway.shards;
 }
 
 /** Set by discord.js in the environment of every process a ShardingManager spawns. */
@@ -144,8 +137,11 @@ export async function runShardManager(config: Config, logger: Logger): Promise<n
   return code;
 }
 
-function autoCount(config: Config): Promise<number> {
-  return recommendedShardCount(createRest({ token: config.token, apiUrl: config.apiUrl }));
+/** How many shards Discord recommends (GET /gateway/bot), through DISCORD_API_URL when set. */
+async function autoCount(config: Config): Promise<number> {
+  const rest = createRest({ token: config.token, apiUrl: config.apiUrl });
+  const gateway = (await rest.get(Routes.gatewayBot())) as RESTGetAPIGatewayBotResult;
+  return gateway.shards;
 }
 
 function stopChildren(children: ReadonlySet<ChildProcess>, signal: NodeJS.Signals): Promise<void> {

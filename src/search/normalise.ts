@@ -3,7 +3,7 @@
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
 
-export function isCjk(char: string): boolean {
+function isCjk(char: string): boolean {
   return CJK.test(char);
 }
 

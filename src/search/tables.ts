@@ -241,7 +241,7 @@ function push(map: Map<string, number[]>, key: string, value: number): void {
 }
 
 /** The prefix-map entries of one normalised key: each Latin word's first characters, and the joined key's. */
-export function prefixesOf(key: string): string[] {
+function prefixesOf(key: string): string[] {
   const out = new Set<string>();
   for (const w of [...words(key), joined(key)]) {
     if (!hasCjk(w)) out.add(w.slice(0, PREFIX_LENGTH));
