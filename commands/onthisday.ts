@@ -3,12 +3,14 @@ import {
   ApplicationCommandOptionType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
+import { DateTime } from 'luxon';
+import { DEFAULT_TIMEZONE } from '../src/digest/service';
 import { clip, LIMITS } from '../src/discord-limits';
 import { formatMonthDay, renderContext } from '../src/render/format';
 import { entryLine, renderOnThisDay } from '../src/render/on-this-day';
 import { embedReply, ephemeralReply } from '../src/render/reply';
 import { checkOptions, EVERYWHERE } from './options';
-import type { Command } from './types';
+import type { Command, Context } from './types';
 
 export const definition = {
   name: 'onthisday',
@@ -52,8 +54,9 @@ export function parseMonthDay(text: string): string | undefined {
   return 'monthDay' in read ? read.monthDay : undefined;
 }
 
-function monthDayOf(date: Date): string {
-  return date.toISOString().slice(5, 10);
+/** Today in the context's zone (the bot's default): 20:00 UTC on 03-27 is already 03-28 in Shanghai. */
+function localToday(context: Context): DateTime {
+  return DateTime.fromJSDate(context.now, { zone: context.timeZone ?? DEFAULT_TIMEZONE });
 }
 
 export const onthisday: Command = {
@@ -63,7 +66,7 @@ export const onthisday: Command = {
     const invalid = checkOptions(definition, options, ctx.t);
     if (invalid) return invalid;
     const given = String(options.date ?? '').trim();
-    const read = given ? readMonthDay(given) : { monthDay: monthDayOf(context.now) };
+    const read = given ? readMonthDay(given) : { monthDay: localToday(context).toFormat('MM-dd') };
     if ('problem' in read) {
       return ephemeralReply(
         read.problem === 'year'
@@ -79,11 +82,12 @@ export const onthisday: Command = {
     const typed = focused.value.trim();
     // "0602" finds 06-02; with no digits typed ("xyz") only the text itself can match.
     const digits = typed.replace(/\D/g, '');
-    const today = monthDayOf(context.now);
+    const local = localToday(context);
+    const today = local.toFormat('MM-dd');
     // Days with something on them, starting from today and wrapping around the year.
     const days = [...knowledge.kb.calendarDays];
     const ordered = [...days.filter((d) => d >= today), ...days.filter((d) => d < today)];
-    const nowYear = context.now.getUTCFullYear();
+    const nowYear = local.year;
     return ordered
       .filter((d) => !typed || d.includes(typed) || (digits !== '' && d.replace('-', '').includes(digits)))
       .slice(0, LIMITS.autocomplete.choices)

@@ -12,6 +12,8 @@ export type { Knowledge, Reply, ReplyFile };
 export interface Context {
   locale: Locale;
   now: Date;
+  /** The IANA zone that decides what "today" is (the bot's configured default); Asia/Shanghai when absent. */
+  timeZone?: string;
   user: { id: string; name?: string };
   /** Absent in DMs and private channels. */
   guild?: { id: string; name?: string };

@@ -9,13 +9,18 @@ import { ephemeralReply } from '../render/reply';
 import { replyText } from '../render/text';
 import { type ConsoleFlags, parseCommandLine, parseConsoleFlags } from './command-line';
 
-const USAGE = `usage: shiting ask [--json] [--locale en-US|zh-CN] [--now ISO-TIME] [--index FILE] [--out FILE] "/command option:value"
+const USAGE = `usage: shiting ask [--json] [--locale en-US|zh-CN] [--now ISO-TIME] [--timezone ZONE] [--index FILE] [--out FILE] "/command option:value"
        shiting ask [flags except --out] -     (one command line per line of standard input, one JSON payload per line out)
 `;
 
 /** What the console knows of the person asking. */
 export function consoleContext(flags: ConsoleFlags): Context {
-  return { locale: flags.locale, now: flags.now, user: { id: '0', name: 'console' } };
+  return {
+    locale: flags.locale,
+    now: flags.now,
+    timeZone: flags.timeZone,
+    user: { id: '0', name: 'console' },
+  };
 }
 
 /** Open the index, or say why not (the loader's message names `npx shiting compile`). */
@@ -65,7 +70,7 @@ async function askEachLine(knowledge: Knowledge, flags: ConsoleFlags): Promise<n
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const parsed = parseConsoleFlags(argv, ['--json', '--locale', '--now', '--index', '--out']);
+  const parsed = parseConsoleFlags(argv, ['--json', '--locale', '--now', '--timezone', '--index', '--out']);
   if (!parsed.ok || !parsed.flags.line) {
     process.stderr.write(`${parsed.ok ? '' : `shiting ask: ${parsed.message}\n`}${USAGE}`);
     return 2;

@@ -5,7 +5,9 @@ import {
   ApplicationCommandOptionType,
 } from 'discord-api-types/v10';
 import type { Command, Options } from '../../commands/types';
+import { parseTimeZone } from '../digest/schedule';
 import { isLocalDate } from '../digest/select';
+import { DEFAULT_TIMEZONE } from '../digest/service';
 import { LOCALES, type Locale } from '../locale';
 
 export interface ParsedLine {
@@ -129,6 +131,8 @@ export interface ConsoleFlags {
   json: boolean;
   locale: Locale;
   now: Date;
+  /** The zone that decides "today", as the bot's DIGEST_DEFAULT_TIMEZONE does. */
+  timeZone: string;
   index?: string;
   out?: string;
   /** The command line, or `-` for one per line of standard input. */
@@ -151,11 +155,11 @@ export function parseNow(text: string): Date | undefined {
   return day && isLocalDate(day) && !Number.isNaN(now.getTime()) ? now : undefined;
 }
 
-const VALUE_FLAGS = ['--locale', '--now', '--index', '--out'] as const;
+const VALUE_FLAGS = ['--locale', '--now', '--timezone', '--index', '--out'] as const;
 
-/** Parse `[--json] [--locale L] [--now ISO] [--index FILE] [--out FILE] "<command line>" | -`. */
+/** Parse `[--json] [--locale L] [--now ISO] [--timezone ZONE] [--index FILE] [--out FILE] "<command line>" | -`. */
 export function parseConsoleFlags(argv: readonly string[], allowed: readonly string[]): FlagsResult {
-  const flags: ConsoleFlags = { json: false, locale: 'en-US', now: new Date() };
+  const flags: ConsoleFlags = { json: false, locale: 'en-US', now: new Date(), timeZone: DEFAULT_TIMEZONE };
   const lines: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
@@ -183,6 +187,11 @@ export function parseConsoleFlags(argv: readonly string[], allowed: readonly str
       const now = parseNow(value);
       if (!now) return { ok: false, message: NOW_HINT(value) };
       flags.now = now;
+    } else if (flag === '--timezone') {
+      const zone = parseTimeZone(value);
+      if (!zone)
+        return { ok: false, message: `--timezone takes an IANA zone like Europe/London, not "${value}"` };
+      flags.timeZone = zone;
     } else if (flag === '--index') flags.index = value;
     else flags.out = value;
   }

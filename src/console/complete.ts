@@ -4,10 +4,10 @@ import { consoleContext, openForConsole } from './ask';
 import { parseCommandLine, parseConsoleFlags } from './command-line';
 
 const USAGE =
-  'usage: shiting complete [--locale en-US|zh-CN] [--now ISO-TIME] [--index FILE] "/command option:partial"\n';
+  'usage: shiting complete [--locale en-US|zh-CN] [--now ISO-TIME] [--timezone ZONE] [--index FILE] "/command option:partial"\n';
 
 export async function run(argv: string[]): Promise<number> {
-  const parsed = parseConsoleFlags(argv, ['--locale', '--now', '--index']);
+  const parsed = parseConsoleFlags(argv, ['--locale', '--now', '--timezone', '--index']);
   if (!parsed.ok || !parsed.flags.line || parsed.flags.line === '-') {
     process.stderr.write(`${parsed.ok ? '' : `shiting complete: ${parsed.message}\n`}${USAGE}`);
     return 2;

@@ -23,6 +23,8 @@ export interface BotOptions {
   clock?: () => Date;
   /** Services for handlers; a function when they need the client (its REST client, its guild cache). */
   services?: Services | ((client: Client) => Services);
+  /** The zone handlers take "today" in; Asia/Shanghai when absent. */
+  timeZone?: string;
   /** Told when the bot leaves a server, and of every server it is in (at start and on joining). */
   guildEvents?: GuildEvents;
   /** Deploy the command definitions after login (default true). */
@@ -66,6 +68,7 @@ export async function startBot(options: BotOptions): Promise<BotHandle> {
     logger,
     clock: options.clock,
     services: typeof options.services === 'function' ? options.services(client) : options.services,
+    timeZone: options.timeZone,
     deferAfterMs: options.deferAfterMs,
   });
   // The raw gateway payload is exactly the API's JSON that the router and handlers are typed against.

@@ -10,7 +10,17 @@ export type CommandInteraction =
   | APIChatInputApplicationCommandInteraction
   | APIApplicationCommandAutocompleteInteraction;
 
-export function buildContext(interaction: CommandInteraction, now: Date, services?: Services): Context {
+/** What the runtime adds to every Context: handlers' services and the zone that decides "today". */
+export interface RuntimeContext {
+  services?: Services;
+  timeZone?: string;
+}
+
+export function buildContext(
+  interaction: CommandInteraction,
+  now: Date,
+  runtime: RuntimeContext = {},
+): Context {
   const user = interaction.member?.user ?? interaction.user;
   const context: Context = {
     locale: toLocale(interaction.locale),
@@ -21,6 +31,7 @@ export function buildContext(interaction: CommandInteraction, now: Date, service
   const channelId = interaction.channel?.id ?? interaction.channel_id;
   if (channelId) context.channelId = channelId;
   if (interaction.member) context.memberPermissions = BigInt(interaction.member.permissions);
-  if (services) context.services = services;
+  if (runtime.timeZone) context.timeZone = runtime.timeZone;
+  if (runtime.services) context.services = runtime.services;
   return context;
 }

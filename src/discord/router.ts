@@ -35,6 +35,8 @@ export interface RouterOptions {
   /** The time handlers see as `now`; injected so tests and digests agree on the date. */
   clock?: () => Date;
   services?: Services;
+  /** The zone handlers take "today" in (config.digestTimezone). */
+  timeZone?: string;
   deferAfterMs?: number;
 }
 
@@ -80,6 +82,7 @@ export function createInteractionRouter(options: RouterOptions): InteractionRout
   const deferAfterMs = options.deferAfterMs ?? DEFER_AFTER_MS;
   const byName = new Map(options.commands.map((c) => [c.definition.name, c]));
   const inFlight = new Set<Promise<void>>();
+  const runtime = { services: options.services, timeZone: options.timeZone };
 
   async function autocomplete(interaction: APIApplicationCommandAutocompleteInteraction): Promise<void> {
     const name = interaction.data.name;
@@ -88,7 +91,7 @@ export function createInteractionRouter(options: RouterOptions): InteractionRout
       const command = byName.get(name);
       const { options: parsed, focused } = parseOptions(interaction.data.options);
       if (command?.autocomplete && focused) {
-        const context = buildContext(interaction, clock(), options.services);
+        const context = buildContext(interaction, clock(), runtime);
         choices = validChoices(command.autocomplete(knowledge, focused, parsed, context));
       }
     } catch (error) {
@@ -105,7 +108,7 @@ export function createInteractionRouter(options: RouterOptions): InteractionRout
 
   async function command(interaction: APIChatInputApplicationCommandInteraction): Promise<void> {
     const name = interaction.data.name;
-    const context = buildContext(interaction, clock(), options.services);
+    const context = buildContext(interaction, clock(), runtime);
     const found = byName.get(name);
     if (!found) {
       logger.warn({ command: name, interactionId: interaction.id }, 'interaction for an unknown command');

@@ -63,6 +63,7 @@ export async function startShiting(options: ShitingOptions): Promise<ShitingHand
       knowledge,
       logger,
       clock,
+      timeZone: config.digestTimezone,
       services: (client) => ({ digests: digests.service(channelProbe(client)) }),
       guildEvents: { left: (id) => digests.guildLeft(id), joined: (id) => digests.guildJoined(id) },
     });

@@ -49,6 +49,21 @@ describe('/onthisday', () => {
     expect(payload.embeds?.[0]?.footer?.text).toMatch(/^Sources: /);
   });
 
+  it('takes today in the context zone, Asia/Shanghai when none is given', async () => {
+    // 20:00 UTC on March 27 is 04:00 on March 28 in Shanghai.
+    const evening = new Date('2026-03-27T20:00:00Z');
+    expect((await onDay({}, 'en-US', evening)).embeds?.[0]?.title).toBe('On this day: March 28');
+    const inUtc = await onthisday.handle(
+      realKnowledge(),
+      {},
+      { ...context('en-US', evening), timeZone: 'UTC' },
+    );
+    expect(inUtc.payload.embeds?.[0]?.title).toBe('On this day: March 27');
+    const ctx = { ...context('en-US', evening), timeZone: 'Asia/Shanghai' };
+    const choices = onthisday.autocomplete?.(realKnowledge(), { name: 'date', value: '' }, {}, ctx) ?? [];
+    expect(choices[0]?.value).toBe('03-28');
+  });
+
   it('takes a date in either form, and counts years from now', async () => {
     const payload = await onDay({ date: '2021-12-01' });
     expect(textOf(payload)).toMatch(

@@ -137,6 +137,16 @@ describe('shiting ask', () => {
     expect(err).toBe(`shiting ask: cannot write ${target}: ENOENT: no such file or directory\n`);
   });
 
+  it('takes "today" in Asia/Shanghai, or in the zone --timezone names', () => {
+    const evening = ['--now', '2026-03-27T20:00:00Z', '--json', '/onthisday'];
+    const shanghai = shiting(['ask', ...evening]);
+    expect(shanghai.code).toBe(0);
+    expect(JSON.parse(shanghai.out).embeds[0].title).toBe('On this day: March 28');
+    const utc = shiting(['ask', '--timezone', 'UTC', ...evening]);
+    expect(utc.code).toBe(0);
+    expect(JSON.parse(utc.out).embeds[0].title).toBe('On this day: March 27');
+  });
+
   it('refuses --out with - (many replies, one file) before reading standard input', () => {
     const { code, out, err } = shiting(['ask', '-', '--out', path.join(dir, 'x.png')], '/about\n');
     expect(code).toBe(2);

@@ -86,7 +86,7 @@ describe('parseCommandLine', () => {
 });
 
 describe('parseConsoleFlags', () => {
-  const all = ['--json', '--locale', '--now', '--index', '--out'];
+  const all = ['--json', '--locale', '--now', '--timezone', '--index', '--out'];
 
   it('reads flags in any order', () => {
     const result = parseConsoleFlags(
@@ -97,6 +97,17 @@ describe('parseConsoleFlags', () => {
     if (!result.ok) return;
     expect(result.flags).toMatchObject({ json: true, locale: 'zh-CN', index: 'x.json', line: '/about' });
     expect(result.flags.now.toISOString()).toBe('2026-03-28T09:00:00.000Z');
+  });
+
+  it('takes "today" in Asia/Shanghai unless --timezone names another IANA zone', () => {
+    const plain = parseConsoleFlags(['/onthisday'], all);
+    expect(plain.ok && plain.flags.timeZone).toBe('Asia/Shanghai');
+    const berlin = parseConsoleFlags(['--timezone', 'Europe/Berlin', '/onthisday'], all);
+    expect(berlin.ok && berlin.flags.timeZone).toBe('Europe/Berlin');
+    const bad = parseConsoleFlags(['--timezone=Mars/Base', '/onthisday'], all);
+    expect(!bad.ok && bad.message).toContain(
+      '--timezone takes an IANA zone like Europe/London, not "Mars/Base"',
+    );
   });
 
   it('rejects unknown flags, locales and times', () => {

@@ -17,7 +17,12 @@ describe('README sample reply', () => {
     const compiled = compileSeeds('seeds');
     if (!compiled.ok) throw new Error('the seeds do not compile');
     const kb = knowledgeFromIndex(compiled.index);
-    const flags = { json: false, locale: 'en-US', now: new Date('2026-03-28T09:00:00Z') } as const;
+    const flags = {
+      json: false,
+      locale: 'en-US',
+      now: new Date('2026-03-28T09:00:00Z'),
+      timeZone: 'Asia/Shanghai',
+    } as const;
     const result = await answer({ kb, lookup: createLookup(kb) }, line, flags);
     if (!result.ok) throw new Error(result.message);
     expect(replyText(result.reply, messages('en-US')).trimEnd()).toBe(sample);

@@ -26,6 +26,8 @@ beforeAll(async () => {
     DISCORD_API_URL: fake.apiUrl,
     SHITING_INDEX: path.join(dir, 'index.json'),
     SHITING_DB: path.join(dir, 'shiting.db'),
+    // Not the Asia/Shanghai default, so that /onthisday shows the configured zone reaches handlers.
+    DIGEST_DEFAULT_TIMEZONE: 'America/New_York',
   });
   // A fixed clock far from the default 09:00 digest time: nothing falls due while the test runs.
   app = await startShiting({
@@ -84,6 +86,12 @@ describe('/digest through the running application', () => {
       memberPermissions: MANAGER,
     });
     expect(choices.map((c) => c.value)).toContain('Europe/Berlin');
+  });
+
+  it('answers /onthisday for today in the configured zone', async () => {
+    // 20:00 UTC on March 28 is still March 28 in New York (it is March 29 in Shanghai).
+    const reply = await fake.sendCommand({ name: 'onthisday' });
+    expect(reply.data.embeds?.[0]?.title).toBe('On this day: March 28');
   });
 
   it('says in a DM that digests are for servers', async () => {

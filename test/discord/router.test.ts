@@ -45,13 +45,14 @@ function recorder(onRespond: (response: APIInteractionResponse) => void = () => 
   return { events, transport };
 }
 
-function route(command: Command, transport: InteractionTransport) {
+function route(command: Command, transport: InteractionTransport, timeZone?: string) {
   const router = createInteractionRouter({
     commands: [command],
     knowledge: NO_KNOWLEDGE,
     transport,
     logger: captureLogger().logger,
     deferAfterMs: 0,
+    timeZone,
   });
   return router.handle(interaction(command.definition.name));
 }
@@ -102,5 +103,21 @@ describe('deferral', () => {
     };
     await route(command, transport);
     expect(events).toEqual(['handle', 'respond ChannelMessageWithSource']);
+  });
+});
+
+describe('context', () => {
+  it('carries the configured zone that decides "today" to every handler', async () => {
+    const zones: (string | undefined)[] = [];
+    const command: Command = {
+      definition: definition('zone'),
+      handle(_knowledge, _options, context) {
+        zones.push(context.timeZone);
+        return { payload: { content: 'ok' } };
+      },
+    };
+    await route(command, recorder().transport, 'Europe/Berlin');
+    await route(command, recorder().transport);
+    expect(zones).toEqual(['Europe/Berlin', undefined]);
   });
 });
