@@ -138,9 +138,7 @@ export function lookupCommand(
       case 'none': {
         const settled = result.status === 'ambiguous' && extras.settle?.(ctx, read.query, result.candidates);
         if (settled) return answer(settled.hit, [], [settled.note]);
-        // With suggestions there is no clear match; "nothing found" only when there are none.
-        const ambiguous = result.candidates.length > 0;
-        return noMatchReply(ctx, read.query, result.candidates, { ambiguous, what, browse: '/search' });
+        return noMatchReply(ctx, read.query, result.candidates, { what, browse: '/search' });
       }
     }
   };

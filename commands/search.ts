@@ -33,9 +33,7 @@ export const search: Command = {
     const [best, ...rest] = result.candidates;
     if (result.status === 'ambiguous' && best) return hitCard(knowledge, ctx, best, rest.slice(0, NEXT_BEST));
     const what = ctx.t.label.records.toLowerCase();
-    // With suggestions there is no clear match; "nothing found" only when there are none.
-    const ambiguous = result.candidates.length > 0;
-    return noMatchReply(ctx, read.query, result.candidates, { ambiguous, what, browse: '/about' });
+    return noMatchReply(ctx, read.query, result.candidates, { what, browse: '/about' });
   },
   autocomplete: (knowledge, focused, _options, context) =>
     focused.name === 'query' ? completeQuery(knowledge, context.locale, focused.value) : [],

@@ -6,17 +6,15 @@ import {
   type APIApplicationCommandOptionChoice,
   type APIChatInputApplicationCommandInteraction,
   type APIInteraction,
-  type APIInteractionResponseCallbackData,
   ApplicationCommandType,
   InteractionResponseType,
   InteractionType,
-  MessageFlags,
 } from 'discord-api-types/v10';
 import type { Command, Knowledge, Reply, Services } from '../../commands/types';
 import { fitChoice, LIMITS, length } from '../discord-limits';
 import type { Locale } from '../locale';
 import type { Logger } from '../logger';
-import { ephemeralReply } from '../render/reply';
+import { ephemeralReply, isEphemeral } from '../render/reply';
 import { buildContext } from './context';
 import { parseOptions } from './options';
 import type { InteractionTransport } from './transport';
@@ -55,10 +53,6 @@ const UNKNOWN_TEXT: Record<Locale, string> = {
   'en-US': 'This command is not available any more.',
   'zh-CN': '这个命令已不再可用。',
 };
-
-function isEphemeral(payload: APIInteractionResponseCallbackData): boolean {
-  return ((payload.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
-}
 
 /**
  * Choices Discord accepts: at most 25, names and values of 1–100 characters. A long name is shortened; a

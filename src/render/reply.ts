@@ -19,6 +19,11 @@ export interface Reply {
   files?: ReplyFile[];
 }
 
+/** Whether Discord shows the reply only to the person who asked. */
+export function isEphemeral(payload: APIInteractionResponseCallbackData): boolean {
+  return ((payload.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
+}
+
 /** No text from the data or from a user may mention anyone. */
 export const NO_MENTIONS = { parse: [] };
 
@@ -41,12 +46,12 @@ export function hitLine(ctx: RenderContext, hit: Hit): string {
   return ctx.t.aside(item ? listName(ctx, item) : hit.label, kindName(ctx, hit.kind));
 }
 
-/** "No clear match …; did you mean: …" or "Nothing found …", as an ephemeral reply. */
+/** "No clear match …; did you mean: …" when there are suggestions, else "Nothing found …"; ephemeral. */
 export function noMatchReply(
   ctx: RenderContext,
   query: string,
   candidates: readonly Hit[],
-  options: { ambiguous: boolean; what: string; browse: string },
+  options: { what: string; browse: string },
 ): Reply {
   const { t } = ctx;
   if (candidates.length === 0) {
@@ -54,9 +59,7 @@ export function noMatchReply(
       t.search.notFound(query, options.what) + t.sentenceGap + t.search.tryOther(options.browse),
     );
   }
-  const head = options.ambiguous
-    ? t.search.noClearMatch(query) + t.sentenceGap + t.search.pick
-    : t.search.notFound(query, options.what);
+  const head = t.search.noClearMatch(query) + t.sentenceGap + t.search.pick;
   const lines = candidates.map((hit) => bullet(hitLine(ctx, hit)));
   const budget = LIMITS.content - head.length - t.search.didYouMean.length - 4;
   return ephemeralReply(`${head}\n${t.search.didYouMean}:\n${listWithin(lines, budget, t.andMore)}`);

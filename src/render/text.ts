@@ -1,8 +1,7 @@
 // A reply payload as plain readable text, for the console: what Discord would show, without the styling.
 import type { APIEmbed } from 'discord-api-types/v10';
-import { MessageFlags } from 'discord-api-types/v10';
 import type { Messages } from './i18n';
-import type { Reply } from './reply';
+import { isEphemeral, type Reply } from './reply';
 
 function embedText(embed: APIEmbed): string {
   const lines: string[] = [];
@@ -18,7 +17,7 @@ function embedText(embed: APIEmbed): string {
 export function replyText(reply: Reply, t: Messages): string {
   const { payload } = reply;
   const blocks: string[] = [];
-  if (payload.flags !== undefined && (Number(payload.flags) & MessageFlags.Ephemeral) !== 0) {
+  if (isEphemeral(payload)) {
     blocks.push(t.consoleEphemeral);
   }
   if (payload.content) blocks.push(payload.content);
