@@ -4,6 +4,7 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
 import { DateTime } from 'luxon';
+import { isCalendarDay } from '../src/calendar';
 import { DEFAULT_TIMEZONE } from '../src/digest/service';
 import { clip, LIMITS } from '../src/discord-limits';
 import { formatMonthDay, renderContext } from '../src/render/format';
@@ -43,9 +44,8 @@ export function readMonthDay(text: string): { monthDay: string } | { problem: 'd
   if (year < YEARS.min || year > YEARS.max) return { problem: 'year' };
   const month = Number(match[2]);
   const day = Number(match[3]);
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return { problem: 'date' };
-  return { monthDay: `${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` };
+  const monthDay = `${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return isCalendarDay(`${year}-${monthDay}`) ? { monthDay } : { problem: 'date' };
 }
 
 /** `03-28`, `3-28`, `2024-03-28` → `03-28`; undefined when it is not a real day or its year is out of range. */

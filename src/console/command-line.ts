@@ -5,8 +5,8 @@ import {
   ApplicationCommandOptionType,
 } from 'discord-api-types/v10';
 import type { Command, Options } from '../../commands/types';
+import { isCalendarDay } from '../calendar';
 import { parseTimeZone } from '../digest/schedule';
-import { isLocalDate } from '../digest/select';
 import { DEFAULT_TIMEZONE } from '../digest/service';
 import { LOCALES, type Locale } from '../locale';
 
@@ -152,7 +152,7 @@ export const NOW_HINT = (value: string) =>
 export function parseNow(text: string): Date | undefined {
   const day = /^(\d{4}-\d{2}-\d{2})(?:$|T)/.exec(text)?.[1];
   const now = new Date(text);
-  return day && isLocalDate(day) && !Number.isNaN(now.getTime()) ? now : undefined;
+  return day && isCalendarDay(day) && !Number.isNaN(now.getTime()) ? now : undefined;
 }
 
 const VALUE_FLAGS = ['--locale', '--now', '--timezone', '--index', '--out'] as const;

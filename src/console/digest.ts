@@ -1,7 +1,8 @@
 // `shiting digest preview`: the digest a channel would get on a date, printed without Discord.
 
+import { isCalendarDay } from '../calendar';
 import { localDateAt, parseTimeZone } from '../digest/schedule';
-import { digestDate, isLocalDate } from '../digest/select';
+import { digestDate } from '../digest/select';
 import { DEFAULT_TIMEZONE, digestFor } from '../digest/service';
 import { loadIndexFile, resolveIndexPath } from '../knowledge/load';
 import { LOCALES, type Locale } from '../locale';
@@ -44,7 +45,7 @@ function parse(argv: readonly string[]): Parsed {
     if (value === undefined) return { ok: false, message: `${flag} needs a value` };
     if (flag === '--date') {
       // MM-DD as /onthisday takes it; Feb 29 is checked once the year is known.
-      if (!isLocalDate(value) && !isLocalDate(`2000-${value}`))
+      if (!isCalendarDay(value) && !isCalendarDay(`2000-${value}`))
         return { ok: false, message: `--date takes a date like 2025-03-28 or 03-28, not "${value}"` };
       flags.date = value;
     } else if (flag === '--now') {
@@ -78,7 +79,7 @@ export async function run(argv: string[]): Promise<number> {
   const { flags } = parsed;
   const today = localDateAt(flags.now, flags.timezone);
   const date = digestDate(flags.date, today);
-  if (!isLocalDate(date)) {
+  if (!isCalendarDay(date)) {
     process.stderr.write(`shiting digest: --date ${flags.date} is not a day in ${today.slice(0, 4)}\n`);
     return 2;
   }

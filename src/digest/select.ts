@@ -1,4 +1,5 @@
 // What a digest shows on a local date: the editions, forums and reports dated on that month-day (pure).
+import { isCalendarDay } from '../calendar';
 import type { AnyRecord, CalendarEntry, KnowledgeBase } from '../knowledge/knowledge-base';
 
 export type DigestRecord = Extract<AnyRecord, { kind: 'editions' | 'forums' | 'reports' }>;
@@ -26,25 +27,11 @@ export interface Digest {
   next?: Anniversary;
 }
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** A real calendar day written YYYY-MM-DD (no 2023-02-30). */
-export function isLocalDate(text: string): boolean {
-  const m = DATE.exec(text);
-  if (!m) return false;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
-}
-
 /** The digest's date from what a user gave: YYYY-MM-DD as is, MM-DD in `today`'s year, nothing for today. */
 export function digestDate(given: string | undefined, today: string): string {
   const text = given?.trim();
   if (!text) return today;
   return /^\d{2}-\d{2}$/.test(text) ? `${today.slice(0, 4)}-${text}` : text;
-}
-
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 function dayNumber(date: string): number {
@@ -87,7 +74,7 @@ function nextOccurrence(monthDay: string, after: string, minYear: number): strin
   let year = Math.max(minYear, Number(after.slice(0, 4)));
   for (;;) {
     const date = `${year}-${monthDay}`;
-    if (date > after && isLocalDate(date)) return date;
+    if (date > after && isCalendarDay(date)) return date;
     year++;
   }
 }
@@ -107,7 +94,7 @@ function nextAnniversary(kb: KnowledgeBase, date: string): Anniversary | undefin
   return { date: best, inDays: dayNumber(best) - dayNumber(date), items: itemsOn(kb, best.slice(5), best) };
 }
 
-/** The digest for a local date (YYYY-MM-DD, already checked with `isLocalDate`). */
+/** The digest for a local date (YYYY-MM-DD, already checked with `isCalendarDay`). */
 export function selectDigest(kb: KnowledgeBase, date: string): Digest {
   const items = itemsOn(kb, date.slice(5), date);
   if (items.length > 0) return { date, items };

@@ -1,10 +1,11 @@
 // What /digest does to subscriptions (set, off, status, preview, check) and what the Discord runtime tells it.
 import { PermissionFlagsBits } from 'discord-api-types/v10';
+import { isCalendarDay } from '../calendar';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import type { Locale } from '../locale';
 import { type DigestMessage, renderDigest } from './payload';
 import { localDateAt, nextRun, parseTime, parseTimeZone } from './schedule';
-import { digestDate, isLocalDate, selectDigest } from './select';
+import { digestDate, selectDigest } from './select';
 import type { DigestStore, EmptyDays, Subscription } from './store';
 
 export const DEFAULT_TIME = '09:00';
@@ -157,7 +158,7 @@ export class DigestService {
     const zone = (guildId && this.options.store.forGuild(guildId)[0]?.timezone) || this.defaultTimezone;
     const today = localDateAt(now, zone);
     const full = digestDate(date, today);
-    if (!isLocalDate(full)) return undefined;
+    if (!isCalendarDay(full)) return undefined;
     return { date: full, message: digestFor(this.options.knowledge(), full, locale) };
   }
 

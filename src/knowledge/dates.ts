@@ -1,4 +1,5 @@
 // Partial dates (`2024`, `2024-03`, `2024-03-28`): which exist, how they compare, and the days a span covers.
+import { daysInMonth } from '../calendar';
 import type { DateClaimT, Edition } from './schema';
 
 /** Why a date that matches the YYYY[-MM[-DD]] pattern cannot be a real date, or undefined when it can. */
@@ -10,10 +11,6 @@ export function impossibleDate(date: string): string | undefined {
   const days = daysInMonth(y!, m);
   if (d < 1 || d > days) return `day ${d} does not exist: ${date.slice(0, 7)} has ${days} days`;
   return undefined;
-}
-
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 /** True when `end` lies wholly before `start`, compared at the precision both have. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { isCalendarDay } from '../../src/calendar';
 import { renderDigest } from '../../src/digest/payload';
-import { isLocalDate, selectDigest } from '../../src/digest/select';
+import { selectDigest } from '../../src/digest/select';
 import { testKnowledgeBase } from './kb';
 
 const kb = testKnowledgeBase();
@@ -46,10 +47,10 @@ describe('selectDigest', () => {
   });
 
   it('checks dates', () => {
-    expect(isLocalDate('2024-02-29')).toBe(true);
-    expect(isLocalDate('2023-02-29')).toBe(false);
-    expect(isLocalDate('2023-13-01')).toBe(false);
-    expect(isLocalDate('28-03-2023')).toBe(false);
+    expect(isCalendarDay('2024-02-29')).toBe(true);
+    expect(isCalendarDay('2023-02-29')).toBe(false);
+    expect(isCalendarDay('2023-13-01')).toBe(false);
+    expect(isCalendarDay('28-03-2023')).toBe(false);
   });
 });
 
