@@ -127,6 +127,34 @@ export function parseCommandLine(
 }
 
 /** The flags `shiting ask` and `shiting complete` share. */
+type CommonFlags = Pick<ConsoleFlags, 'locale' | 'now' | 'timeZone'>;
+
+/**
+ * `--locale`, `--now` and `--timezone`, which every console command that answers takes, checked one way:
+ * the field to set, a message, or undefined for any other flag.
+ */
+export function readCommonFlag(
+  flag: string,
+  value: string,
+): { ok: true; set: Partial<CommonFlags> } | { ok: false; message: string } | undefined {
+  if (flag === '--locale') {
+    return (LOCALES as readonly string[]).includes(value)
+      ? { ok: true, set: { locale: value as Locale } }
+      : { ok: false, message: `unknown locale "${value}"; locales: ${LOCALES.join(', ')}` };
+  }
+  if (flag === '--now') {
+    const now = parseNow(value);
+    return now ? { ok: true, set: { now } } : { ok: false, message: NOW_HINT(value) };
+  }
+  if (flag === '--timezone') {
+    const timeZone = parseTimeZone(value);
+    return timeZone
+      ? { ok: true, set: { timeZone } }
+      : { ok: false, message: `--timezone takes an IANA zone like Europe/London, not "${value}"` };
+  }
+  return undefined;
+}
+
 export interface ConsoleFlags {
   json: boolean;
   locale: Locale;
@@ -178,21 +206,10 @@ export function parseConsoleFlags(argv: readonly string[], allowed: readonly str
     if (value === undefined || !(VALUE_FLAGS as readonly string[]).includes(flag)) {
       return { ok: false, message: `${flag} needs a value` };
     }
-    if (flag === '--locale') {
-      if (!(LOCALES as readonly string[]).includes(value)) {
-        return { ok: false, message: `unknown locale "${value}"; locales: ${LOCALES.join(', ')}` };
-      }
-      flags.locale = value as Locale;
-    } else if (flag === '--now') {
-      const now = parseNow(value);
-      if (!now) return { ok: false, message: NOW_HINT(value) };
-      flags.now = now;
-    } else if (flag === '--timezone') {
-      const zone = parseTimeZone(value);
-      if (!zone)
-        return { ok: false, message: `--timezone takes an IANA zone like Europe/London, not "${value}"` };
-      flags.timeZone = zone;
-    } else if (flag === '--index') flags.index = value;
+    const common = readCommonFlag(flag, value);
+    if (common && !common.ok) return common;
+    if (common) Object.assign(flags, common.set);
+    else if (flag === '--index') flags.index = value;
     else flags.out = value;
   }
   if (lines.length > 1)

@@ -1,14 +1,14 @@
 // `shiting digest preview`: the digest a channel would get on a date, printed without Discord.
 
 import { isCalendarDay } from '../calendar';
-import { localDateAt, parseTimeZone } from '../digest/schedule';
+import { localDateAt } from '../digest/schedule';
 import { digestDate } from '../digest/select';
 import { DEFAULT_TIMEZONE, digestFor } from '../digest/service';
 import { loadIndexFile, resolveIndexPath } from '../knowledge/load';
-import { LOCALES, type Locale } from '../locale';
+import type { Locale } from '../locale';
 import { messages } from '../render/i18n';
 import { replyText } from '../render/text';
-import { NOW_HINT, parseNow } from './command-line';
+import { readCommonFlag } from './command-line';
 
 const USAGE = `usage: shiting digest preview [--date YYYY-MM-DD|MM-DD] [--now ISO-TIME] [--timezone ZONE] [--locale en-US|zh-CN] [--json] [--index FILE]
   --date      the local date of the digest; MM-DD is in the current year (default: today in --timezone)
@@ -18,10 +18,10 @@ const USAGE = `usage: shiting digest preview [--date YYYY-MM-DD|MM-DD] [--now IS
 `;
 
 interface Flags {
-  /** YYYY-MM-DD, or MM-DD for the current year at `now` in `timezone`. */
+  /** YYYY-MM-DD, or MM-DD for the current year at `now` in `timeZone`. */
   date?: string;
   now: Date;
-  timezone: string;
+  timeZone: string;
   locale: Locale;
   json: boolean;
   index?: string;
@@ -32,7 +32,7 @@ type Parsed = { ok: true; flags: Flags } | { ok: false; message: string };
 function parse(argv: readonly string[]): Parsed {
   const [sub, ...rest] = argv;
   if (sub !== 'preview') return { ok: false, message: sub ? `unknown digest command "${sub}"` : '' };
-  const flags: Flags = { timezone: DEFAULT_TIMEZONE, locale: 'en-US', json: false, now: new Date() };
+  const flags: Flags = { timeZone: DEFAULT_TIMEZONE, locale: 'en-US', json: false, now: new Date() };
   for (let i = 0; i < rest.length; i++) {
     const [flag, inline] = rest[i]!.split(/=(.*)/s) as [string, string | undefined];
     if (flag === '--json') {
@@ -48,20 +48,12 @@ function parse(argv: readonly string[]): Parsed {
       if (!isCalendarDay(value) && !isCalendarDay(`2000-${value}`))
         return { ok: false, message: `--date takes a date like 2025-03-28 or 03-28, not "${value}"` };
       flags.date = value;
-    } else if (flag === '--now') {
-      const now = parseNow(value);
-      if (!now) return { ok: false, message: NOW_HINT(value) };
-      flags.now = now;
-    } else if (flag === '--timezone') {
-      const zone = parseTimeZone(value);
-      if (!zone)
-        return { ok: false, message: `--timezone takes an IANA zone like Europe/London, not "${value}"` };
-      flags.timezone = zone;
-    } else if (flag === '--locale') {
-      if (!(LOCALES as readonly string[]).includes(value))
-        return { ok: false, message: `--locale is one of ${LOCALES.join(', ')}, not "${value}"` };
-      flags.locale = value as Locale;
-    } else flags.index = value;
+    } else if (flag === '--index') flags.index = value;
+    else {
+      const common = readCommonFlag(flag, value);
+      if (common && !common.ok) return common;
+      if (common) Object.assign(flags, common.set);
+    }
   }
   return { ok: true, flags };
 }
@@ -77,7 +69,7 @@ export async function run(argv: string[]): Promise<number> {
     return 2;
   }
   const { flags } = parsed;
-  const today = localDateAt(flags.now, flags.timezone);
+  const today = localDateAt(flags.now, flags.timeZone);
   const date = digestDate(flags.date, today);
   if (!isCalendarDay(date)) {
     process.stderr.write(`shiting digest: --date ${flags.date} is not a day in ${today.slice(0, 4)}\n`);
