@@ -1,5 +1,5 @@
 // Posting due digests through @discordjs/rest: idempotent nonces, backoff on 5xx, pause (never delete) on 403/404.
-import { DiscordAPIError, HTTPError, type REST } from '@discordjs/rest';
+import type { REST } from '@discordjs/rest';
 import {
   type APIEmbed,
   type RESTGetAPIChannelMessagesResult,
@@ -9,6 +9,7 @@ import {
   type RESTPostAPIChannelMessageResult,
   Routes,
 } from 'discord-api-types/v10';
+import { describeRestError, discordApiRefusal } from '../discord/api-errors';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import type { Locale } from '../locale';
 import { NO_MENTIONS } from '../render/reply';
@@ -83,11 +84,12 @@ export function noticeNonce(subscriptionId: number, localDate: string): string {
 
 /** Why Discord refused for good, when it did: 403 and 404 pause the subscription instead of retrying. */
 export function pauseReasonOf(error: unknown): PauseReason | undefined {
-  if (!(error instanceof DiscordAPIError)) return undefined;
-  if (error.status === 404) return 'unknown-channel';
-  if (error.status !== 403) return undefined;
-  if (error.code === RESTJSONErrorCodes.MissingAccess) return 'missing-access';
-  if (error.code === RESTJSONErrorCodes.MissingPermissions) return 'missing-permissions';
+  const refusal = discordApiRefusal(error);
+  if (!refusal) return undefined;
+  if (refusal.status === 404) return 'unknown-channel';
+  if (refusal.status !== 403) return undefined;
+  if (refusal.code === RESTJSONErrorCodes.MissingAccess) return 'missing-access';
+  if (refusal.code === RESTJSONErrorCodes.MissingPermissions) return 'missing-permissions';
   return 'forbidden';
 }
 
@@ -99,15 +101,11 @@ function claimedWithin(claimedAt: string | undefined, now: Date): boolean {
 
 /** 5xx (HTTPError), dropped connections and timeouts are worth another try; any other 4xx is not. */
 function isRetryable(error: unknown): boolean {
-  return !(error instanceof DiscordAPIError);
+  const refusal = discordApiRefusal(error);
+  return refusal === undefined || refusal.status >= 500;
 }
 
-function describe(error: unknown): string {
-  if (error instanceof DiscordAPIError) return `${error.status} ${error.code}: ${error.message}`;
-  if (error instanceof HTTPError) return `${error.status} ${error.message}`;
-  if (error instanceof Error) return `${error.name}: ${error.message}`;
-  return String(error);
-}
+const describe = describeRestError;
 
 /** Run `fn` over `items` with at most `limit` in flight; results in input order, none lost. */
 export async function mapConcurrent<T, R>(

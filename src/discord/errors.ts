@@ -1,14 +1,15 @@
 // What to tell a person when Discord refuses or cannot be reached: one sentence, no stack trace, no token.
-import { DiscordAPIError } from '@discordjs/rest';
+import { discordApiRefusal } from './api-errors';
 
 export function describeDiscordError(error: unknown, apiUrl?: string): string {
   const where = apiUrl ?? 'Discord';
-  if (error instanceof DiscordAPIError) {
-    if (error.status === 401)
+  const refusal = discordApiRefusal(error);
+  if (refusal) {
+    if (refusal.status === 401)
       return 'Discord did not accept DISCORD_TOKEN (401 Unauthorized). Reset the token in the Developer Portal and set it again.';
-    if (error.status === 403)
-      return `Discord refused (403, code ${error.code}): check DISCORD_APPLICATION_ID and DISCORD_GUILD_ID, and that the bot was invited to that server with the applications.commands scope.`;
-    return `Discord answered ${error.status} (code ${error.code}): ${error.message}`;
+    if (refusal.status === 403)
+      return `Discord refused (403, code ${refusal.code}): check DISCORD_APPLICATION_ID and DISCORD_GUILD_ID, and that the bot was invited to that server with the applications.commands scope.`;
+    return `Discord answered ${refusal.status} (code ${refusal.code}): ${refusal.message}`;
   }
   const code = (error as { code?: unknown })?.code;
   if (code === 'TokenInvalid')
