@@ -2,16 +2,18 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { compileSeeds } from '../knowledge/compile';
+import { assertReplaceable, IndexTargetError, inspectIndexFile } from '../knowledge/index-target';
 import { resolveIndexPath } from '../knowledge/load';
 import { KINDS } from '../knowledge/schema';
-import { formatSeedError } from '../knowledge/seed-error';
+import { seedErrorReport } from '../knowledge/seed-error';
 import { writeIndexFile } from '../knowledge/write-index';
 
 const USAGE = `usage: shiting compile [--seeds DIR] [--out FILE]
 
   --seeds DIR    the folder of seed files (default: seeds)
   --out FILE     where to write the index (default: $SHITING_INDEX, else build/index.json);
-                 --index FILE is the same option
+                 --index FILE is the same option. Only a Shiting index (of this version or an
+                 older one) is replaced; any other file there is left alone and reported.
 `;
 
 function shown(file: string): string {
@@ -47,20 +49,38 @@ export async function run(argv: string[]): Promise<number> {
   }
   const seedsDir = values.seeds ?? 'seeds';
   const out = resolveIndexPath(values.out ?? values.index);
+  const setting = values.out
+    ? '--out'
+    : values.index
+      ? '--index'
+      : process.env.SHITING_INDEX
+        ? 'SHITING_INDEX'
+        : undefined;
 
   const result = compileSeeds(seedsDir);
   if (!result.ok) {
-    for (const e of result.errors) process.stderr.write(`${formatSeedError(e)}\n`);
+    for (const line of seedErrorReport(result.errors)) process.stderr.write(`${line}\n`);
     const n = result.errors.length;
     process.stderr.write(
-      `\n${n} problem${n === 1 ? '' : 's'} in ${shown(seedsDir)}; ${shown(out)} was not changed\n`,
+      `\n${n.toLocaleString('en-US')} problem${n === 1 ? '' : 's'} in ${shown(seedsDir)}; ${shown(out)} was not changed\n`,
     );
     return 1;
   }
+  // Compiled first, so that the seeds' problems are reported whatever is at the output path.
+  const previous = inspectIndexFile(out);
   try {
+    assertReplaceable(out, previous, {
+      setting,
+      create: 'with-folders',
+      elsewhere: `choose another ${setting === 'SHITING_INDEX' ? 'SHITING_INDEX' : '--out'}`,
+    });
     writeIndexFile(out, result.json);
   } catch (error) {
-    process.stderr.write(`shiting compile: cannot write ${shown(out)}: ${(error as Error).message}\n`);
+    const message =
+      error instanceof IndexTargetError
+        ? error.message
+        : `cannot write ${shown(out)}: ${(error as Error).message}`;
+    process.stderr.write(`shiting compile: ${message}\n`);
     return 1;
   }
   const { counts, hash } = result.index;
@@ -72,9 +92,24 @@ export async function run(argv: string[]): Promise<number> {
       `compiled ${shown(seedsDir)} → ${shown(out)} (${Buffer.byteLength(result.json).toLocaleString('en-US')} bytes)`,
       ...lines,
       `  ${'total'.padEnd(width)}${String(total).padStart(6)}`,
+      ...countChanges(previous.state === 'index' ? previous.counts : undefined, counts),
       `hash ${hash}`,
       '',
     ].join('\n'),
   );
   return 0;
+}
+
+/** Each kind whose count differs from the index this one replaced: `works: 24 → 0`, so a lost file shows. */
+function countChanges(before: Record<string, number> | undefined, after: Record<string, number>): string[] {
+  if (!before) return [];
+  const changed = KINDS.filter((k) => (before[k] ?? 0) !== (after[k] ?? 0));
+  if (changed.length === 0) return ['same counts as the index it replaced'];
+  return [
+    'changed from the index it replaced:',
+    ...changed.map(
+      (k) =>
+        `  ${k}: ${(before[k] ?? 0).toLocaleString('en-US')} → ${(after[k] ?? 0).toLocaleString('en-US')}`,
+    ),
+  ];
 }

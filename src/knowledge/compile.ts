@@ -2,7 +2,7 @@
 import { buildCalendar } from './calendar';
 import { checkRecords } from './checks';
 import { canonicalJson, type IndexBody, indexHash } from './index-hash';
-import { INDEX_SCHEMA_VERSION, type IndexFile } from './knowledge-base';
+import { INDEX_FORMAT, INDEX_SCHEMA_VERSION, type IndexFile } from './knowledge-base';
 import { readSeeds } from './read-seeds';
 import type { Records } from './records';
 import { buildRelated } from './related';
@@ -38,6 +38,7 @@ export function indexFromRecords(checked: Records): { index: IndexFile; json: st
   const counts = Object.fromEntries(KINDS.map((k) => [k, records[k].length])) as Record<Kind, number>;
   const body: IndexBody = {
     schemaVersion: INDEX_SCHEMA_VERSION,
+    format: INDEX_FORMAT,
     counts,
     records,
     related: buildRelated(records),

@@ -16,7 +16,13 @@ import {
 } from './schema';
 
 /** Bump when the index layout changes; the loader refuses other versions and says to recompile. */
-export const INDEX_SCHEMA_VERSION = 3;
+export const INDEX_SCHEMA_VERSION = 4;
+
+/**
+ * Marks a file as a Shiting index (from version 4; older ones are known by their `{"schemaVersion":N,` head),
+ * so that only an index is ever replaced by the compiler.
+ */
+export const INDEX_FORMAT = 'shiting-index';
 
 /** Where `npx shiting compile` writes by default, relative to the project root. */
 export const DEFAULT_INDEX_PATH = 'build/index.json';
@@ -41,6 +47,7 @@ export const IndexFileSchema = z.object({
   schemaVersion: z.literal(INDEX_SCHEMA_VERSION),
   /** sha256 of everything below, hex; changes with any fact. */
   hash: z.string().regex(/^[0-9a-f]{64}$/),
+  format: z.literal(INDEX_FORMAT),
   counts: z.record(z.string(), z.number().int().nonnegative()),
   records: z.object({
     sources: z.array(SourceSchema),

@@ -57,6 +57,7 @@ const HEAD = /^\{"schemaVersion":(\d+),"hash":"([0-9a-f]{64})",/;
 const EnvelopeSchema = z.object({
   schemaVersion: z.literal(INDEX_SCHEMA_VERSION),
   hash: IndexFileSchema.shape.hash,
+  format: IndexFileSchema.shape.format,
   counts: IndexFileSchema.shape.counts,
   records: z.object(
     Object.fromEntries(KINDS.map((k) => [k, z.array(z.unknown())])) as Record<Kind, z.ZodArray<z.ZodUnknown>>,
@@ -123,12 +124,15 @@ export function parseIndex(file: Uint8Array | string, name: string): IndexFile {
   const version = raw && typeof raw === 'object' && 'schemaVersion' in raw ? raw.schemaVersion : undefined;
   if (typeof version !== 'number')
     throw new IndexLoadError(`${name} is not a Shiting index (no schema version): ${REBUILD}`);
-  if (version !== INDEX_SCHEMA_VERSION) {
-    const age = version < INDEX_SCHEMA_VERSION ? 'older' : 'newer';
+  if (version > INDEX_SCHEMA_VERSION)
+    // Recompiling would downgrade it, so the compiler refuses to: the fix is newer code or another file.
     throw new IndexLoadError(
-      `the index ${name} has ${age} schema version ${version}; this Shiting reads version ${INDEX_SCHEMA_VERSION}: ${REBUILD}`,
+      `the index ${name} has newer schema version ${version}; this Shiting reads version ${INDEX_SCHEMA_VERSION}: it was written by a newer Shiting; update the code, or point SHITING_INDEX (or --index) elsewhere, where \`npx shiting compile --out FILE\` can build one for this version`,
     );
-  }
+  if (version !== INDEX_SCHEMA_VERSION)
+    throw new IndexLoadError(
+      `the index ${name} has older schema version ${version}; this Shiting reads version ${INDEX_SCHEMA_VERSION}: ${REBUILD}`,
+    );
   const envelope = EnvelopeSchema.safeParse(raw);
   const problem = envelope.success ? contentProblem(envelope.data) : issueText(envelope.error.issues[0]!);
   if (problem) throw new IndexLoadError(`the index ${name} is damaged (${problem}): ${REBUILD}`);

@@ -1,12 +1,13 @@
 // Opening the knowledge for a front end: the loaded index plus the lookup over it; and compiling first when stale.
-import { closeSync, existsSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createLookup, SearchTablesError } from '../search/lookup';
 import type { Lookup } from '../search/lookup-types';
 import { compileSeeds } from './compile';
+import { assertReplaceable, type IndexSetting, indexSettingOf, inspectIndexFile } from './index-target';
 import { INDEX_SCHEMA_VERSION, type KnowledgeBase } from './knowledge-base';
 import { IndexLoadError, loadIndexFile, resolveIndexPath } from './load';
-import { formatSeedError, type SeedError } from './seed-error';
+import { type SeedError, seedErrorReport } from './seed-error';
 import { writeIndexFile } from './write-index';
 
 /** The knowledge a handler reads: the loaded index and the lookup built over it. */
@@ -32,24 +33,37 @@ export function openKnowledge(indexPath?: string): Knowledge {
 export class SeedCompileError extends Error {
   override name = 'SeedCompileError';
   constructor(readonly errors: readonly SeedError[]) {
-    super(`the seeds do not compile (${errors.length} problems):\n${errors.map(formatSeedError).join('\n')}`);
+    // Capped like `shiting compile`'s output: a broken file can yield thousands of problems.
+    super(`the seeds do not compile (${errors.length} problems):\n${seedErrorReport(errors).join('\n')}`);
   }
 }
 
 /**
- * Compiles the seeds into the index when the index is missing, older than any seed file, or of another
- * schema version; otherwise leaves it alone. Throws SeedCompileError when the seeds have problems.
+ * Compiles the seeds into the index when the index is missing, older than any seed file, or of an older
+ * schema version; otherwise leaves it alone. Throws IndexTargetError (before compiling) when the path holds
+ * something other than an index this code may replace, and SeedCompileError when the seeds have problems.
+ * `setting` names where the path came from (default: `SHITING_INDEX` when that is what names it); a path a
+ * user named is only created in a folder that exists, since start is asked to read an index, not to place one.
  */
-export function ensureIndex(seedsDir: string, indexPath: string): { compiled: boolean } {
-  if (isCurrent(seedsDir, indexPath)) return { compiled: false };
+export function ensureIndex(
+  seedsDir: string,
+  indexPath: string,
+  setting: IndexSetting = indexSettingOf(indexPath),
+): { compiled: boolean } {
+  const state = inspectIndexFile(indexPath);
+  if (state.state === 'index' && isCurrent(seedsDir, indexPath, state.version)) return { compiled: false };
+  assertReplaceable(indexPath, state, {
+    setting,
+    create: setting ? 'in-existing-folder' : 'with-folders',
+    elsewhere: setting ? `point ${setting} elsewhere` : 'set SHITING_INDEX to another file',
+  });
   const result = compileSeeds(seedsDir);
   if (!result.ok) throw new SeedCompileError(result.errors);
   writeIndexFile(indexPath, result.json);
   return { compiled: true };
 }
 
-function isCurrent(seedsDir: string, indexPath: string): boolean {
-  if (!existsSync(indexPath)) return false;
+function isCurrent(seedsDir: string, indexPath: string, version: number): boolean {
   // Without seeds (a deployment that ships only the index) the index is all there is.
   if (!existsSync(seedsDir)) return true;
   const built = statSync(indexPath).mtimeMs;
@@ -60,18 +74,5 @@ function isCurrent(seedsDir: string, indexPath: string): boolean {
       .filter((f) => f.endsWith('.yaml'))
       .map((f) => statSync(path.join(seedsDir, f)).mtimeMs),
   ];
-  return Math.max(...seedTimes) <= built && schemaVersionOf(indexPath) === INDEX_SCHEMA_VERSION;
-}
-
-/** The schema version from the file's first bytes, where the compiler always writes it. */
-function schemaVersionOf(indexPath: string): number | undefined {
-  const fd = openSync(indexPath, 'r');
-  try {
-    const head = Buffer.alloc(64);
-    const n = readSync(fd, head, 0, head.length, 0);
-    const match = /^\{"schemaVersion":(\d+),/.exec(head.subarray(0, n).toString('utf8'));
-    return match ? Number(match[1]) : undefined;
-  } finally {
-    closeSync(fd);
-  }
+  return Math.max(...seedTimes) <= built && version === INDEX_SCHEMA_VERSION;
 }

@@ -1,7 +1,7 @@
 // Reads seeds/<kind>.yaml into plain records, keeping each node's position so every problem can name its line.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type YAMLError } from 'yaml';
 import { KINDS, type Kind } from './schema';
 import type { SeedError } from './seed-error';
 
@@ -66,6 +66,12 @@ export function readSeeds(seedsDir: string): ReadResult {
   const present = KINDS.filter((kind) => existsSync(path.join(seedsDir, `${kind}.yaml`)));
   for (const kind of present) {
     const full = path.join(seedsDir, `${kind}.yaml`);
+    const tooBig = oversize(full);
+    if (tooBig) {
+      errors.push({ file: displayPath(full), line: 1, path: kind, message: tooBig });
+      unreadable.add(kind);
+      continue;
+    }
     let text: string;
     try {
       text = readFileSync(full, 'utf8');
@@ -86,7 +92,49 @@ export function readSeeds(seedsDir: string): ReadResult {
     else unreadable.add(kind);
   }
   errors.push(...missingSources(seedsDir, present, files, unreadable));
+  if (present.length > 0) errors.push(...missingKinds(seedsDir, present, unreadable));
   return { files, errors, unreadable };
+}
+
+/** Parsing YAML takes about 40 times the file's size in memory; no real seed file comes near this. */
+export const MAX_SEED_FILE_BYTES = 16 * 2 ** 20;
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 2 ** 20).toFixed(1)} MB`;
+}
+
+/** Checked before reading, so that a runaway file is refused instead of filling memory. */
+function oversize(full: string): string | undefined {
+  let size: number;
+  try {
+    const stat = statSync(full);
+    if (!stat.isFile()) return undefined;
+    size = stat.size;
+  } catch {
+    return undefined; // reported when it is read
+  }
+  if (size <= MAX_SEED_FILE_BYTES) return undefined;
+  return `the file is ${megabytes(size)}, more than a seed file may be (${megabytes(MAX_SEED_FILE_BYTES)}); it was not read: is something in it repeated by mistake?`;
+}
+
+/**
+ * A deleted seed file would silently drop every record of its kind (and any index compiled before), so each
+ * kind's file must be there; `[]` says a kind has no records on purpose.
+ */
+function missingKinds(seedsDir: string, present: readonly Kind[], unreadable: Set<Kind>): SeedError[] {
+  return KINDS.filter((kind) => kind !== 'sources' && !present.includes(kind)).flatMap((kind) => {
+    unreadable.add(kind);
+    // A misnamed `<kind>.yml` is already reported with its rename.
+    if (existsSync(path.join(seedsDir, `${kind}.yml`))) return [];
+    return [
+      {
+        file: displayPath(path.join(seedsDir, `${kind}.yaml`)),
+        line: 1,
+        path: kind,
+        message: `no such file; every kind has its seed file: restore it, or write \`[]\` in it if there are no ${kind}`,
+      },
+    ];
+  });
 }
 
 /**
@@ -127,16 +175,22 @@ function readSeedFile(kind: Kind, full: string, text: string): { file?: SeedFile
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   const lineAt = (offset: number) => lineCounter.linePos(offset).line;
-  if (doc.errors.length > 0)
-    return {
-      errors: doc.errors.map((e) => ({
-        file,
-        line: lineAt(e.pos[0]),
-        path: kind,
-        message: `YAML syntax: ${e.message.split('\n')[0]}`,
-      })),
-    };
+  if (doc.errors.length > 0) return { errors: [syntaxError(kind, file, text, doc.errors, lineAt)] };
   const root = doc.contents;
+  if (root === null)
+    return {
+      errors: [
+        {
+          file,
+          line: 1,
+          path: kind,
+          message:
+            kind === 'sources'
+              ? 'lists no sources; every fact must cite one'
+              : `no records: the file is empty or only comments; list the ${kind} (\`- id: …\`), or write \`[]\` to say there are none`,
+        },
+      ],
+    };
   if (root !== null && !isSeq(root))
     return {
       errors: [
@@ -148,7 +202,7 @@ function readSeedFile(kind: Kind, full: string, text: string): { file?: SeedFile
         },
       ],
     };
-  const items = root === null ? [] : (doc.toJS({ maxAliasCount: -1 }) as unknown[]);
+  const items = doc.toJS({ maxAliasCount: -1 }) as unknown[];
   const lineOf = (fieldPath: FieldPath): number => {
     let node: unknown = root;
     let line = 1;
@@ -167,4 +221,35 @@ function readSeedFile(kind: Kind, full: string, text: string): { file?: SeedFile
     return line;
   };
   return { file: { kind, file, items, lineOf }, errors: [] };
+}
+
+/** A line whose indentation holds a tab: YAML forbids it, and the parser's own errors never say so. */
+const TAB_INDENT = /^ *\t/;
+
+/**
+ * The first syntax error only: after one, the parser's further errors (often hundreds) are its confusion, not
+ * more mistakes, and records are not checked until the file parses.
+ */
+function syntaxError(
+  kind: Kind,
+  file: string,
+  text: string,
+  errors: readonly YAMLError[],
+  lineAt: (offset: number) => number,
+): SeedError {
+  const first = errors[0]!;
+  const line = lineAt(first.pos[0]);
+  const more =
+    errors.length > 1
+      ? ` (and ${(errors.length - 1).toLocaleString('en-US')} more syntax errors after it, which may all come from this one; records are checked once the file parses)`
+      : '';
+  const tabLine = text.split('\n', line).findIndex((l) => TAB_INDENT.test(l)) + 1;
+  if (tabLine > 0 || first.code === 'TAB_AS_INDENT')
+    return {
+      file,
+      line: tabLine || line,
+      path: kind,
+      message: `YAML syntax: a tab in the indentation; YAML indents with spaces only: replace the tab with spaces${more}`,
+    };
+  return { file, line, path: kind, message: `YAML syntax: ${first.message.split('\n')[0]}${more}` };
 }
