@@ -114,7 +114,7 @@ function oversize(full: string): string | undefined {
     return undefined; // reported when it is read
   }
   if (size <= MAX_SEED_FILE_BYTES) return undefined;
-  return `the file is ${megabytes(size)}, more than a seed file may be (${megabytes(MAX_SEED_FILE_BYTES)}); it was not read: is something in it repeated by mistake?`;
+  return `the file is ${megabytes(size)}, more than a seed file may be (${MAX_SEED_FILE_BYTES / 2 ** 20} MB); it was not read: is something in it repeated by mistake?`;
 }
 
 /**
