@@ -123,7 +123,10 @@ export function parseIndex(file: Uint8Array | string, name: string): IndexFile {
   }
   const version = raw && typeof raw === 'object' && 'schemaVersion' in raw ? raw.schemaVersion : undefined;
   if (typeof version !== 'number')
-    throw new IndexLoadError(`${name} is not a Shiting index (no schema version): ${REBUILD}`);
+    // Not "rebuild it": the compiler leaves a file that is not an index alone, so the fix is another path.
+    throw new IndexLoadError(
+      `${name} is not a Shiting index (no schema version): point --index or SHITING_INDEX at a compiled index; \`npx shiting compile\` builds one at build/index.json`,
+    );
   if (version > INDEX_SCHEMA_VERSION)
     // Recompiling would downgrade it, so the compiler refuses to: the fix is newer code or another file.
     throw new IndexLoadError(
