@@ -15,6 +15,8 @@ const en = {
       forbidden: 'Discord refused the post (403)',
       'unknown-channel': 'the channel no longer exists (Unknown Channel)',
       'left-guild': 'the bot was removed from the server',
+      rejected:
+        'Discord rejected the digest post as malformed (400); this is a fault in Shiting, please report it',
     })[reason],
   pauseNotice: (reason: string) =>
     `Shiting paused the daily digest for this channel: ${reason}. Someone with Manage Server can run ` +
@@ -88,6 +90,7 @@ const zh: DigestText = {
       forbidden: 'Discord 拒绝了发帖（403）',
       'unknown-channel': '该频道已不存在（Unknown Channel）',
       'left-guild': '机器人已被移出服务器',
+      rejected: 'Discord 认为摘要帖子格式有误而拒绝（400）；这是视听的问题，请报告',
     })[reason],
   pauseNotice: (reason) =>
     `视听已暂停本频道的每日摘要：${reason}。拥有“管理服务器”权限的成员可以用 \`/digest check\` 查看缺少什么，` +
