@@ -60,6 +60,8 @@ export interface PostingBudget {
   readonly limit: number;
   exhausted(): boolean;
   count(): number;
+  /** When the oldest counted request leaves the window, in ms. */
+  clearsInMs?(): number;
 }
 
 /** A digest's message, and whether its own day had nothing (an `empty_days: skip` subscription then posts nothing). */
@@ -140,6 +142,16 @@ class RateLimitGiveUp extends Error {
   constructor() {
     super('Discord kept rate-limiting digest posts; left to the next tick');
     this.name = 'RateLimitGiveUp';
+  }
+}
+
+/** Thrown in place of a post while the bot's invalid-request budget is spent. */
+class PostingStopped extends Error {
+  constructor(count: number, limit: number) {
+    super(
+      `not posted: ${count} invalid requests to Discord in 10 minutes (limit ${limit}); resumes when that clears`,
+    );
+    this.name = 'PostingStopped';
   }
 }
 
@@ -350,7 +362,7 @@ export function createDeliverer(options: DelivererOptions): Deliver {
     if (!spentSaid) {
       spentSaid = true;
       log.error(
-        { invalidRequests: budget.count(), limit: budget.limit },
+        { invalidRequests: budget.count(), limit: budget.limit, clearsInMs: budget.clearsInMs?.() },
         'digest posting stopped: too many invalid requests to Discord in the last 10 minutes; it resumes when the window clears',
       );
     }
@@ -400,14 +412,22 @@ export function createDeliverer(options: DelivererOptions): Deliver {
       }
       return { messageId: await post(sub.channelId, body), earlier: false };
     };
+    // Checked once a slot is free, not before waiting for one: the budget may be spent meanwhile.
+    const sendIfAllowed = () => {
+      if (budgetSpent()) throw new PostingStopped(budget?.count() ?? 0, budget?.limit ?? 0);
+      return send();
+    };
     for (let attempt = 1; ; attempt++) {
-      if (budgetSpent()) return 'retrying';
       // Only Discord's answers are caught here: a store failure after a post must not post again.
       let sent: { messageId: string; earlier: boolean };
       try {
-        sent = await throttle.run(send);
+        sent = await throttle.run(sendIfAllowed);
       } catch (error) {
-        if (error instanceof RateLimitGiveUp || (discordRateLimit(error) && throttle.givenUp)) {
+        if (
+          error instanceof RateLimitGiveUp ||
+          error instanceof PostingStopped ||
+          (discordRateLimit(error) && throttle.givenUp)
+        ) {
           // Left `pending`, as for 5xx: the next tick tries again with the same nonce.
           store.noteError(sub.id, describe(error), now);
           return 'retrying';

@@ -12,6 +12,7 @@ export const DEFAULT_INVALID_REQUEST_LIMIT = 2_000;
 export const INVALID_REQUEST_WARNING_INTERVAL = 500;
 
 const SECOND = 1_000;
+const WAIT_LOG_EVERY_MS = 10_000;
 
 /** Whether Discord counts a response against the budget: 401, 403, and 429s other than a shared resource's. */
 export function isInvalidRequest(status: number, scope?: string | null): boolean {
@@ -70,7 +71,8 @@ export class InvalidRequestBudget {
     const slot = Math.floor(this.now() / SECOND);
     this.expire(slot);
     const oldest = Math.min(...this.slots.keys());
-    return Number.isFinite(oldest) ? Math.max(0, (oldest + 1) * SECOND + this.windowMs - this.now()) : 0;
+    const span = Math.ceil(this.windowMs / SECOND);
+    return Number.isFinite(oldest) ? Math.max(0, (oldest + span) * SECOND - this.now()) : 0;
   }
 
   private expire(slot: number): void {
@@ -93,8 +95,15 @@ export interface BudgetLog {
  * Feed the budget from every response the REST client receives, and log what @discordjs/rest reports: its
  * pre-emptive rate-limit waits and its own invalid-request count. Returns a function that stops listening.
  */
-export function watchInvalidRequests(rest: REST, budget: InvalidRequestBudget, log: BudgetLog): () => void {
+export function watchInvalidRequests(
+  rest: REST,
+  budget: InvalidRequestBudget,
+  log: BudgetLog,
+  now: () => number = Date.now,
+): () => void {
   let spent = false;
+  let waits = 0;
+  let lastWaitLog = Number.NEGATIVE_INFINITY;
   const onResponse = (_request: APIRequest, response: ResponseLike) => {
     budget.noteResponse(response.status, response.headers.get('x-ratelimit-scope'));
     if (!spent && budget.exhausted()) {
@@ -105,12 +114,19 @@ export function watchInvalidRequests(rest: REST, budget: InvalidRequestBudget, l
       );
     } else if (spent && !budget.exhausted()) spent = false;
   };
-  // Emitted when a request waits for a bucket @discordjs/rest knows is spent (not for each 429 it receives).
-  const onRateLimited = (data: RateLimitData) =>
+  // Emitted when a request waits for a bucket @discordjs/rest knows is spent, or for its own pacing under the
+  // global 50 a second (not for the 429s it receives): in a large fan-out that is every request, so one line
+  // every 10 seconds says how many waited.
+  const onRateLimited = (data: RateLimitData) => {
+    waits++;
+    if (now() - lastWaitLog < WAIT_LOG_EVERY_MS) return;
+    lastWaitLog = now();
     log.warn(
-      { route: data.route, method: data.method, global: data.global, retryAfterMs: data.retryAfter },
-      'Discord rate limit: a request waits for its bucket',
+      { waits, route: data.route, method: data.method, global: data.global, retryAfterMs: data.retryAfter },
+      'REST requests waited for a rate limit before sending',
     );
+    waits = 0;
+  };
   const onWarning = (data: InvalidRequestWarningData) =>
     log.warn(
       { invalidRequests: data.count, windowRemainingMs: data.remainingTime, counted: budget.count() },
