@@ -26,6 +26,9 @@ const en = {
     'here, `/onthisday` shows the same list.',
   unavailable: 'Digests are not available here: they run in the Discord bot, not in this front end.',
   needManageGuild: 'Only members with the Manage Server permission can change digests.',
+  badChannel: (channel: string | undefined) =>
+    `${channel ? `${ch(channel)} is not a channel of this server that the bot knows` : 'That is not a channel'}. ` +
+    'Pick a text or announcement channel of this server from the list. Nothing was changed.',
   badTime: (value: string) =>
     `“${value}” is not a time. Write it as HH:MM on a 24-hour clock, like 09:00 or 18:30. Nothing was changed.`,
   badTimezone: (value: string) =>
@@ -99,6 +102,8 @@ const zh: DigestText = {
     '`/digest` 只能在服务器里使用：它会向服务器的频道发帖。请把视听加入服务器后在那里使用；在这里可以用 `/onthisday` 查看同样的内容。',
   unavailable: '这里无法使用每日摘要：它只在 Discord 机器人中运行。',
   needManageGuild: '只有拥有“管理服务器”权限的成员才能更改每日摘要。',
+  badChannel: (channel) =>
+    `${channel ? `${ch(channel)}不是机器人所知的本服务器频道` : '这不是一个频道'}。请从列表中选择本服务器的文字频道或公告频道。设置未作更改。`,
   badTime: (value) => `“${value}”不是有效的时间。请用24小时制 HH:MM，例如 09:00 或 18:30。设置未作更改。`,
   badTimezone: (value) =>
     `不认识时区“${value}”。请从列表中选择 IANA 时区名，例如 Asia/Shanghai 或 Europe/London。设置未作更改。`,
