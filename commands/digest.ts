@@ -160,6 +160,10 @@ async function set(
   const t = digestText(context.locale);
   const channelId = str(options.channel);
   if (!channelId) return ephemeralReply(t.checkNoChannel);
+  // Discord's client offers only this server's channels, but the interaction's option is just an id: refuse
+  // another server's, an unknown one or one that is no id at all, before anything is saved.
+  if ((await service.channelInGuild(guildId, channelId)) === false)
+    return ephemeralReply(t.badChannel(/^\d{1,20}$/.test(channelId) ? channelId : undefined));
   const result = service.set(
     {
       guildId,
@@ -172,6 +176,7 @@ async function set(
     context.now,
   );
   if (!result.ok) {
+    if (result.error === 'channel') return ephemeralReply(t.badChannel(undefined));
     if (result.error === 'time') return ephemeralReply(t.badTime(result.value));
     if (result.error === 'timezone') return ephemeralReply(t.badTimezone(result.value));
     if (result.error === 'empty-days') return ephemeralReply(t.badEmptyDays(result.value));
@@ -187,7 +192,6 @@ async function set(
   const [checked] = (await service.check(guildId, [channelId])) ?? [];
   if (checked?.result.status === 'ok' && checked.result.missing.length > 0)
     lines.push(t.warnMissing(channelId, checked.result.missing.map(t.permission).join(t.list)));
-  if (checked?.result.status === 'unknown-channel') lines.push(t.checkUnknownChannel(channelId));
   return ephemeralReply(lines.join('\n'));
 }
 

@@ -64,6 +64,13 @@ const EnvSchema = z.object({
       'DIGEST_DEFAULT_TIMEZONE must be an IANA time zone such as Asia/Shanghai.',
     )
     .default('Asia/Shanghai'),
+  SHITING_INVALID_REQUEST_LIMIT: z
+    .string()
+    .refine(
+      (text) => /^\d+$/.test(text) && Number(text) >= 1 && Number(text) <= 9_000,
+      'SHITING_INVALID_REQUEST_LIMIT must be a whole number from 1 to 9000 (Discord bans at 10,000 in 10 minutes).',
+    )
+    .optional(),
   SHITING_SHARDS: z
     .string()
     .refine(
@@ -84,6 +91,8 @@ export interface Config {
   digestTimezone: string;
   /** Run this many shard processes under a manager; one process with one connection when absent. */
   shards?: ShardCount;
+  /** Invalid requests (401/403/429) in 10 minutes at which digests stop posting; the default when absent. */
+  invalidRequestLimit?: number;
 }
 
 export class ConfigError extends Error {
@@ -119,6 +128,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     digestTimezone: e.DIGEST_DEFAULT_TIMEZONE,
     shards: e.SHITING_SHARDS === undefined ? undefined : parseShardCount(e.SHITING_SHARDS),
+    invalidRequestLimit:
+      e.SHITING_INVALID_REQUEST_LIMIT === undefined ? undefined : Number(e.SHITING_INVALID_REQUEST_LIMIT),
   };
 }
 

@@ -1,7 +1,9 @@
-// Posting due digests through @discordjs/rest: idempotent nonces, backoff on 5xx, pause (never delete) on 403/404.
+// Posting due digests through @discordjs/rest: idempotent nonces, backoff on 5xx, pause (never delete) on 400/403/404,
+// one pause for the whole fan-out on a 429, and no posts while the bot's invalid-request budget is spent.
 import type { REST } from '@discordjs/rest';
 import {
   type APIEmbed,
+  PermissionFlagsBits,
   type RESTGetAPIChannelMessagesResult,
   type RESTGetAPICurrentUserResult,
   RESTJSONErrorCodes,
@@ -9,7 +11,12 @@ import {
   type RESTPostAPIChannelMessageResult,
   Routes,
 } from 'discord-api-types/v10';
-import { describeRestError, discordApiRefusal } from '../discord/api-errors';
+import {
+  type DiscordRateLimit,
+  describeRestError,
+  discordApiRefusal,
+  discordRateLimit,
+} from '../discord/api-errors';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import type { Locale } from '../locale';
 import { NO_MENTIONS } from '../render/reply';
@@ -17,6 +24,7 @@ import { type DigestMessage, renderDigest } from './payload';
 import type { Decision, Deliver, DeliveryOutcome, DigestLog } from './schedule';
 import { silentLog } from './schedule';
 import { selectDigest } from './select';
+import type { ChannelProbe } from './service';
 import type { DigestStore, PauseReason, Subscription } from './store';
 import { digestText } from './text';
 
@@ -37,6 +45,23 @@ export interface DelivererOptions {
   concurrency?: number;
   /** Ticks that may retry one day's post after 5xx or network failures before that day is given up. */
   maxTicks?: number;
+  /** The bot's invalid requests (401/403/429) in Discord's window: while spent, nothing is posted. */
+  budget?: PostingBudget;
+  /** Shortest pause of every post after Discord answers 429; it doubles while 429s continue. */
+  rateLimitFloorMs?: number;
+  /** Longest a tick waits out 429s; the posts still owed are left to the next tick. */
+  maxRateLimitWaitMs?: number;
+  /** What the bot may do in a channel, so that a pause notice is not sent where it cannot be. */
+  probe?: ChannelProbe;
+}
+
+/** What the deliverer needs of src/discord/invalid-requests.ts's budget. */
+export interface PostingBudget {
+  readonly limit: number;
+  exhausted(): boolean;
+  count(): number;
+  /** When the oldest counted request leaves the window, in ms. */
+  clearsInMs?(): number;
 }
 
 /** A digest's message, and whether its own day had nothing (an `empty_days: skip` subscription then posts nothing). */
@@ -45,6 +70,9 @@ type RenderedDigest = DigestMessage & { empty: boolean };
 const DEFAULT_ATTEMPTS = 4;
 const DEFAULT_MAX_TICKS = 10;
 export const DEFAULT_CONCURRENCY = 50;
+export const DEFAULT_RATE_LIMIT_FLOOR_MS = 1_000;
+const RATE_LIMIT_CEILING_MS = 30_000;
+const DEFAULT_MAX_RATE_LIMIT_WAIT_MS = 60_000;
 const defaultBackoff = (attempt: number) => Math.min(30_000, 1_000 * 2 ** (attempt - 1));
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -82,10 +110,14 @@ export function noticeNonce(subscriptionId: number, localDate: string): string {
   return `n${subscriptionId}.${localDate.replaceAll('-', '')}`;
 }
 
-/** Why Discord refused for good, when it did: 403 and 404 pause the subscription instead of retrying. */
+/**
+ * Why Discord refused for good, when it did: 400, 403 and 404 pause the subscription instead of retrying (the
+ * same post would be refused again, and every refusal counts toward Discord's invalid-request ban).
+ */
 export function pauseReasonOf(error: unknown): PauseReason | undefined {
   const refusal = discordApiRefusal(error);
   if (!refusal) return undefined;
+  if (refusal.status === 400) return 'rejected';
   if (refusal.status === 404) return 'unknown-channel';
   if (refusal.status !== 403) return undefined;
   if (refusal.code === RESTJSONErrorCodes.MissingAccess) return 'missing-access';
@@ -103,6 +135,126 @@ function claimedWithin(claimedAt: string | undefined, now: Date): boolean {
 function isRetryable(error: unknown): boolean {
   const refusal = discordApiRefusal(error);
   return refusal === undefined || refusal.status >= 500;
+}
+
+/** Thrown by the throttle once a tick has waited out 429s for as long as it may. */
+class RateLimitGiveUp extends Error {
+  constructor() {
+    super('Discord kept rate-limiting digest posts; left to the next tick');
+    this.name = 'RateLimitGiveUp';
+  }
+}
+
+/** Thrown in place of a post while the bot's invalid-request budget is spent. */
+class PostingStopped extends Error {
+  constructor(count: number, limit: number) {
+    super(
+      `not posted: ${count} invalid requests to Discord in 10 minutes (limit ${limit}); resumes when that clears`,
+    );
+    this.name = 'PostingStopped';
+  }
+}
+
+/**
+ * One tick's fan-out: how many posts may be in flight, and one pause for all of them when Discord says wait.
+ * It starts with one post in flight and doubles after each answer that is not a 429 (slow start: a storm that
+ * is already on costs one refused request, not fifty); a 429 drops it back to one and pauses every post for
+ * the retry-after, at least `floorMs`, doubling while the 429s go on.
+ */
+class Throttle {
+  private limit = 1;
+  private inFlight = 0;
+  private readonly waiting: (() => void)[] = [];
+  private gate?: Promise<void>;
+  private streak = 0;
+  private waitedMs = 0;
+  private seen429 = 0;
+  givenUp = false;
+
+  constructor(
+    private readonly max: number,
+    private readonly sleep: (ms: number) => Promise<void>,
+    private readonly floorMs: number,
+    private readonly maxWaitMs: number,
+    private readonly log: DigestLog,
+  ) {}
+
+  async run<T>(fn: () => Promise<T>): Promise<T> {
+    await this.acquire();
+    try {
+      const result = await fn();
+      this.answered();
+      return result;
+    } catch (error) {
+      const limited = discordRateLimit(error);
+      if (limited) this.rateLimited(limited);
+      else this.answered();
+      throw error;
+    } finally {
+      this.inFlight--;
+      this.wake();
+    }
+  }
+
+  private async acquire(): Promise<void> {
+    for (;;) {
+      if (this.givenUp) throw new RateLimitGiveUp();
+      if (this.gate) {
+        await this.gate;
+        continue;
+      }
+      if (this.inFlight < this.limit) {
+        this.inFlight++;
+        return;
+      }
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    }
+  }
+
+  /** Waiters check again for themselves (there are at most `max`): simpler than counting free slots here. */
+  private wake(): void {
+    for (const resume of this.waiting.splice(0)) resume();
+  }
+
+  private answered(): void {
+    this.streak = 0;
+    this.limit = Math.min(this.max, this.limit * 2);
+  }
+
+  private rateLimited(limited: DiscordRateLimit): void {
+    this.seen429++;
+    this.limit = 1;
+    // Posts already in flight when the pause began come back 429 too; they join the pause, not lengthen it.
+    if (this.gate) return;
+    this.streak++;
+    const backoff = Math.min(RATE_LIMIT_CEILING_MS, this.floorMs * 2 ** (this.streak - 1));
+    const waitMs = Math.ceil(Math.max(limited.retryAfter, backoff));
+    if (this.waitedMs + waitMs > this.maxWaitMs) {
+      this.givenUp = true;
+      this.log.error(
+        { rateLimited: this.seen429, waitedMs: this.waitedMs, inFlight: this.inFlight - 1 },
+        'Discord kept rate-limiting digest posts; the rest wait for the next tick',
+      );
+      this.wake();
+      return;
+    }
+    this.waitedMs += waitMs;
+    this.log.warn(
+      {
+        rateLimited: this.seen429,
+        retryAfterMs: Math.round(limited.retryAfter),
+        waitMs,
+        inFlight: this.inFlight - 1,
+        global: limited.global,
+        route: limited.route,
+      },
+      'Discord rate-limited a digest post; every post pauses, then resumes one at a time',
+    );
+    this.gate = this.sleep(waitMs).finally(() => {
+      this.gate = undefined;
+      this.wake();
+    });
+  }
 }
 
 const describe = describeRestError;
@@ -132,6 +284,7 @@ export function createDeliverer(options: DelivererOptions): Deliver {
   const attempts = options.attempts ?? DEFAULT_ATTEMPTS;
   const backoff = options.backoffMs ?? defaultBackoff;
   const maxTicks = options.maxTicks ?? DEFAULT_MAX_TICKS;
+  const { budget, probe } = options;
 
   async function post(channelId: string, body: RESTPostAPIChannelMessageJSONBody): Promise<string> {
     const message = (await rest.post(Routes.channelMessages(channelId), {
@@ -160,12 +313,30 @@ export function createDeliverer(options: DelivererOptions): Deliver {
     return recent.find((m) => m.author.id === self && m.embeds.some((e) => e.url?.endsWith(`#${nonce}`)))?.id;
   }
 
+  /** Whether the bot may still send text in the channel (a 50013 for Embed Links leaves that open). */
+  async function canSpeak(sub: Subscription): Promise<boolean> {
+    if (!probe) return true;
+    const found = await probe(sub.guildId, sub.channelId);
+    if (found.status === 'unknown') return true;
+    if (found.status !== 'ok') return false;
+    const needed = PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages;
+    return (
+      (found.permissions & PermissionFlagsBits.Administrator) !== 0n ||
+      (found.permissions & needed) === needed
+    );
+  }
+
   /** Tell the server once, in the channel when Discord may still let the bot speak there, else in the log. */
   async function notify(sub: Subscription, reason: PauseReason, localDate: string): Promise<void> {
     const t = digestText(sub.locale);
     const details = { subscription: sub.id, guild: sub.guildId, channel: sub.channelId, reason };
+    if (reason === 'rejected') {
+      // Discord found the post itself malformed: a fault in Shiting, not in the server's settings.
+      log.error(details, 'digest paused: Discord rejected the post (400); /digest status shows why');
+      return;
+    }
     // Without access, or without the channel, a notice would only be one more invalid request.
-    if (reason === 'missing-permissions') {
+    if (reason === 'missing-permissions' && (await canSpeak(sub))) {
       try {
         await post(sub.channelId, {
           content: t.pauseNotice(t.pauseReason(reason)),
@@ -184,12 +355,29 @@ export function createDeliverer(options: DelivererOptions): Deliver {
     log.warn(details, 'digest paused; the channel cannot be reached, so only /digest status shows why');
   }
 
+  // Said once per tick, not once per post, while the budget is spent.
+  let spentSaid = false;
+  const budgetSpent = (): boolean => {
+    if (!budget?.exhausted()) return false;
+    if (!spentSaid) {
+      spentSaid = true;
+      log.error(
+        { invalidRequests: budget.count(), limit: budget.limit, clearsInMs: budget.clearsInMs?.() },
+        'digest posting stopped: too many invalid requests to Discord in the last 10 minutes; it resumes when the window clears',
+      );
+    }
+    return true;
+  };
+
   async function deliverOne(
     decision: Decision,
     now: Date,
     render: (date: string, locale: Locale) => RenderedDigest,
+    throttle: Throttle,
   ): Promise<DeliveryOutcome> {
     const { subscription: sub, localDate } = decision;
+    // Not claimed: a day left unclaimed costs none of its tries.
+    if (budgetSpent() || throttle.givenUp) return 'retrying';
     const claim = store.claim(sub.id, localDate, now);
     if (claim === 0) return 'settled-elsewhere';
     if (claim > maxTicks) {
@@ -224,12 +412,31 @@ export function createDeliverer(options: DelivererOptions): Deliver {
       }
       return { messageId: await post(sub.channelId, body), earlier: false };
     };
+    // Checked once a slot is free, not before waiting for one: the budget may be spent meanwhile.
+    const sendIfAllowed = () => {
+      if (budgetSpent()) throw new PostingStopped(budget?.count() ?? 0, budget?.limit ?? 0);
+      return send();
+    };
     for (let attempt = 1; ; attempt++) {
       // Only Discord's answers are caught here: a store failure after a post must not post again.
       let sent: { messageId: string; earlier: boolean };
       try {
-        sent = await send();
+        sent = await throttle.run(sendIfAllowed);
       } catch (error) {
+        if (
+          error instanceof RateLimitGiveUp ||
+          error instanceof PostingStopped ||
+          (discordRateLimit(error) && throttle.givenUp)
+        ) {
+          // Left `pending`, as for 5xx: the next tick tries again with the same nonce.
+          store.noteError(sub.id, describe(error), now);
+          return 'retrying';
+        }
+        if (discordRateLimit(error)) {
+          // The throttle has paused every post; this one goes again when the pause ends, costing no try.
+          attempt--;
+          continue;
+        }
         const reason = pauseReasonOf(error);
         if (reason) {
           store.settle(sub.id, localDate, 'failed', now, { error: describe(error) });
@@ -277,9 +484,18 @@ export function createDeliverer(options: DelivererOptions): Deliver {
       }
       return rendered;
     };
-    return mapConcurrent(decisions, options.concurrency ?? DEFAULT_CONCURRENCY, async (d) => {
+    const max = options.concurrency ?? DEFAULT_CONCURRENCY;
+    const throttle = new Throttle(
+      max,
+      sleep,
+      options.rateLimitFloorMs ?? DEFAULT_RATE_LIMIT_FLOOR_MS,
+      options.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MS,
+      log,
+    );
+    spentSaid = false;
+    return mapConcurrent(decisions, max, async (d) => {
       try {
-        return await deliverOne(d, now, render);
+        return await deliverOne(d, now, render, throttle);
       } catch (error) {
         // A store or rendering failure must not sink the other deliveries of the tick.
         log.error({ subscription: d.subscription.id, err: describe(error) }, 'digest delivery crashed');

@@ -1,7 +1,7 @@
 // The digest feature assembled for the bot: database, /digest service, and the scheduler posting through REST.
 import type { REST } from '@discordjs/rest';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
-import { createDeliverer } from './deliver';
+import { createDeliverer, type PostingBudget } from './deliver';
 import { type DigestLog, DigestScheduler, silentLog } from './schedule';
 import { type ChannelProbe, DigestService } from './service';
 import { DigestStore } from './store';
@@ -14,6 +14,8 @@ export interface DigestsOptions {
   log?: DigestLog;
   /** Injected in tests; the wall clock otherwise. */
   clock?: () => Date;
+  /** How the deliverer waits (backoff, rate-limit pauses); injected in tests, real waiting otherwise. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 /**
@@ -25,6 +27,7 @@ export class Digests {
   readonly store: DigestStore;
   private readonly options: DigestsOptions;
   private digestService?: DigestService;
+  private probe?: ChannelProbe;
   private scheduler?: DigestScheduler;
 
   constructor(options: DigestsOptions) {
@@ -33,6 +36,7 @@ export class Digests {
   }
 
   service(probe?: ChannelProbe): DigestService {
+    this.probe ??= probe;
     this.digestService ??= new DigestService({
       store: this.store,
       knowledge: this.options.knowledge,
@@ -42,11 +46,22 @@ export class Digests {
     return this.digestService;
   }
 
-  /** `ownsGuild`: the guilds whose digests this process posts (its shards' guilds); all when absent. */
-  start(rest: REST, ownsGuild?: (guildId: string) => boolean): DigestScheduler {
+  /**
+   * `ownsGuild`: the guilds whose digests this process posts (its shards' guilds); all when absent. `budget`: the
+   * bot's invalid-request count (src/discord/invalid-requests.ts); posting stops while it is spent.
+   */
+  start(rest: REST, ownsGuild?: (guildId: string) => boolean, budget?: PostingBudget): DigestScheduler {
     if (this.scheduler) return this.scheduler;
     const log = this.options.log ?? silentLog;
-    const deliver = createDeliverer({ rest, store: this.store, knowledge: this.options.knowledge, log });
+    const deliver = createDeliverer({
+      rest,
+      store: this.store,
+      knowledge: this.options.knowledge,
+      log,
+      budget,
+      probe: this.probe,
+      sleep: this.options.sleep,
+    });
     const { clock } = this.options;
     this.scheduler = new DigestScheduler({ store: this.store, deliver, clock, log, ownsGuild });
     this.scheduler.start();

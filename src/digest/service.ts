@@ -41,6 +41,8 @@ export interface SetInput {
 }
 
 export type SetError =
+  /** Not a channel id at all (a snowflake is 17–20 digits). */
+  | { error: 'channel'; value: string }
   | { error: 'time'; value: string }
   | { error: 'timezone'; value: string }
   | { error: 'empty-days'; value: string }
@@ -78,6 +80,8 @@ export interface DigestServiceOptions {
   probe?: ChannelProbe;
 }
 
+const SNOWFLAKE = /^\d{17,20}$/;
+
 /** Missing digest permissions in a permission bitfield (Administrator implies all). */
 export function missingPermissions(permissions: bigint): NeededPermission[] {
   if ((permissions & PermissionFlagsBits.Administrator) !== 0n) return [];
@@ -106,6 +110,7 @@ export class DigestService {
   /** Create, change or resume (guild, channel)'s digest. Nothing changes when an option is invalid. */
   set(input: SetInput, now: Date): SetResult {
     const { store } = this.options;
+    if (!SNOWFLAKE.test(input.channelId)) return { ok: false, error: 'channel', value: input.channelId };
     const before = store.find(input.guildId, input.channelId);
     const time = input.time === undefined ? (before?.time ?? DEFAULT_TIME) : parseTime(input.time);
     if (!time) return { ok: false, error: 'time', value: input.time ?? '' };
@@ -131,6 +136,18 @@ export class DigestService {
       now,
     );
     return { ok: true, ...saved, nextRun: nextRun(saved.subscription, now) };
+  }
+
+  /**
+   * Whether a channel is one of the server's, from what the runtime knows (the guild's channels): false for
+   * something that is not a channel id, another server's channel or an unknown one; undefined when it cannot tell.
+   */
+  async channelInGuild(guildId: string, channelId: string): Promise<boolean | undefined> {
+    if (!SNOWFLAKE.test(channelId)) return false;
+    const { probe } = this.options;
+    if (!probe) return undefined;
+    const found = await probe(guildId, channelId);
+    return found.status === 'unknown' ? undefined : found.status === 'ok';
   }
 
   /** Turn off one channel's digest, or all of the server's; the rows stay (today stays guarded). */

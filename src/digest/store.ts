@@ -10,7 +10,9 @@ export type PauseReason =
   | 'missing-permissions'
   | 'forbidden'
   | 'unknown-channel'
-  | 'left-guild';
+  | 'left-guild'
+  /** Discord answered 400: it will refuse the same post again. */
+  | 'rejected';
 /** `pending`: claimed, not yet confirmed (a crash or a retryable failure); the others are final for that day. */
 export type DeliveryStatus = 'pending' | 'sent' | 'skipped' | 'failed' | 'dropped';
 

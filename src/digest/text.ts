@@ -15,6 +15,8 @@ const en = {
       forbidden: 'Discord refused the post (403)',
       'unknown-channel': 'the channel no longer exists (Unknown Channel)',
       'left-guild': 'the bot was removed from the server',
+      rejected:
+        'Discord rejected the digest post as malformed (400); this is a fault in Shiting, please report it',
     })[reason],
   pauseNotice: (reason: string) =>
     `Shiting paused the daily digest for this channel: ${reason}. Someone with Manage Server can run ` +
@@ -24,6 +26,9 @@ const en = {
     'here, `/onthisday` shows the same list.',
   unavailable: 'Digests are not available here: they run in the Discord bot, not in this front end.',
   needManageGuild: 'Only members with the Manage Server permission can change digests.',
+  badChannel: (channel: string | undefined) =>
+    `${channel ? `${ch(channel)} is not a channel of this server that the bot knows` : 'That is not a channel'}. ` +
+    'Pick a text or announcement channel of this server from the list. Nothing was changed.',
   badTime: (value: string) =>
     `“${value}” is not a time. Write it as HH:MM on a 24-hour clock, like 09:00 or 18:30. Nothing was changed.`,
   badTimezone: (value: string) =>
@@ -88,6 +93,7 @@ const zh: DigestText = {
       forbidden: 'Discord 拒绝了发帖（403）',
       'unknown-channel': '该频道已不存在（Unknown Channel）',
       'left-guild': '机器人已被移出服务器',
+      rejected: 'Discord 认为摘要帖子格式有误而拒绝（400）；这是视听的问题，请报告',
     })[reason],
   pauseNotice: (reason) =>
     `视听已暂停本频道的每日摘要：${reason}。拥有“管理服务器”权限的成员可以用 \`/digest check\` 查看缺少什么，` +
@@ -96,6 +102,8 @@ const zh: DigestText = {
     '`/digest` 只能在服务器里使用：它会向服务器的频道发帖。请把视听加入服务器后在那里使用；在这里可以用 `/onthisday` 查看同样的内容。',
   unavailable: '这里无法使用每日摘要：它只在 Discord 机器人中运行。',
   needManageGuild: '只有拥有“管理服务器”权限的成员才能更改每日摘要。',
+  badChannel: (channel) =>
+    `${channel ? `${ch(channel)}不是机器人所知的本服务器频道` : '这不是一个频道'}。请从列表中选择本服务器的文字频道或公告频道。设置未作更改。`,
   badTime: (value) => `“${value}”不是有效的时间。请用24小时制 HH:MM，例如 09:00 或 18:30。设置未作更改。`,
   badTimezone: (value) =>
     `不认识时区“${value}”。请从列表中选择 IANA 时区名，例如 Asia/Shanghai 或 Europe/London。设置未作更改。`,

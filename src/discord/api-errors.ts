@@ -22,7 +22,23 @@ export interface DiscordHttpFailure {
   url?: string;
 }
 
-export type DiscordRestError = DiscordApiRefusal | DiscordHttpFailure;
+/**
+ * @discordjs/rest refused to wait out a rate limit itself (the `rejectOnRateLimit` option): the caller owns the
+ * retry. Thrown both for a 429 Discord sent and before sending, when the client already knows the bucket is spent.
+ */
+export interface DiscordRateLimit {
+  kind: 'rate-limit';
+  /** How long to wait before trying again, in ms. */
+  retryAfter: number;
+  global: boolean;
+  /** The bucket route, e.g. `/channels/123/messages`. */
+  route: string;
+  method?: string;
+  /** `user`, `global` or `shared` (a shared limit does not count against the invalid-request budget). */
+  scope?: string;
+}
+
+export type DiscordRestError = DiscordApiRefusal | DiscordHttpFailure | DiscordRateLimit;
 
 function field(error: object, key: string): unknown {
   return (error as Record<string, unknown>)[key];
@@ -35,6 +51,20 @@ function text(value: unknown): string | undefined {
 /** The REST error this is, from either build of @discordjs/rest; undefined for anything else (network errors). */
 export function discordRestError(error: unknown): DiscordRestError | undefined {
   if (!(error instanceof Error)) return undefined;
+  // RateLimitError's name is `RateLimitError[route]`; it carries no status.
+  if (error.name.startsWith('RateLimitError')) {
+    const retryAfter = field(error, 'retryAfter');
+    const timeToReset = field(error, 'timeToReset');
+    const waits = [retryAfter, timeToReset].filter((v): v is number => typeof v === 'number' && v > 0);
+    return {
+      kind: 'rate-limit',
+      retryAfter: waits.length > 0 ? Math.max(...waits) : 0,
+      global: field(error, 'global') === true,
+      route: text(field(error, 'route')) ?? '',
+      method: text(field(error, 'method')),
+      scope: text(field(error, 'scope')),
+    };
+  }
   const status = field(error, 'status');
   if (typeof status !== 'number') return undefined;
   const base = {
@@ -58,10 +88,18 @@ export function discordApiRefusal(error: unknown): DiscordApiRefusal | undefined
   return found?.kind === 'api' ? found : undefined;
 }
 
+/** A rate limit that @discordjs/rest handed back to the caller (RateLimitError of either build). */
+export function discordRateLimit(error: unknown): DiscordRateLimit | undefined {
+  const found = discordRestError(error);
+  return found?.kind === 'rate-limit' ? found : undefined;
+}
+
 /** One line for logs and `/digest status`: status, Discord's code and message. */
 export function describeRestError(error: unknown): string {
   const found = discordRestError(error);
   if (found?.kind === 'api') return `${found.status} ${found.code}: ${found.message}`;
+  if (found?.kind === 'rate-limit')
+    return `429 rate limited on ${found.route} (retry after ${Math.round(found.retryAfter)} ms)`;
   if (found) return `${found.status} ${found.message}`;
   if (error instanceof Error) return `${error.name}: ${error.message}`;
   return String(error);

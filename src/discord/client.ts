@@ -1,13 +1,13 @@
 // The discord.js client: only the Guilds intent and small caches, since Shiting reads guilds and channels only.
 import { Client, GatewayIntentBits, Options } from 'discord.js';
-import { restOptions } from './rest';
+import { restOptions, trackLocalWaits } from './rest';
 
 export interface ClientConfig {
   apiUrl?: string;
 }
 
 export function createClient(config: ClientConfig): Client {
-  return new Client({
+  const client = new Client({
     // Guilds gives guilds, channels, roles and the bot's own member: enough for permission checks.
     intents: [GatewayIntentBits.Guilds],
     rest: restOptions(config.apiUrl),
@@ -42,4 +42,6 @@ export function createClient(config: ClientConfig): Client {
     }),
     allowedMentions: { parse: [] },
   });
+  trackLocalWaits(client.rest);
+  return client;
 }

@@ -7,6 +7,7 @@ import { Digests } from '../digest/runtime';
 import { createLogger, type Logger } from '../logger';
 import { type BotHandle, startBot } from './bot';
 import { describeDiscordError } from './errors';
+import { InvalidRequestBudget, watchInvalidRequests } from './invalid-requests';
 import { channelProbe } from './probe';
 import { installProcessGuards } from './process-guards';
 import { guildOwner, isShardProcess, runShardManager } from './shards';
@@ -71,8 +72,11 @@ export async function startShiting(options: ShitingOptions): Promise<ShitingHand
     await digests.stop();
     throw error;
   }
+  // Counted from here on: start-up's few requests cannot spend a budget in the thousands.
+  const budget = new InvalidRequestBudget({ limit: config.invalidRequestLimit });
+  const unwatch = watchInvalidRequests(bot.rest, budget, logger);
   // Each shard's process posts the digests of its own guilds; together they cover all of them once.
-  digests.start(bot.rest, guildOwner(bot.shards));
+  digests.start(bot.rest, guildOwner(bot.shards), budget);
   return {
     bot,
     async stop() {
@@ -80,6 +84,7 @@ export async function startShiting(options: ShitingOptions): Promise<ShitingHand
       // closes; the client (whose REST those posts used) goes last.
       await bot.drain();
       await digests.stop();
+      unwatch();
       await bot.stop();
     },
   };

@@ -100,6 +100,25 @@ describe('/digest set', () => {
     expect(store.forGuild(GUILD.id)).toEqual(before);
   });
 
+  it('refuses a channel the probe does not find in the server, or a value that is no channel id', async () => {
+    const other = await run({ subcommand: 'set', channel: '1300000000000000009' });
+    expect(ephemeral(other)).toBe(true);
+    expect(other.content).toContain('<#1300000000000000009> is not a channel of this server');
+    expect((await run({ subcommand: 'set', channel: 'abc' })).content).toContain('That is not a channel.');
+    expect(store.forGuild(GUILD.id)).toEqual([]);
+    // Without a probe (the runtime cannot tell) a well-formed id is taken; a malformed one never is.
+    const blind = new DigestService({ store, knowledge: () => kb });
+    expect(blind.set({ guildId: GUILD.id, channelId: 'abc', locale: 'en-US' }, NOW)).toMatchObject({
+      ok: false,
+      error: 'channel',
+    });
+    const taken = await run(
+      { subcommand: 'set', channel: '1300000000000000009' },
+      { services: { digests: blind } },
+    );
+    expect(taken.content).toContain('Daily digest set');
+  });
+
   it('answers in Chinese', async () => {
     const reply = await run({ subcommand: 'set', channel: CHANNEL }, { locale: 'zh-CN' });
     expect(reply.content).toContain('已设置');

@@ -74,6 +74,17 @@ describe('config', () => {
     ]);
   });
 
+  it('reads SHITING_INVALID_REQUEST_LIMIT as a whole number below Discord’s ban', () => {
+    expect(parseConfig({ DISCORD_TOKEN: TOKEN }).invalidRequestLimit).toBeUndefined();
+    expect(
+      parseConfig({ DISCORD_TOKEN: TOKEN, SHITING_INVALID_REQUEST_LIMIT: '500' }).invalidRequestLimit,
+    ).toBe(500);
+    for (const bad of ['0', '10000', '1.5', 'lots'])
+      expect(problems({ DISCORD_TOKEN: TOKEN, SHITING_INVALID_REQUEST_LIMIT: bad })).toEqual([
+        expect.stringContaining('SHITING_INVALID_REQUEST_LIMIT must be a whole number from 1 to 9000'),
+      ]);
+  });
+
   it('tells a person what to set and that `npx shiting ask` works without Discord', () => {
     const error = new ConfigError(['DISCORD_TOKEN is not set.']);
     expect(error.userMessage).toContain('.env.example');

@@ -160,4 +160,48 @@ describe('fake Discord', () => {
     expect(fake.commands.global).toMatchObject([{ name: 'ping' }]);
     expect(fake.commands.guild.get(FAKE_GUILD_ID)).toMatchObject([{ name: 'dev' }]);
   });
+
+  it('answers 400 Invalid Form Body with Discord’s errors tree', async () => {
+    fake = await startFakeDiscord();
+    fake.fail({ method: 'POST', path: '/channels/:id/messages' }, faults.invalidFormBody);
+    const rest = restFor(fake);
+    const error = await rest
+      .post(Routes.channelMessages(FAKE_CHANNEL_ID), { body: { content: 'x' } })
+      .catch((e) => e);
+    expect(error).toMatchObject({
+      status: 400,
+      code: 50035,
+      rawError: { errors: { embeds: expect.any(Object) } },
+    });
+  });
+
+  it('runs a 429 storm on channel posts for a while of its clock or a number of requests, counting invalid requests', async () => {
+    let now = 5_000_000;
+    fake = await startFakeDiscord({ now: () => now });
+    const rest = new REST({ api: fake.apiUrl, retries: 0, rejectOnRateLimit: () => true }).setToken(
+      fake.token,
+    );
+    const post = () =>
+      rest.post(Routes.channelMessages(FAKE_CHANNEL_ID), { body: { content: 'x' } }).then(
+        () => 'ok',
+        (e: Error) => e.name,
+      );
+    fake.rateLimitStorm({ forMs: 2_000, retryAfter: 0.5 });
+    expect(await post()).toMatch(/^RateLimitError/);
+    now += 1_000;
+    expect(await post()).toMatch(/^RateLimitError/);
+    // Other routes are not in the storm.
+    await rest.get(Routes.channel(FAKE_CHANNEL_ID));
+    now += 1_000;
+    expect(await post()).toBe('ok');
+    fake.rateLimitStorm({ requests: 1 });
+    expect(await post()).toMatch(/^RateLimitError/);
+    expect(await post()).toBe('ok');
+    expect(fake.invalidRequests().map((r) => r.status)).toEqual([429, 429, 429]);
+    expect([...fake.invalidRequestsPerSecond()]).toEqual([
+      [5_000, 1],
+      [5_001, 1],
+      [5_002, 1],
+    ]);
+  });
 });

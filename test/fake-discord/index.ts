@@ -34,6 +34,10 @@
  * - Faults: `fail(route, ...faults)` queues scripted answers for a route (each used once, in order): 403/404/500
  *   with Discord's error JSON, 429 with Discord's headers, or a dropped connection. `globalRateLimit`
  *   (requests per second, interaction routes exempt as on Discord) answers 429 with `X-RateLimit-Global`.
+ * - `rateLimitStorm({ forMs | requests, retryAfter })`: every `POST /channels/{id}/messages` (or `route`) answers
+ *   429 for the next `forMs` of `now` or the next `requests` matching requests; `invalidRequests()` counts the
+ *   401/403/429 answers (what Discord's ban counts) and `invalidRequestsPerSecond()` buckets them by second of `now`.
+ *   `faults.invalidFormBody` is Discord's 400 50035 with its `errors` tree.
  * - Records: `requests` (every REST request, with parsed body, files and the status answered), `messages`,
  *   `commands`, `callbacks`, `followUps`; `nextRequest(predicate)` resolves on the next matching request.
  */
@@ -125,7 +129,41 @@ export const faults = {
   serverError: { status: 500 },
   rateLimited: (retryAfter = 0.05, global = false): Fault => ({ status: 429, retryAfter, global }),
   drop: { drop: true },
+  invalidFormBody: {
+    status: 400,
+    body: {
+      code: 50035,
+      message: 'Invalid Form Body',
+      errors: {
+        embeds: {
+          '0': {
+            description: {
+              _errors: [{ code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 4096 or fewer in length.' }],
+            },
+          },
+        },
+      },
+    },
+  },
 } as const satisfies Record<string, Fault | ((...args: never[]) => Fault)>;
+
+/** A 429 storm: a route answers 429 for a while, as during an outage or a ban at Discord's edge. */
+export interface RateLimitStorm {
+  /** Default `POST /channels/:id/messages`. */
+  route?: RouteSpec;
+  /** Lasts this long on the fake's clock (`now`)... */
+  forMs?: number;
+  /** ...or for this many matching requests. */
+  requests?: number;
+  /** Seconds, in `Retry-After` (default 1). */
+  retryAfter?: number;
+  /**
+   * Also send the bucket headers (`X-RateLimit-Remaining: 0`, `-Reset-After`). Off by default: with them
+   * @discordjs/rest also holds the bucket for `retryAfter` on its own wall clock, which tests on an injected
+   * clock cannot move; without them (as from Discord's edge) only the caller waits.
+   */
+  bucketHeaders?: boolean;
+}
 
 /** A route to script: method plus a path after `/api/v10` with `:param` segments, e.g. `/channels/:id/messages`. */
 export interface RouteSpec {
@@ -237,6 +275,13 @@ export interface FakeDiscord {
   commandInteraction(spec: InteractionSpec): APIInteraction;
   fail(route: RouteSpec, ...faults: Fault[]): void;
   setGlobalRateLimit(perSecond: number | undefined): void;
+  rateLimitStorm(storm: RateLimitStorm): void;
+  /** Ends a storm early. */
+  calmStorm(): void;
+  /** REST requests answered 401, 403 or 429 (what Discord counts toward its invalid-request ban). */
+  invalidRequests(): RecordedRequest[];
+  /** Those answers per second of the fake's clock: `floor(now / 1000)` → count. */
+  invalidRequestsPerSecond(): Map<number, number>;
   nextRequest(predicate: (request: RecordedRequest) => boolean): Promise<RecordedRequest>;
   on(event: 'request', listener: (request: RecordedRequest) => void): void;
   off(event: 'request', listener: (request: RecordedRequest) => void): void;
@@ -355,6 +400,23 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const originals = new Map<string, Record<string, unknown>>();
   let windowStart = 0;
   let windowCount = 0;
+  let storm:
+    | { route: RouteSpec; until?: number; left?: number; retryAfter: number; bucketHeaders: boolean }
+    | undefined;
+
+  /** Whether this request falls in the storm (and uses up one of its requests). */
+  function stormHits(method: string, path: string): boolean {
+    if (!storm || !routeMatches(storm.route, method, path)) return false;
+    if (
+      (storm.until !== undefined && now() >= storm.until) ||
+      (storm.left !== undefined && storm.left <= 0)
+    ) {
+      storm = undefined;
+      return false;
+    }
+    if (storm.left !== undefined) storm.left--;
+    return true;
+  }
 
   const sockets = new Set<WebSocket>();
   const sessionsOpen = new Set<WebSocket>();
@@ -826,6 +888,17 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       const [entry] = scripted.splice(scriptedIndex, 1);
       return answerFault(res, entry!.fault);
     }
+    if (stormHits(method, path)) {
+      const retryAfter = storm!.retryAfter;
+      if (storm!.bucketHeaders) return answerFault(res, { status: 429, retryAfter });
+      json(
+        res,
+        429,
+        { message: 'You are being rate limited.', retry_after: retryAfter, global: false },
+        { 'retry-after': String(retryAfter), 'x-ratelimit-scope': 'user' },
+      );
+      return 429;
+    }
     if (!isInteractionRoute(path)) {
       if (options.checkToken && record.headers.authorization !== `Bot ${token}`) {
         json(res, 401, errorBody(0, '401: Unauthorized'));
@@ -1083,6 +1156,30 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     },
     setGlobalRateLimit(perSecond) {
       globalRateLimit = perSecond;
+    },
+    rateLimitStorm(spec) {
+      storm = {
+        route: spec.route ?? { method: 'POST', path: '/channels/:id/messages' },
+        until: spec.forMs === undefined ? undefined : now() + spec.forMs,
+        left: spec.requests,
+        retryAfter: spec.retryAfter ?? 1,
+        bucketHeaders: spec.bucketHeaders ?? false,
+      };
+    },
+    calmStorm() {
+      storm = undefined;
+    },
+    invalidRequests() {
+      return requests.filter((r) => r.status === 401 || r.status === 403 || r.status === 429);
+    },
+    invalidRequestsPerSecond() {
+      const counts = new Map<number, number>();
+      for (const r of requests) {
+        if (r.status !== 401 && r.status !== 403 && r.status !== 429) continue;
+        const second = Math.floor(r.at / 1000);
+        counts.set(second, (counts.get(second) ?? 0) + 1);
+      }
+      return counts;
     },
     nextRequest(predicate) {
       return new Promise((resolve) => {
