@@ -11,11 +11,11 @@ export class KeyIndex {
   /** Doc numbers an empty autocomplete query shows (see tables.ts). */
   readonly featured: readonly number[];
   /** Key number → doc number; keys are numbered across docs in order, as the gram postings number them. */
-  readonly keyDoc: readonly number[] = [];
+  readonly keyDoc: readonly number[];
   /** Key number → the normalised key. */
-  readonly keyText: readonly string[] = [];
+  readonly keyText: readonly string[];
   /** Doc number → its first key number; doc + 1 gives the end, so the array has one entry more than docs. */
-  readonly docFirstKey: readonly number[] = [];
+  readonly docFirstKey: readonly number[];
   /** The prefix map's entries in sorted order, so that those starting with a query form one run. */
   readonly prefixKeys: readonly string[];
   private readonly tables: SearchTables;
