@@ -1,0 +1,117 @@
+// Ranking: candidates from the filter, scored by the matchers, then the rules every answer shares (a lone
+// ordinal names its edition, the named time moves records, numbers are never typos), best first.
+import type { Kind } from '../knowledge/schema';
+import { CANDIDATES, CandidateFilter } from './candidates';
+import type { KeyIndex } from './key-index';
+import type { QueryFacts } from './query';
+import {
+  combine,
+  coverage,
+  FuseScorer,
+  isExact,
+  numbersClash,
+  prefixScore,
+  type Scored,
+  wordScore,
+} from './scoring';
+import { timeFit, withTime } from './time-fit';
+
+/** Queries up to this many characters send all CANDIDATES keys through fuse.js; longer ones fewer. */
+const FUSE_FULL_LENGTH = 16;
+const MIN_FUSE_KEYS = 20;
+/** An ordinal or season number is never a typo: a record whose numbers all differ from the query's ranks lower. */
+const NUMBER_PENALTY = 0.3;
+/** What a record about a time-only query ("2024") scores: a good match, below any exact one. */
+const TIME_ONLY_SCORE = 0.1;
+
+export class Ranker {
+  private readonly filter: CandidateFilter;
+  private readonly fuse = new FuseScorer();
+
+  constructor(private readonly index: KeyIndex) {
+    this.filter = new CandidateFilter(index);
+  }
+
+  /** Every candidate with its score (lower is better), best first; exact key matches score 0. */
+  rank(q: QueryFacts, kinds?: readonly Kind[]): Scored[] {
+    const { index } = this;
+    const { text, time } = q;
+    if (!text) {
+      return this.filter.byTime(time, kinds).map((doc) => ({ doc, score: TIME_ONLY_SCORE, exact: false }));
+    }
+    const scores = q.short ? this.byPrefix(q, kinds) : this.byGrams(q, kinds);
+    // "the 9th", "edition 11", "No. 9": one ordinal amid filler words names the one edition that has it.
+    if (q.ordinal !== undefined && q.ordinal !== text) {
+      const doc = this.filter.onlyEditionWithKey(q.ordinal, kinds);
+      if (doc !== undefined) scores.set(doc, { doc, score: 0, exact: true });
+    }
+    const out = [...scores.values()];
+    for (const s of out) if (!s.exact) s.score = withTime(s.score, index.docs[s.doc]!.t, time);
+    if (q.numbers.length > 0) {
+      for (const s of out) if (!s.exact && numbersClash(index, s.doc, q.numbers)) s.score += NUMBER_PENALTY;
+    }
+    const timeFitOf = (s: Scored) => timeFit(index.docs[s.doc]!.t, time);
+    // Exact matches win outright; among several, the one of the named time comes first.
+    out.sort(
+      (a, b) =>
+        Number(b.exact) - Number(a.exact) ||
+        (a.exact && b.exact ? timeFitOf(a) - timeFitOf(b) : a.score - b.score) ||
+        a.doc - b.doc,
+    );
+    return out;
+  }
+
+  /** Prefix semantics only (no typos in three letters): the word matcher ranks them. */
+  private byPrefix(q: QueryFacts, kinds?: readonly Kind[]): Map<number, Scored> {
+    const { index } = this;
+    const scores = new Map<number, Scored>();
+    for (const doc of this.filter.byPrefix(q.text, kinds)) {
+      let best = 1;
+      for (let k = index.docFirstKey[doc]!; k < index.docFirstKey[doc + 1]!; k++) {
+        const w =
+          q.words.length === 1 ? prefixScore(index, q.words[0]!, k) : wordScore(index, q.match, k, false);
+        best = Math.min(best, w + coverage(index, q.length, k));
+      }
+      const exact = isExact(index, doc, q.full, q.fullJoined);
+      scores.set(doc, { doc, score: exact ? 0 : best, exact });
+    }
+    return scores;
+  }
+
+  /** The gram filter's keys, through fuse.js and the word matcher with typos. */
+  private byGrams(q: QueryFacts, kinds?: readonly Kind[]): Map<number, Scored> {
+    const { index } = this;
+    const scores = new Map<number, Scored>();
+    const items: { k: number; key: string }[] = [];
+    const scored: number[] = [];
+    // Bitap's cost grows with the pattern; a long name keeps most of its grams through a typo, so fewer
+    // of the filter's best keys are enough for it.
+    const fuseKeys = Math.max(
+      MIN_FUSE_KEYS,
+      Math.floor((CANDIDATES * FUSE_FULL_LENGTH) / Math.max(1, q.length)),
+    );
+    for (const { key: k, dice } of this.filter.byGrams(q.text, kinds)) {
+      const doc = index.keyDoc[k]!;
+      let entry = scores.get(doc);
+      if (!entry) {
+        const exact = isExact(index, doc, q.full, q.fullJoined);
+        entry = { doc, score: exact ? 0 : 1, exact };
+        scores.set(doc, entry);
+      }
+      if (entry.exact) continue;
+      // Keys the filter found but no matcher accepts still rank, last, as "did you mean" material.
+      entry.score = Math.min(entry.score, 0.7 + 0.3 * (1 - dice));
+      scored.push(k);
+      if (items.length < fuseKeys) items.push({ k, key: index.keyText[k]! });
+    }
+    // An exact name wins outright: the others then only need the cheap word matcher.
+    const anyExact = [...scores.values()].some((e) => e.exact);
+    const fused = anyExact ? new Map<number, number>() : this.fuse.scores(items, q.text);
+    for (const k of scored) {
+      const entry = scores.get(index.keyDoc[k]!)!;
+      const s = combine(fused.get(k) ?? 1, wordScore(index, q.match, k, true)) + coverage(index, q.length, k);
+      if (s < entry.score) entry.score = s;
+    }
+    return scores;
+  }
+}

@@ -1,0 +1,55 @@
+// What a ranked list answers: one record clearly best, several about equally good, or none good enough.
+import type { Hit, Resolution } from './lookup-types';
+import { type Scored, SEARCH_MAX } from './scoring';
+
+/** A best match is "clearly best" when it scores at most ACCEPT and leads the next record by MARGIN. */
+export const ACCEPT = 0.4;
+export const MARGIN = 0.08;
+/** "Did you mean" lists only records some matcher saw something in (the filter's bare guesses score above). */
+const DID_YOU_MEAN_MAX = 0.8;
+
+export interface ResolveInput {
+  /** Best first, exact matches first (as `Ranker.rank` orders them). */
+  ranked: readonly Scored[];
+  /** How many others or candidates to list. */
+  limit: number;
+  /** The doc's fit to the query's time (see time-fit.ts): two exact matches tie only when it is the same. */
+  timeFit: (doc: number) => number;
+  hit: (s: Scored) => Hit;
+}
+
+export function resolveRanked({ ranked, limit, timeFit, hit }: ResolveInput): Resolution {
+  const [best, second] = ranked;
+  if (!best) return { status: 'none', candidates: [] };
+  const others = (from: number) =>
+    ranked
+      .slice(from)
+      .filter((s) => s.score <= SEARCH_MAX)
+      .slice(0, limit)
+      .map(hit);
+  if (best.exact) {
+    const tied = second?.exact && timeFit(second.doc) === timeFit(best.doc);
+    if (!tied) return { status: 'found', hit: hit(best), exact: true, others: others(1) };
+    return {
+      status: 'ambiguous',
+      candidates: ranked
+        .filter((s) => s.exact)
+        .slice(0, limit)
+        .map(hit),
+    };
+  }
+  if (best.score <= ACCEPT && (!second || second.score - best.score >= MARGIN)) {
+    return { status: 'found', hit: hit(best), exact: false, others: others(1) };
+  }
+  if (best.score <= ACCEPT) {
+    const close = ranked.filter((s) => s.score - best.score < MARGIN);
+    return { status: 'ambiguous', candidates: close.slice(0, Math.max(2, limit)).map(hit) };
+  }
+  return {
+    status: 'none',
+    candidates: ranked
+      .filter((s) => s.score <= DID_YOU_MEAN_MAX)
+      .slice(0, limit)
+      .map(hit),
+  };
+}

@@ -1,0 +1,125 @@
+// How well a query matches one key: the per-word typo and prefix matcher, fuse.js's character-level score, and
+// the small adjustments between them. Scores follow fuse.js: 0 is a perfect match, 1 none.
+import Fuse from 'fuse.js';
+import type { KeyIndex } from './key-index';
+import { editDistance } from './normalise';
+import { isNumber, type QueryWord } from './query';
+
+/** Hits scoring worse than this are not returned by `search` (they may still be "did you mean" candidates). */
+export const SEARCH_MAX = 0.6;
+const FUSE_THRESHOLD = 0.4;
+
+/** A ranked record; `exact` when one of its keys is the whole query. */
+export interface Scored {
+  doc: number;
+  score: number;
+  exact: boolean;
+}
+
+/** wordScore for a one-word short query, without its allocations: these run for up to SHORT_QUERY_CAP records. */
+export function prefixScore(index: KeyIndex, q: string, k: number): number {
+  const ws = index.keyWords(k);
+  const n = ws.length > 1 ? ws.length - 1 : 1;
+  let best = 1;
+  for (const w of ws) {
+    const s = w === q ? 0 : w.startsWith(q) ? 0.3 * (1 - q.length / w.length) : 1;
+    if (s < best) best = s;
+  }
+  // The other words of the key are unmatched, as in wordScore.
+  return best + (best < 1 ? 0.1 * ((n - 1) / n) : 0.1);
+}
+
+/** How well the query's words match one key's words: 0 perfect, 1 none. Typos count per word. */
+export function wordScore(index: KeyIndex, qWords: readonly QueryWord[], k: number, typos: boolean): number {
+  const pool = index.keyWords(k);
+  const kJoined = index.keyJoined(k);
+  const kWords = pool.length > 1 ? pool.slice(0, -1) : pool;
+  const matched = new Set<string>();
+  let total = 0;
+  for (const { word: q, grams: qg } of qWords) {
+    if (qg) {
+      // Chinese matches by characters anywhere in the key, not by word or prefix.
+      const share = (w: string) => (w.includes(q) ? 1 : qg.filter((g) => w.includes(g)).length / qg.length);
+      total += 1 - share(kJoined);
+      for (const w of kWords) if (share(w) >= 0.5) matched.add(w);
+      continue;
+    }
+    const maxEdits = !typos ? 0 : q.length >= 8 ? 2 : q.length >= 3 ? 1 : 0;
+    let best = 1;
+    let bestWord = '';
+    for (const w of pool) {
+      let s = 1;
+      if (w === q) s = 0;
+      else if (q.length >= 2 && w.startsWith(q)) s = 0.3 * (1 - q.length / w.length);
+      else if (maxEdits > 0) {
+        const d = editDistance(q, w, maxEdits);
+        if (d <= maxEdits) s = d / Math.max(q.length, w.length);
+      }
+      if (s < best) {
+        best = s;
+        bestWord = w;
+      }
+    }
+    if (best < 1) matched.add(bestWord);
+    total += best;
+  }
+  // A joined match (hanzhijie ~ han zhijie) covers every word of the key.
+  const unmatched = matched.has(kJoined) ? 0 : kWords.filter((w) => !matched.has(w)).length;
+  return total / qWords.length + 0.1 * (unmatched / kWords.length);
+}
+
+/** A small penalty for matching only part of a long name, so that the fuller match ranks first. */
+export function coverage(index: KeyIndex, qLength: number, k: number): number {
+  return 0.1 * (1 - Math.min(1, qLength / index.keyJoined(k).length));
+}
+
+/**
+ * fuse.js (character-level Bitap) and the word matcher (per-word edits, transpositions, prefixes) each miss
+ * what the other sees: take the better score, pulled a little toward the other so that they break ties.
+ */
+export function combine(fuseScore: number, word: number): number {
+  return Math.min(fuseScore, word) + 0.25 * Math.min(Math.abs(fuseScore - word), 0.4);
+}
+
+/** The record has numbered keys (9th, season 1) but none carrying every number of the query. */
+export function numbersClash(index: KeyIndex, doc: number, qNumbers: readonly string[]): boolean {
+  let numbered = false;
+  for (let k = index.docFirstKey[doc]!; k < index.docFirstKey[doc + 1]!; k++) {
+    const numbers = index.keyWords(k).filter(isNumber);
+    if (numbers.length === 0) continue;
+    if (qNumbers.every((n) => numbers.includes(n))) return false;
+    numbered = true;
+  }
+  return numbered;
+}
+
+/** Whether one of the doc's keys is the whole query, as written or joined. */
+export function isExact(index: KeyIndex, doc: number, full: string, fullJoined: string): boolean {
+  for (let k = index.docFirstKey[doc]!; k < index.docFirstKey[doc + 1]!; k++) {
+    if (index.keyText[k] === full || index.keyJoined(k) === fullJoined) return true;
+  }
+  return false;
+}
+
+/** fuse.js over a handful of keys at a time; one instance per lookup, its collection replaced per query. */
+export class FuseScorer {
+  private readonly fuse = new Fuse<{ k: number; key: string }>([], {
+    keys: ['key'],
+    includeScore: true,
+    ignoreLocation: true,
+    ignoreFieldNorm: true,
+    // Bitap stops at the threshold: a tighter one saves most of its work on long names, and weaker
+    // matches rank on the word matcher and the filter's score anyway.
+    threshold: FUSE_THRESHOLD,
+    shouldSort: false,
+  });
+
+  /** Key number → fuse.js's score, for the keys it matches at all. */
+  scores(items: { k: number; key: string }[], text: string): Map<number, number> {
+    const fused = new Map<number, number>();
+    if (items.length === 0) return fused;
+    this.fuse.setCollection(items);
+    for (const r of this.fuse.search(text)) fused.set(r.item.k, r.score ?? SEARCH_MAX);
+    return fused;
+  }
+}
