@@ -1,12 +1,13 @@
 // `npm start` / `shiting start`: validate the configuration, load the knowledge, connect, deploy, serve, and
 // shut down cleanly on SIGINT/SIGTERM.
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Config, ConfigError, readConfig } from '../config';
+import { type Config, ConfigError, DEFAULT_DB_PATH, readConfig } from '../config';
 import { Digests } from '../digest/runtime';
 import { createLogger, type Logger } from '../logger';
 import { type BotHandle, startBot } from './bot';
-import { describeDiscordError } from './errors';
+import { atSetting, describeDiscordError, SettingPathError } from './errors';
 import { channelProbe } from './probe';
 import { installProcessGuards } from './process-guards';
 import { guildOwner, isShardProcess, runShardManager } from './shards';
@@ -37,21 +38,36 @@ export async function startShiting(options: ShitingOptions): Promise<ShitingHand
     import('../../commands'),
   ]);
   const indexPath = resolveIndexPath(config.indexPath);
-  ensureIndex(SEEDS_DIR, indexPath);
-  const knowledge = openKnowledge(indexPath);
+  const knowledge = atSetting('SHITING_INDEX (or --index)', indexPath, () => {
+    ensureIndex(SEEDS_DIR, indexPath);
+    return openKnowledge(indexPath);
+  });
   logger.info(
     { indexPath: path.relative(process.cwd(), indexPath), records: knowledge.kb.counts },
     'knowledge loaded',
   );
 
-  // Opened before login (the database is local and may refuse, e.g. a read-only path); ticks start after it.
-  const digests = new Digests({
-    dbPath: config.dbPath,
-    knowledge: () => knowledge.kb,
-    defaultTimezone: config.digestTimezone,
-    log: logger,
-    clock,
-  });
+  // Opened, and written once, before login (the database is local and may refuse, e.g. a read-only file); ticks
+  // start after it. Only the default location gets its directory made: an explicit path that does not exist is
+  // more likely a typo than a wish for new directories.
+  const dbPath = path.resolve(config.dbPath);
+  const createDirectory = config.dbPath === DEFAULT_DB_PATH;
+  const problem = dbPathProblem(dbPath, createDirectory);
+  if (problem) throw new SettingPathError('SHITING_DB', dbPath, problem);
+  const digests = atSetting(
+    'SHITING_DB',
+    dbPath,
+    () =>
+      new Digests({
+        dbPath,
+        createDirectory,
+        knowledge: () => knowledge.kb,
+        defaultTimezone: config.digestTimezone,
+        log: logger,
+        clock,
+      }),
+    true,
+  );
   let bot: BotHandle;
   try {
     bot = await startBot({
@@ -83,6 +99,18 @@ export async function startShiting(options: ShitingOptions): Promise<ShitingHand
       await bot.stop();
     },
   };
+}
+
+/** What is wrong with the database's path before SQLite tries it (SQLite says only "unable to open"). */
+function dbPathProblem(dbPath: string, createDirectory: boolean): string | undefined {
+  if (existsSync(dbPath) && statSync(dbPath).isDirectory()) return 'it is a directory, not a file';
+  const dir = path.dirname(dbPath);
+  if (!existsSync(dir))
+    return createDirectory
+      ? undefined
+      : `its directory ${dir} does not exist; create it or choose another path (only the default data/ is created for you)`;
+  if (!statSync(dir).isDirectory()) return `${dir} is a file, not a directory`;
+  return undefined;
 }
 
 /**
@@ -160,7 +188,8 @@ async function serve(config: Config, logger: Logger, shardProcess: boolean): Pro
     app = await startShiting({ config, logger });
   } catch (error) {
     const message = describeDiscordError(error, config.apiUrl);
-    logger.fatal({ err: error }, 'could not start');
+    // A person gets the one line on stderr; the stack is for whoever turns on debug logs.
+    logger.debug({ err: error }, 'could not start');
     process.stderr.write(`shiting start: ${message}\n`);
     return 1;
   }
