@@ -2,6 +2,61 @@
 // Discord refused or could not be reached; a local file's problem names the setting and the path instead.
 import { discordApiRefusal } from './api-errors';
 
+/** Gateway close codes after which discord.js does not reconnect, and what a person can do about each. */
+export const FATAL_CLOSE_CODES: ReadonlyMap<number, { name: string; advice: string }> = new Map([
+  [
+    4004,
+    {
+      name: 'Authentication failed',
+      advice:
+        'Discord did not accept DISCORD_TOKEN (it was reset, or is another bot’s). Reset the token in the Developer Portal and set DISCORD_TOKEN again.',
+    },
+  ],
+  [4010, { name: 'Invalid shard', advice: 'check SHITING_SHARDS (or --shards).' }],
+  [
+    4011,
+    {
+      name: 'Sharding required',
+      advice: 'Discord requires this bot to run sharded: set SHITING_SHARDS=auto (or start --shards auto).',
+    },
+  ],
+  [
+    4012,
+    {
+      name: 'Invalid API version',
+      advice: 'this discord.js is too old for Discord: reinstall with npm ci from the shipped lock file.',
+    },
+  ],
+  [4013, { name: 'Invalid intents', advice: 'Discord refused the gateway intents the bot asked for.' }],
+  [
+    4014,
+    {
+      name: 'Disallowed intents',
+      advice:
+        'Discord refused the gateway intents the bot asked for: allow them in the Developer Portal (Bot → Privileged Gateway Intents).',
+    },
+  ],
+]);
+
+/** Discord closed a shard's gateway with a code in FATAL_CLOSE_CODES: discord.js will not reconnect it. */
+export class GatewayClosedError extends Error {
+  override name = 'GatewayClosedError';
+  constructor(
+    readonly code: number,
+    readonly shardId: number,
+    /** The session had been ready (the bot was serving) rather than refused at login. */
+    readonly live: boolean,
+  ) {
+    const known = FATAL_CLOSE_CODES.get(code);
+    const what = `${code} ${known?.name ?? 'unrecoverable'}`;
+    super(
+      live
+        ? `Discord closed the gateway connection (${what}) and discord.js will not reconnect; stopping. ${known?.advice ?? ''}`.trim()
+        : `Discord closed the gateway at login (${what}): ${known?.advice ?? ''}`.trim(),
+    );
+  }
+}
+
 /** A file or directory that a setting names could not be used. The message names both. */
 export class SettingPathError extends Error {
   override name = 'SettingPathError';
@@ -126,6 +181,7 @@ function networkCode(error: unknown): string | undefined {
 export function describeDiscordError(error: unknown, apiUrl?: string): string {
   const where = apiUrl ?? 'Discord';
   if (error instanceof SettingPathError) return `${error.message}.`;
+  if (error instanceof GatewayClosedError) return error.message;
   const refusal = discordApiRefusal(error);
   if (refusal) {
     if (refusal.status === 401)
