@@ -7,7 +7,8 @@ import { type Config, ConfigError, DEFAULT_DB_PATH, readConfig } from '../config
 import { Digests } from '../digest/runtime';
 import { createLogger, type Logger } from '../logger';
 import { type BotHandle, startBot } from './bot';
-import { atSetting, describeDiscordError, SettingPathError } from './errors';
+import { atSetting, describeDiscordError, type GatewayClosedError, SettingPathError } from './errors';
+import { watchParent } from './parent-watch';
 import { channelProbe } from './probe';
 import { installProcessGuards } from './process-guards';
 import { guildOwner, isShardProcess, runShardManager } from './shards';
@@ -21,6 +22,8 @@ export interface ShitingOptions {
   config: Config;
   logger: Logger;
   clock?: () => Date;
+  /** Told when Discord closes the gateway for good after start (see BotOptions.onGatewayLost). */
+  onGatewayLost?: (error: GatewayClosedError) => void;
 }
 
 export interface ShitingHandle {
@@ -82,6 +85,7 @@ export async function startShiting(options: ShitingOptions): Promise<ShitingHand
       timeZone: config.digestTimezone,
       services: (client) => ({ digests: digests.service(channelProbe(client)) }),
       guildEvents: { left: (id) => digests.guildLeft(id), joined: (id) => digests.guildJoined(id) },
+      onGatewayLost: options.onGatewayLost,
     });
   } catch (error) {
     await digests.stop();
@@ -181,23 +185,50 @@ export async function run(argv: string[]): Promise<number> {
   }
 }
 
+/** Why serving ends: a signal, the parent that started the bot going away, or a gateway Discord closed for good. */
+type StopReason = { signal: NodeJS.Signals } | { parentGone: string } | { lost: GatewayClosedError };
+
 async function serve(config: Config, logger: Logger, shardProcess: boolean): Promise<number> {
   const stopSignal = waitForSignal(!shardProcess);
+  const parent = watchParent();
+  if (parent) logger.info({ pid: process.pid, parents: parent.chain }, 'watching the parent process');
+  let gatewayLost!: (error: GatewayClosedError) => void;
+  const lost = new Promise<GatewayClosedError>((resolve) => {
+    gatewayLost = resolve;
+  });
   let app: ShitingHandle;
   try {
-    app = await startShiting({ config, logger });
+    app = await startShiting({ config, logger, onGatewayLost: gatewayLost });
   } catch (error) {
+    parent?.stop();
     const message = describeDiscordError(error, config.apiUrl);
     // A person gets the one line on stderr; the stack is for whoever turns on debug logs.
     logger.debug({ err: error }, 'could not start');
     process.stderr.write(`shiting start: ${message}\n`);
     return 1;
   }
-  const signal = await stopSignal;
-  logger.info({ signal }, 'shutting down');
+  const reason = await Promise.race<StopReason>([
+    stopSignal.then((signal) => ({ signal })),
+    ...(parent ? [parent.gone.then((parentGone) => ({ parentGone }))] : []),
+    lost.then((error) => ({ lost: error })),
+  ]);
+  parent?.stop();
+  if ('lost' in reason) {
+    // No reconnect will come: exit non-zero so that a supervisor restarts the bot or tells someone.
+    logger.error({ code: reason.lost.code, shardId: reason.lost.shardId }, 'gateway lost; shutting down');
+    process.stderr.write(`shiting start: ${reason.lost.message}\n`);
+  } else if ('parentGone' in reason) {
+    logger.warn({ reason: reason.parentGone }, 'parent process gone; shutting down');
+  } else {
+    logger.info({ signal: reason.signal }, 'shutting down');
+  }
   await app.stop();
   logger.info('stopped');
-  return 0;
+  // @discordjs/ws keeps retrying a gateway that went away even after client.destroy() (its 500 ms reconnect
+  // timer survives it), which would keep a stopped bot alive until a supervisor kills it. Everything is closed
+  // by now: exit once the rest drains, or after a moment at most (unref'd, so it never delays a clean exit).
+  setTimeout(() => process.exit(), 2000).unref();
+  return 'lost' in reason ? 1 : 0;
 }
 
 /** `--name value` or `--name=value`: undefined when absent, '' when given without a value. */

@@ -32,7 +32,10 @@ async function env(overrides: Record<string, string> = {}): Promise<Record<strin
 
 /** Runs `start` expecting a refusal: exit 1, one line on stderr, no stack anywhere, no Discord connection. */
 async function refused(args: string[], environment: Record<string, string>, prefix?: string[]) {
-  const run = await shiting(['start', ...args], environment, prefix).exit;
+  const bot = shiting(['start', ...args], environment, prefix);
+  // Should it start after all (the assertion below fails), it must not outlive the test.
+  undo.push(() => bot.child.exitCode === null && bot.child.kill('SIGKILL'));
+  const run = await bot.exit;
   expect(run.code).toBe(1);
   expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
   expect(run.stdout + run.stderr).not.toMatch(STACK_LINE);
