@@ -12,13 +12,16 @@ let fake: FakeDiscord | undefined;
 const children: ChildProcess[] = [];
 /** Process groups of `npm start` runs: npm, its shell and the bot. */
 const groups: number[] = [];
+/** Bots whose parent the test kills: should one outlive its parent after all, it is killed here. */
+const orphans: number[] = [];
 
 afterEach(async () => {
   // A failed assertion must not leave a bot running into the next test.
   for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
-  for (const group of groups.splice(0)) {
+  // A negative pid is the whole process group of an `npm start`.
+  for (const pid of [...orphans.splice(0), ...groups.splice(0).map((group) => -group)]) {
     try {
-      process.kill(-group, 'SIGKILL');
+      process.kill(pid, 'SIGKILL');
     } catch {
       // Already gone, as it should be.
     }
@@ -190,6 +193,18 @@ async function gone(pid: number, timeoutMs = 20_000): Promise<boolean> {
   return !running(pid);
 }
 
+/** The bot's pid, from the line it logs when it starts watching its parent. */
+function watchingPid(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => {
+    let seen = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      seen += chunk;
+      const match = /"pid":(\d+)[^\n]*"msg":"watching the parent process"/.exec(seen);
+      if (match) resolve(Number(match[1]));
+    });
+  });
+}
+
 describe('the bot under npm, when npm goes away', () => {
   it.each(['SIGTERM', 'SIGKILL'] as const)(
     'npm killed with %s: the bot notices, shuts down cleanly, and no bot is left',
@@ -197,15 +212,8 @@ describe('the bot under npm, when npm goes away', () => {
       fake = await startFakeDiscord();
       const npm = npmStart(fake);
       const ready = logged(npm.child, 'digest scheduler started');
-      const watching = new Promise<number>((resolve) => {
-        let seen = '';
-        npm.child.stdout?.on('data', (chunk: Buffer) => {
-          seen += chunk;
-          const match = /"pid":(\d+)[^\n]*"msg":"watching the parent process"/.exec(seen);
-          if (match) resolve(Number(match[1]));
-        });
-      });
-      const botPid = await watching;
+      const botPid = await watchingPid(npm.child);
+      orphans.push(botPid);
       await ready;
       expect(fake.sessions).toBe(1);
       npm.child.kill(signal);
@@ -216,4 +224,24 @@ describe('the bot under npm, when npm goes away', () => {
       expect(fake.sessions).toBe(0);
     },
   );
+});
+
+describe('a shard process whose manager is gone', () => {
+  it('sees the IPC channel close, shuts down cleanly, and is not left running', async () => {
+    fake = await startFakeDiscord();
+    const manager = shiting(['start', '--shards', '1'], env(fake));
+    children.push(manager.child);
+    const shardPid = watchingPid(manager.child);
+    await logged(manager.child, 'digest scheduler started');
+    const pid = await shardPid;
+    orphans.push(pid);
+    expect(pid).not.toBe(manager.child.pid);
+    // SIGKILL: the manager cannot forward anything; only the closed channel tells the shard.
+    manager.child.kill('SIGKILL');
+    const { stdout } = await manager.exit;
+    expect(stdout).toContain('"msg":"parent process gone; shutting down"');
+    expect(stdout).toContain('"msg":"stopped"');
+    expect(await gone(pid)).toBe(true);
+    expect(fake.sessions).toBe(0);
+  });
 });
