@@ -6,6 +6,8 @@ import { z } from 'zod';
 /** Discord bot tokens are three base64url parts joined by dots; the first encodes the bot's user id. */
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{18,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{20,}$/;
 const SNOWFLAKE_PATTERN = /^\d{17,20}$/;
+/** The only database path whose directory Shiting creates; an explicit SHITING_DB must be in an existing one. */
+export const DEFAULT_DB_PATH = 'data/shiting.db';
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /** How many shards `shiting start` runs: a number, or `auto` for the count Discord recommends. */
@@ -50,9 +52,14 @@ const EnvSchema = z.object({
     .optional(),
   DISCORD_API_URL: z
     .url({ error: 'DISCORD_API_URL must be a URL such as http://127.0.0.1:8080/api.' })
+    // Bearer of the bot token: only a web address may receive it (not ftp:, file: or javascript:).
+    .refine(
+      (url) => /^https?:$/.test(new URL(url).protocol),
+      'DISCORD_API_URL must start with http:// or https://, such as http://127.0.0.1:8080/api.',
+    )
     .refine((url) => !/\/v\d+\/?$/.test(url), 'DISCORD_API_URL must not end with the API version (/v10).')
     .optional(),
-  SHITING_DB: z.string().default('data/shiting.db'),
+  SHITING_DB: z.string().default(DEFAULT_DB_PATH),
   SHITING_INDEX: z.string().optional(),
   LOG_LEVEL: z
     .enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}.` })

@@ -7,8 +7,10 @@ import { type ChannelProbe, DigestService } from './service';
 import { DigestStore } from './store';
 
 export interface DigestsOptions {
-  /** The SQLite file (default data/shiting.db in the config); its directory is created. */
+  /** The SQLite file (default data/shiting.db in the config). */
   dbPath: string;
+  /** Create the file's directory when missing (default true); false makes a missing directory an error. */
+  createDirectory?: boolean;
   knowledge: () => KnowledgeBase;
   defaultTimezone?: string;
   log?: DigestLog;
@@ -32,7 +34,7 @@ export class Digests {
 
   constructor(options: DigestsOptions) {
     this.options = options;
-    this.store = new DigestStore(options.dbPath);
+    this.store = new DigestStore(options.dbPath, { createDirectory: options.createDirectory });
   }
 
   service(probe?: ChannelProbe): DigestService {

@@ -1,5 +1,5 @@
 // Digest subscriptions and deliveries in SQLite: one row per (subscription, local date) guards "one post a day".
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Locale } from '../locale';
@@ -185,17 +185,41 @@ function migrate(db: Database.Database): void {
   }
 }
 
+/**
+ * A committed write (the schema version, rewritten unchanged): SQLite opens an immutable file or one on a
+ * read-only file system without complaint and refuses only the first write, which would be a user's /digest set.
+ */
+function proveWritable(db: Database.Database): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  db.transaction(() => db.pragma(`user_version = ${version}`))();
+}
+
 export class DigestStore {
   readonly db: Database.Database;
 
-  /** `path` is a file (its directory is created) or `:memory:`. */
-  constructor(path: string) {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  /**
+   * `path` is a file or `:memory:`. Its directory is created unless `createDirectory` is false, when a missing
+   * directory is an error (a mistyped path should not grow a tree of directories). Throws when the database
+   * cannot be opened, migrated or written.
+   */
+  constructor(path: string, options: { createDirectory?: boolean } = {}) {
+    if (path !== ':memory:') {
+      const dir = dirname(path);
+      if (options.createDirectory === false) {
+        if (!existsSync(dir)) throw new Error(`its directory ${dir} does not exist`);
+      } else mkdirSync(dir, { recursive: true });
+    }
     this.db = new Database(path);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('foreign_keys = ON');
-    this.db.pragma('busy_timeout = 5000');
-    migrate(this.db);
+    try {
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma('foreign_keys = ON');
+      this.db.pragma('busy_timeout = 5000');
+      migrate(this.db);
+      proveWritable(this.db);
+    } catch (error) {
+      this.db.close();
+      throw error;
+    }
   }
 
   close(): void {

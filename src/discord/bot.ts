@@ -6,6 +6,7 @@ import type { Command, Knowledge, Services } from '../../commands/types';
 import type { Logger } from '../logger';
 import { createClient } from './client';
 import { type DeployResult, deployCommands } from './deploy';
+import { FATAL_CLOSE_CODES, GatewayClosedError } from './errors';
 import { createInteractionRouter, type InteractionRouter } from './router';
 import { clientShards, deploysCommands, type ShardInfo } from './shards';
 import { restTransport } from './transport';
@@ -32,6 +33,11 @@ export interface BotOptions {
   deferAfterMs?: number;
   /** The shards to connect; by default those a ShardingManager's environment names, else shard 0 of 1. */
   shards?: ShardInfo;
+  /**
+   * Told when, after start, Discord closes a shard's gateway with a code discord.js does not recover from: the
+   * process still looks alive but will never get another interaction. Before start, startBot rejects instead.
+   */
+  onGatewayLost?: (error: GatewayClosedError) => void;
 }
 
 export interface GuildEvents {
@@ -76,9 +82,21 @@ export async function startBot(options: BotOptions): Promise<BotHandle> {
   client.ws.on(GatewayDispatchEvents.InteractionCreate, onInteraction);
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord.js client error'));
   client.on(Events.Warn, (message) => logger.warn({ message }, 'discord.js warning'));
-  client.on(Events.ShardDisconnect, (event, shardId) =>
-    logger.warn({ code: event.code, shardId }, 'gateway disconnected'),
-  );
+  let started = false;
+  let lost: GatewayClosedError | undefined;
+  let rejectReady: (error: GatewayClosedError) => void = () => {};
+  client.on(Events.ShardDisconnect, (event, shardId) => {
+    if (!FATAL_CLOSE_CODES.has(event.code)) {
+      logger.warn({ code: event.code, shardId }, 'gateway disconnected');
+      return;
+    }
+    // discord.js gives up on this shard; staying up would only look alive.
+    lost ??= new GatewayClosedError(event.code, shardId, started);
+    logger.error({ code: event.code, shardId }, 'gateway closed for good; discord.js will not reconnect');
+    if (!started) rejectReady(lost);
+    else options.onGatewayLost?.(lost);
+  });
+  client.on(Events.ShardReconnecting, (shardId) => logger.info({ shardId }, 'gateway reconnecting'));
   client.on(Events.ShardResume, (shardId) => logger.info({ shardId }, 'gateway session resumed'));
   // discord.js emits GuildDelete only for a real removal (an outage is GuildUnavailable), GuildCreate for joins.
   const guildEvent = (kind: keyof GuildEvents, guildId: string) => {
@@ -97,14 +115,22 @@ export async function startBot(options: BotOptions): Promise<BotHandle> {
     guildEvent('joined', guild.id);
   });
 
-  const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
+  const ready = new Promise<Client<true>>((resolve, reject) => {
+    client.once(Events.ClientReady, resolve);
+    rejectReady = reject;
+  });
+  // Rejected only before start, and then awaited below or superseded by login's own rejection.
+  ready.catch(() => {});
+  let readyClient: Client<true>;
   try {
     await client.login(options.token);
+    readyClient = await ready;
   } catch (error) {
     await client.destroy();
-    throw error;
+    // For a 4004 at IDENTIFY discord.js rejects with a bare "Authentication failed"; the close code says more.
+    throw lost ?? error;
   }
-  const readyClient = await ready;
+  started = true;
   const applicationId = options.applicationId ?? readyClient.application.id;
   const shards = clientShards(readyClient);
   // Servers that came back while the bot was offline arrive with READY, not as joins.

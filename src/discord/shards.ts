@@ -64,7 +64,8 @@ export async function runShardManager(config: Config, logger: Logger): Promise<n
   try {
     count = typeof config.shards === 'number' ? config.shards : await autoCount(config);
   } catch (error) {
-    logger.fatal({ err: error }, 'could not ask Discord for the shard count');
+    // One line for a person below; the stack only at debug level.
+    logger.debug({ err: error }, 'could not ask Discord for the shard count');
     process.stderr.write(`shiting start: ${describeDiscordError(error, config.apiUrl)}\n`);
     return 1;
   }

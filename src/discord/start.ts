@@ -1,13 +1,15 @@
 // `npm start` / `shiting start`: validate the configuration, load the knowledge, connect, deploy, serve, and
 // shut down cleanly on SIGINT/SIGTERM.
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Config, ConfigError, readConfig } from '../config';
+import { type Config, ConfigError, DEFAULT_DB_PATH, readConfig } from '../config';
 import { Digests } from '../digest/runtime';
 import { createLogger, type Logger } from '../logger';
 import { type BotHandle, startBot } from './bot';
-import { describeDiscordError } from './errors';
+import { atSetting, describeDiscordError, type GatewayClosedError, SettingPathError } from './errors';
 import { InvalidRequestBudget, watchInvalidRequests } from './invalid-requests';
+import { watchParent } from './parent-watch';
 import { channelProbe } from './probe';
 import { installProcessGuards } from './process-guards';
 import { guildOwner, isShardProcess, runShardManager } from './shards';
@@ -21,6 +23,8 @@ export interface ShitingOptions {
   config: Config;
   logger: Logger;
   clock?: () => Date;
+  /** Told when Discord closes the gateway for good after start (see BotOptions.onGatewayLost). */
+  onGatewayLost?: (error: GatewayClosedError) => void;
 }
 
 export interface ShitingHandle {
@@ -38,21 +42,36 @@ export async function startShiting(options: ShitingOptions): Promise<ShitingHand
     import('../../commands'),
   ]);
   const indexPath = resolveIndexPath(config.indexPath);
-  ensureIndex(SEEDS_DIR, indexPath);
-  const knowledge = openKnowledge(indexPath);
+  const knowledge = atSetting('SHITING_INDEX (or --index)', indexPath, () => {
+    ensureIndex(SEEDS_DIR, indexPath);
+    return openKnowledge(indexPath);
+  });
   logger.info(
     { indexPath: path.relative(process.cwd(), indexPath), records: knowledge.kb.counts },
     'knowledge loaded',
   );
 
-  // Opened before login (the database is local and may refuse, e.g. a read-only path); ticks start after it.
-  const digests = new Digests({
-    dbPath: config.dbPath,
-    knowledge: () => knowledge.kb,
-    defaultTimezone: config.digestTimezone,
-    log: logger,
-    clock,
-  });
+  // Opened, and written once, before login (the database is local and may refuse, e.g. a read-only file); ticks
+  // start after it. Only the default location gets its directory made: an explicit path that does not exist is
+  // more likely a typo than a wish for new directories.
+  const dbPath = path.resolve(config.dbPath);
+  const createDirectory = config.dbPath === DEFAULT_DB_PATH;
+  const problem = dbPathProblem(dbPath, createDirectory);
+  if (problem) throw new SettingPathError('SHITING_DB', dbPath, problem);
+  const digests = atSetting(
+    'SHITING_DB',
+    dbPath,
+    () =>
+      new Digests({
+        dbPath,
+        createDirectory,
+        knowledge: () => knowledge.kb,
+        defaultTimezone: config.digestTimezone,
+        log: logger,
+        clock,
+      }),
+    true,
+  );
   let bot: BotHandle;
   try {
     bot = await startBot({
@@ -67,6 +86,7 @@ export async function startShiting(options: ShitingOptions): Promise<ShitingHand
       timeZone: config.digestTimezone,
       services: (client) => ({ digests: digests.service(channelProbe(client)) }),
       guildEvents: { left: (id) => digests.guildLeft(id), joined: (id) => digests.guildJoined(id) },
+      onGatewayLost: options.onGatewayLost,
     });
   } catch (error) {
     await digests.stop();
@@ -88,6 +108,18 @@ export async function startShiting(options: ShitingOptions): Promise<ShitingHand
       await bot.stop();
     },
   };
+}
+
+/** What is wrong with the database's path before SQLite tries it (SQLite says only "unable to open"). */
+function dbPathProblem(dbPath: string, createDirectory: boolean): string | undefined {
+  if (existsSync(dbPath) && statSync(dbPath).isDirectory()) return 'it is a directory, not a file';
+  const dir = path.dirname(dbPath);
+  if (!existsSync(dir))
+    return createDirectory
+      ? undefined
+      : `its directory ${dir} does not exist; create it or choose another path (only the default data/ is created for you)`;
+  if (!statSync(dir).isDirectory()) return `${dir} is a file, not a directory`;
+  return undefined;
 }
 
 /**
@@ -158,22 +190,50 @@ export async function run(argv: string[]): Promise<number> {
   }
 }
 
+/** Why serving ends: a signal, the parent that started the bot going away, or a gateway Discord closed for good. */
+type StopReason = { signal: NodeJS.Signals } | { parentGone: string } | { lost: GatewayClosedError };
+
 async function serve(config: Config, logger: Logger, shardProcess: boolean): Promise<number> {
   const stopSignal = waitForSignal(!shardProcess);
+  const parent = watchParent();
+  if (parent) logger.info({ pid: process.pid, parents: parent.chain }, 'watching the parent process');
+  let gatewayLost!: (error: GatewayClosedError) => void;
+  const lost = new Promise<GatewayClosedError>((resolve) => {
+    gatewayLost = resolve;
+  });
   let app: ShitingHandle;
   try {
-    app = await startShiting({ config, logger });
+    app = await startShiting({ config, logger, onGatewayLost: gatewayLost });
   } catch (error) {
+    parent?.stop();
     const message = describeDiscordError(error, config.apiUrl);
-    logger.fatal({ err: error }, 'could not start');
+    // A person gets the one line on stderr; the stack is for whoever turns on debug logs.
+    logger.debug({ err: error }, 'could not start');
     process.stderr.write(`shiting start: ${message}\n`);
     return 1;
   }
-  const signal = await stopSignal;
-  logger.info({ signal }, 'shutting down');
+  const reason = await Promise.race<StopReason>([
+    stopSignal.then((signal) => ({ signal })),
+    ...(parent ? [parent.gone.then((parentGone) => ({ parentGone }))] : []),
+    lost.then((error) => ({ lost: error })),
+  ]);
+  parent?.stop();
+  if ('lost' in reason) {
+    // No reconnect will come: exit non-zero so that a supervisor restarts the bot or tells someone.
+    logger.error({ code: reason.lost.code, shardId: reason.lost.shardId }, 'gateway lost; shutting down');
+    process.stderr.write(`shiting start: ${reason.lost.message}\n`);
+  } else if ('parentGone' in reason) {
+    logger.warn({ reason: reason.parentGone }, 'parent process gone; shutting down');
+  } else {
+    logger.info({ signal: reason.signal }, 'shutting down');
+  }
   await app.stop();
   logger.info('stopped');
-  return 0;
+  // @discordjs/ws keeps retrying a gateway that went away even after client.destroy() (its 500 ms reconnect
+  // timer survives it), which would keep a stopped bot alive until a supervisor kills it. Everything is closed
+  // by now: exit once the rest drains, or after a moment at most (unref'd, so it never delays a clean exit).
+  setTimeout(() => process.exit(), 2000).unref();
+  return 'lost' in reason ? 1 : 0;
 }
 
 /** `--name value` or `--name=value`: undefined when absent, '' when given without a value. */

@@ -69,6 +69,13 @@ describe('config', () => {
     expect(problems({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: 'http://x/api/v10' })).toEqual([
       expect.stringContaining('DISCORD_API_URL'),
     ]);
+    for (const url of ['ftp://127.0.0.1/api', 'javascript:alert(1)', 'file:///etc/passwd'])
+      expect(problems({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: url })).toEqual([
+        expect.stringContaining('DISCORD_API_URL must start with http:// or https://'),
+      ]);
+    expect(parseConfig({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: 'https://proxy.example/api' }).apiUrl).toBe(
+      'https://proxy.example/api',
+    );
     expect(problems({ DISCORD_TOKEN: TOKEN, LOG_LEVEL: 'loud' })).toEqual([
       expect.stringContaining('LOG_LEVEL'),
     ]);

@@ -38,10 +38,14 @@ export interface Spawned {
   exit: Promise<{ code: number | null; stdout: string; stderr: string; output: string }>;
 }
 
-/** `node bin/shiting.mjs ARGS` in an empty working directory with exactly `env`, as a user would run it. */
-export function spawnShiting(args: string[], env: Record<string, string>): Spawned {
+/**
+ * `node bin/shiting.mjs ARGS` in an empty working directory with exactly `env`, as a user would run it.
+ * `prefix` runs it under another command (`['unshare', '-rm', …]`), which gets node's path and the rest.
+ */
+export function spawnShiting(args: string[], env: Record<string, string>, prefix: string[] = []): Spawned {
   const cwd = mkdtempSync(path.join(tmpdir(), 'shiting-process-'));
-  const child = spawn(process.execPath, [BIN, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const [command, ...before] = [...prefix, process.execPath];
+  const child = spawn(command!, [...before, BIN, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   let output = '';

@@ -14,7 +14,8 @@
  * - Gateway: HELLO, heartbeat ACKs, IDENTIFY → READY (guilds unavailable, `application`) then one GUILD_CREATE
  *   per guild with channels, roles and members (the bot included), RESUME → RESUMED. `identified()` resolves
  *   on the next IDENTIFY (or at once if a session is open); `dispatch(event, data)` sends any event;
- *   `deleteGuild(id)` sends GUILD_DELETE and makes that guild's channels answer 403 Missing Access.
+ *   `deleteGuild(id)` sends GUILD_DELETE and makes that guild's channels answer 403 Missing Access;
+ *   `closeGateway(code)` closes the live sessions with a close code; option `closeOnIdentify` closes IDENTIFY.
  * - Interactions: `sendCommand(spec)` dispatches a slash command (type 2) and resolves with the reply the bot
  *   shows — the type 4 callback, or for a deferred (type 5) callback the PATCH of `@original` that follows.
  *   `sendAutocomplete(spec)` resolves with the choices of the type 8 callback. `sendInteraction(raw)` is the
@@ -111,6 +112,8 @@ export interface FakeDiscordOptions {
   now?: () => number;
   /** When true, REST requests whose `Authorization` is not `Bot <token>` get 401 (and IDENTIFY closes 4004). */
   checkToken?: boolean;
+  /** Close every IDENTIFY with this gateway close code (e.g. 4004 while REST still accepts the token). */
+  closeOnIdentify?: number;
 }
 
 /** A scripted answer for one request. */
@@ -268,6 +271,11 @@ export interface FakeDiscord {
   identified(): Promise<void>;
   dispatch(event: GatewayDispatchEvents | string, data: unknown): void;
   deleteGuild(id: string): void;
+  /**
+   * Close every open gateway session with `code` (4004 authentication failed, 4014 disallowed intents, 4000 an
+   * unknown error discord.js resumes from…); resolves once the sockets have closed.
+   */
+  closeGateway(code: number, reason?: string): Promise<void>;
   sendInteraction(interaction: APIInteraction): PendingInteraction;
   sendCommand(spec: InteractionSpec): Promise<InteractionReply>;
   sendAutocomplete(spec: AutocompleteSpec): Promise<APIApplicationCommandOptionChoice[]>;
@@ -974,6 +982,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       else if (packet.op === GatewayOpcodes.Identify) {
         const d = packet.d as { token?: string };
         if (options.checkToken && d.token !== token) socket.close(4004, 'Authentication failed.');
+        else if (options.closeOnIdentify !== undefined)
+          socket.close(options.closeOnIdentify, 'Closed by the fake.');
         else ready(socket);
       } else if (packet.op === GatewayOpcodes.Resume) {
         sessionsOpen.add(socket);
@@ -1138,6 +1148,14 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     deleteGuild(id) {
       deletedGuilds.add(id);
       dispatch(GatewayDispatchEvents.GuildDelete, { id });
+    },
+    async closeGateway(code, reason = 'Closed by the fake.') {
+      const open = [...sessionsOpen];
+      const closed = open.map(
+        (socket) => new Promise<void>((resolve) => socket.once('close', () => resolve())),
+      );
+      for (const socket of open) socket.close(code, reason);
+      await Promise.all(closed);
     },
     sendInteraction,
     commandInteraction: (spec) => buildInteraction(spec, InteractionType.ApplicationCommand),
