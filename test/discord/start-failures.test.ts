@@ -144,9 +144,11 @@ describe('a database Shiting cannot use', () => {
 describe('an index path Shiting cannot use', () => {
   it('--index /tmp (a directory): names SHITING_INDEX and --index, not Discord', async () => {
     const line = await refused(['--index', '/tmp'], await env());
+    // The index guard (src/knowledge/index-target.ts) sees the folder before anything tries to read it.
     expect(line).toBe(
-      'shiting start: SHITING_INDEX (or --index) is /tmp: it is a directory, not a file (EISDIR).',
+      'shiting start: SHITING_INDEX (or --index) names /tmp, which is a folder, not an index file; it was left as it was. Name a file, such as /tmp/index.json.',
     );
+    expect(line).not.toMatch(/Discord|could not reach/);
   });
 });
 
