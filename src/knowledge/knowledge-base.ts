@@ -16,7 +16,7 @@ import {
 } from './schema';
 
 /** Bump when the index layout changes; the loader refuses other versions and says to recompile. */
-export const INDEX_SCHEMA_VERSION = 3;
+export const INDEX_SCHEMA_VERSION = 4;
 
 /** Where `npx shiting compile` writes by default, relative to the project root. */
 export const DEFAULT_INDEX_PATH = 'build/index.json';

@@ -9,6 +9,7 @@ import {
   formatRange,
   localText,
   namesOf,
+  partnerText,
   type RenderContext,
   renderContext,
   sourceLabel,
@@ -33,7 +34,7 @@ export function datesText(ctx: RenderContext, claims: readonly DateClaimT[]): st
         c.sources.map((s) => sourceLabel(ctx, s)).join(ctx.t.list),
       );
     lines.push(ctx.t.sourcesDiffer([shown, ...others].map(describe).join(ctx.t.clauses)));
-    const note = localText(ctx, shown.note, shown.noteZh);
+    const note = localText(ctx, shown, 'note');
     if (note) lines.push(ctx.t.shownBecause(note));
   }
   return lines.join('\n');
@@ -42,22 +43,24 @@ export function datesText(ctx: RenderContext, claims: readonly DateClaimT[]): st
 export function renderEdition(ctx: RenderContext, edition: Edition): APIEmbed {
   const zh = ctx.locale === 'zh-CN';
   const { t } = ctx;
-  const city = localText(ctx, edition.city, edition.cityZh);
-  const theme = localText(ctx, edition.theme, edition.themeZh);
-  const otherTheme = zh ? edition.theme : edition.themeZh;
-  const notes = (list: readonly NoteT[]) => list.map((n) => bullet(localText(ctx, n.text, n.textZh)));
+  const city = localText(ctx, edition, 'city');
+  const theme = localText(ctx, edition, 'theme');
+  const otherTheme = partnerText(ctx, edition, 'theme');
+  const notes = (list: readonly NoteT[]) => list.map((n) => bullet(localText(ctx, n, 'text')));
   // Labels are English prose, so Chinese replies use the measure's own words.
   const figures = edition.figures.map((f) =>
     bullet(formatQuantity(ctx, f.value, f.qualifier, (!zh && f.label) || t.measures[f.measure])),
   );
   const title = editionName(ctx, edition);
   const other = editionName(renderContext(ctx.kb, zh ? 'en-US' : 'zh-CN'), edition);
-  const bilingual = Boolean(ctx.kb.get('series', edition.series)?.nameZh) && other !== title;
+  const series = ctx.kb.get('series', edition.series);
+  const bilingual =
+    series !== undefined && partnerText(ctx, series, 'name') !== localText(ctx, series, 'name');
   return card(ctx, {
     kind: 'editions',
     title: ctx.t.aside(title, String(edition.year)),
     subtitle: bilingual ? other : undefined,
-    description: localText(ctx, edition.summary, edition.summaryZh),
+    description: localText(ctx, edition, 'summary'),
     fields: [
       fact(t.label.dates, datesText(ctx, edition.dates), false),
       fact(t.label.city, city && edition.province && !zh ? `${city}, ${edition.province}` : city),

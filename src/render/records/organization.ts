@@ -14,7 +14,7 @@ export function renderOrganization(ctx: RenderContext, org: Organization): APIEm
     kind: 'organizations',
     title: nameOf(ctx, item),
     subtitle: otherName(ctx, item),
-    description: localText(ctx, org.summary, org.summaryZh),
+    description: localText(ctx, org, 'summary'),
     fields: [
       fact(t.label.kind, t.orgKinds[org.kind]),
       fact(t.label.parent, org.parent && nameById(ctx, org.parent)),
@@ -24,7 +24,7 @@ export function renderOrganization(ctx: RenderContext, org: Organization): APIEm
       listField(ctx, withCommand(t.label.reports, 'search'), list('reports')),
       listField(ctx, withCommand(t.label.statistics, 'stat'), list('statistics')),
       listField(ctx, withCommand(t.label.works, 'search'), list('works')),
-      fact(t.label.note, localText(ctx, org.note, org.noteZh), false),
+      fact(t.label.note, localText(ctx, org, 'note'), false),
     ],
     sources: org.sources,
   });

@@ -12,7 +12,7 @@ export function renderReport(ctx: RenderContext, report: Report): APIEmbed {
     kind: 'reports',
     title: nameOf(ctx, item),
     subtitle: otherName(ctx, item),
-    description: localText(ctx, report.summary, report.summaryZh),
+    description: localText(ctx, report, 'summary'),
     fields: [
       fact(t.label.publisher, report.publisher && nameById(ctx, report.publisher)),
       fact(t.label.released, report.released && formatDate(ctx, report.released)),

@@ -15,7 +15,7 @@ export function renderSeries(ctx: RenderContext, series: Series): APIEmbed {
     kind: 'series',
     title: series.short ? t.aside(nameOf(ctx, item), series.short) : nameOf(ctx, item),
     subtitle: otherName(ctx, item),
-    description: localText(ctx, series.summary, series.summaryZh),
+    description: localText(ctx, series, 'summary'),
     fields: [
       listField(ctx, withCommand(t.label.editions, 'edition'), editions),
       listField(ctx, t.label.aliases, series.aliases, { separator: t.list }),
