@@ -32,3 +32,8 @@ export function toLocale(discordLocale: string | undefined): Locale {
   const hit = SERVED.find(([served]) => tag === served || tag.startsWith(`${served}-`));
   return hit ? hit[1] : BASE_LOCALE;
 }
+
+/** The locale of the second name a card shows beside its title. */
+export function partnerLocale(locale: Locale): Locale {
+  return LOCALE_INFO[locale].partner;
+}

@@ -85,10 +85,6 @@ export function kindName(ctx: RenderContext, kind: Kind, plural = false): string
   return ctx.t.kinds[kind][plural ? 1 : 0];
 }
 
-function intlLocale(locale: Locale): string {
-  return locale === 'zh-CN' ? 'zh-CN' : 'en-US';
-}
-
 // Intl formatters are costly to build and a card may format hundreds of dates and numbers: build each once.
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 const numberFormats = new Map<string, Intl.NumberFormat>();
@@ -97,7 +93,7 @@ function dateFormat(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.D
   const key = `${locale}|${JSON.stringify(options)}`;
   let format = dateFormats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(intlLocale(locale), { timeZone: 'UTC', ...options });
+    format = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', ...options });
     dateFormats.set(key, format);
   }
   return format;
@@ -107,7 +103,7 @@ function numberFormat(locale: Locale, compact: boolean): Intl.NumberFormat {
   const key = `${locale}|${compact}`;
   let format = numberFormats.get(key);
   if (!format) {
-    format = new Intl.NumberFormat(intlLocale(locale), {
+    format = new Intl.NumberFormat(locale, {
       notation: compact ? 'compact' : 'standard',
       compactDisplay: 'long',
       maximumFractionDigits: 2,
@@ -136,22 +132,22 @@ export function formatDate(ctx: RenderContext, partial: string): string {
 }
 
 /** A span of days (`March 28 – 29, 2024`), or one date when there is no end or both are equally precise. */
-export function formatRange(ctx: RenderContext, start: string, end?: string): string {
-  if (!end || end === start) return formatDate(ctx, start);
+export function formatRange(ctx: RenderContext, start: string, endDate?: string): string {
+  if (!endDate || endDate === start) return formatDate(ctx, start);
   const a = parts(start);
-  const b = parts(end);
+  const b = parts(endDate);
   const days = a.day && b.day && a.month && b.month;
-  if (days && ctx.locale === 'zh-CN') {
-    // ICU's zh range pattern falls back to numeric dates (2024/3/28 – 2024/3/30); write it as people do.
-    if (a.year !== b.year) return `${formatDate(ctx, start)}至${formatDate(ctx, end)}`;
-    const tail = a.month === b.month ? `${b.day}日` : `${b.month}月${b.day}日`;
-    return `${formatDate(ctx, start)}至${tail}`;
-  }
   if (days) {
+    const end = { full: formatDate(ctx, endDate), month: b.month!, day: b.day!, sameYear: a.year === b.year };
+    const own = ctx.t.format.dayRange(formatDate(ctx, start), {
+      ...end,
+      sameMonth: end.sameYear && a.month === b.month,
+    });
+    if (own) return own;
     const format = dateFormat(ctx.locale, { year: 'numeric', month: 'long', day: 'numeric' });
     return format.formatRange(utcDate(a.year, a.month, a.day), utcDate(b.year, b.month, b.day));
   }
-  return `${formatDate(ctx, start)}${ctx.locale === 'zh-CN' ? '至' : ' – '}${formatDate(ctx, end)}`;
+  return `${formatDate(ctx, start)}${ctx.t.format.rangeJoin}${formatDate(ctx, endDate)}`;
 }
 
 /** A month-day (`03-28`) in words: March 28 / 3月28日. */
@@ -162,8 +158,7 @@ export function formatMonthDay(ctx: RenderContext, monthDay: string): string {
 
 /** Numbers as people say them: 151, 5,000, 270 million / 2.7亿, 12,000 / 1.2万 (Chinese counts in 万 and 亿). */
 export function formatNumber(ctx: RenderContext, value: number): string {
-  const compactFrom = ctx.locale === 'zh-CN' ? 10_000 : 1_000_000;
-  return numberFormat(ctx.locale, Math.abs(value) >= compactFrom).format(value);
+  return numberFormat(ctx.locale, Math.abs(value) >= ctx.t.format.compactFrom).format(value);
 }
 
 export function formatQuantity(
@@ -175,7 +170,7 @@ export function formatQuantity(
   const number = ctx.t.qualifiers[qualifier] + formatNumber(ctx, value);
   if (!unit) return number;
   if (unit === '%' || unit === 'percent') return `${number}%`;
-  return ctx.locale === 'zh-CN' && /^\p{Script=Han}/u.test(unit) ? `${number}${unit}` : `${number} ${unit}`;
+  return ctx.t.format.quantity(number, unit);
 }
 
 /** The scale words a statistic's `unit` may open with (`million downloads`), as multipliers of its value. */
