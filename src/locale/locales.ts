@@ -1,5 +1,5 @@
 // The locales Shiting replies in, and which one a Discord locale gets. Adding a language starts here.
-export const LOCALES = ['en-US', 'zh-CN'] as const;
+export const LOCALES = ['en-US', 'zh-CN', 'zh-TW'] as const;
 export type Locale = (typeof LOCALES)[number];
 
 /** The seeds' own language: every text is written in it, and every other locale falls back to it. */
@@ -17,6 +17,8 @@ interface LocaleInfo {
 export const LOCALE_INFO: Readonly<Record<Locale, LocaleInfo>> = {
   'en-US': { serves: ['en'], partner: 'zh-CN' },
   'zh-CN': { serves: ['zh'], partner: 'en-US' },
+  // Traditional Chinese: Taiwan, Hong Kong and Macau, and any tag that asks for the Traditional script.
+  'zh-TW': { serves: ['zh-HK', 'zh-MO', 'zh-Hant'], partner: 'en-US' },
 };
 
 /** Lower-cased tags, longest first, so that `zh-HK` is matched before `zh`. */

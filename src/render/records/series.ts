@@ -2,7 +2,7 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import type { Series } from '../../knowledge/schema';
 import { card, listField, withCommand } from '../card';
-import { editionName, localText, nameOf, otherName, type RenderContext } from '../format';
+import { editionName, localAliases, localText, nameOf, otherName, type RenderContext } from '../format';
 
 export function renderSeries(ctx: RenderContext, series: Series): APIEmbed {
   const { t } = ctx;
@@ -18,7 +18,7 @@ export function renderSeries(ctx: RenderContext, series: Series): APIEmbed {
     description: localText(ctx, series, 'summary'),
     fields: [
       listField(ctx, withCommand(t.label.editions, 'edition'), editions),
-      listField(ctx, t.label.aliases, series.aliases, { separator: t.list }),
+      listField(ctx, t.label.aliases, localAliases(ctx, series), { separator: t.list }),
     ],
     sources: series.sources,
   });
