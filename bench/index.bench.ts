@@ -38,19 +38,31 @@ function distinctNames(records: Records): Records {
     taken.set(key, id);
     return true;
   };
-  const fix = <T extends { id: string; aliases: string[] }>(r: T, fields: readonly string[]): T => {
-    const out: Record<string, unknown> = { ...r };
+  const fixFields = (id: string, from: object, fields: readonly string[]): Record<string, unknown> => {
+    const out: Record<string, unknown> = { ...from };
     for (const field of fields) {
       const value = out[field];
-      if (typeof value === 'string' && !claim(r.id, value)) {
-        out[field] = `${value} (${r.id})`;
-        claim(r.id, out[field] as string);
+      if (typeof value === 'string' && !claim(id, value)) {
+        out[field] = `${value} (${id})`;
+        claim(id, out[field] as string);
       }
     }
+    return out;
+  };
+  const fix = <T extends { id: string; aliases: string[]; i18n?: object }>(
+    r: T,
+    fields: readonly string[],
+  ): T => {
+    const out = fixFields(r.id, r, fields);
+    // Translated names find the record too (nameZh before the i18n maps).
+    if (r.i18n)
+      out.i18n = Object.fromEntries(
+        Object.entries(r.i18n).map(([locale, texts]) => [locale, fixFields(r.id, texts as object, fields)]),
+      );
     out.aliases = r.aliases.filter((a) => claim(r.id, a));
     return out as T;
   };
-  const names = ['name', 'nameZh', 'title', 'titleZh', 'short'] as const;
+  const names = ['name', 'title', 'short'] as const;
   return Object.fromEntries(
     KINDS.map((k) => [
       k,

@@ -34,7 +34,8 @@ function flatten(records: Records): Flat[] {
     for (const r of list) {
       const name =
         'name' in r ? r.name : 'title' in r ? r.title : 'measure' in r ? r.measure : `${kind} ${r.id}`;
-      const nameZh = 'nameZh' in r ? r.nameZh : 'titleZh' in r ? r.titleZh : undefined;
+      const zh = (r.i18n as { 'zh-CN'?: { name?: string; title?: string } } | undefined)?.['zh-CN'];
+      const nameZh = zh?.name ?? zh?.title;
       out.push({ id: r.id, name, nameZh, aliases: r.aliases });
     }
   }

@@ -273,7 +273,7 @@ export function generate(n: number, seed: number): Records {
     return {
       id: makeId(i === 0 ? 'ciac' : kebab(`${place} ${topic} conference ${i}`)),
       name,
-      nameZh: i === 0 ? '中国网络视听大会' : `${placeZh}${topicZh}大会${i}`,
+      i18n: { 'zh-CN': { name: i === 0 ? '中国网络视听大会' : `${placeZh}${topicZh}大会${i}` } },
       short: i === 0 ? 'CIAC' : undefined,
       aliases: i === 0 ? ['China Online Audiovisual Conference'] : [],
       unit: season ? 'season' : 'edition',
@@ -297,7 +297,7 @@ export function generate(n: number, seed: number): Records {
       year,
       dates: [{ start, sources: cites(), shown: true }],
       city,
-      cityZh,
+      i18n: { 'zh-CN': { city: cityZh } },
       theme: pick(rand, THEMES),
       aliases: [],
       hosts: [],
@@ -324,7 +324,7 @@ export function generate(n: number, seed: number): Records {
     return {
       id: makeId(kebab(name)),
       name,
-      nameZh: withZh ? `${placeZh}${coreZh}${suffixZh}${number.trim()}` : undefined,
+      i18n: withZh ? { 'zh-CN': { name: `${placeZh}${coreZh}${suffixZh}${number.trim()}` } } : undefined,
       // Machine translations of the Chinese name, as the real seeds carry them.
       aliases: rand() < 0.5 ? [`${place} ${translated} ${suffix}${number}`] : [],
       kind,
@@ -351,7 +351,7 @@ export function generate(n: number, seed: number): Records {
     return {
       id: makeId(kebab(name)),
       name,
-      nameZh: rand() < 0.7 ? nameZh : undefined,
+      i18n: rand() < 0.7 ? { 'zh-CN': { name: nameZh } } : undefined,
       aliases: rand() < 0.1 ? [name.split(' ').reverse().join(' ')] : [],
       roles: [{ title: 'Speaker', organisation: pick(rand, organizations).id, sources: cites() }],
       appearances:
@@ -370,7 +370,7 @@ export function generate(n: number, seed: number): Records {
     return {
       id: makeId(kebab(`${topic} development report ${year}${serial}`)),
       name: `China ${topic} development report (${year})${serial}`,
-      nameZh: `中国${topicZh}发展报告（${year}）${serial.trim()}`,
+      i18n: { 'zh-CN': { name: `中国${topicZh}发展报告（${year}）${serial.trim()}` } },
       aliases: [],
       year,
       publisher: pick(rand, organizations).id,
@@ -412,7 +412,7 @@ export function generate(n: number, seed: number): Records {
     return {
       id: makeId(kebab(`${place} ${topic} forum ${i}`)),
       name: `${place} ${topic} forum ${i}`,
-      nameZh: `${placeZh}${topicZh}论坛${i}`,
+      i18n: { 'zh-CN': { name: `${placeZh}${topicZh}论坛${i}` } },
       aliases: [],
       edition: edition.id,
       date: edition.dates[0]!.start,
@@ -430,7 +430,7 @@ export function generate(n: number, seed: number): Records {
     return {
       id: makeId(kebab(`the ${WORK_WORDS[a]} ${WORK_WORDS[b]} ${i}`)),
       title: `The ${WORK_WORDS[a]} of the ${WORK_WORDS[b]} ${i}`,
-      titleZh: `${WORK_ZH[a]}${WORK_ZH[b]}${i}`,
+      i18n: { 'zh-CN': { title: `${WORK_ZH[a]}${WORK_ZH[b]}${i}` } },
       aliases: [],
       kind: pick(rand, ['documentary', 'drama', 'film', 'series', 'short-video'] as const),
       edition: rand() < 0.5 ? pick(rand, editions).id : undefined,
@@ -489,7 +489,11 @@ function typo(rand: Rand, text: string): string {
 
 /** Names people type: people and organisations (and their Chinese names). */
 function named(records: Records): { id: string; name: string; nameZh?: string }[] {
-  return [...records.people, ...records.organizations];
+  return [...records.people, ...records.organizations].map((r) => ({
+    id: r.id,
+    name: r.name,
+    nameZh: r.i18n?.['zh-CN']?.name,
+  }));
 }
 
 export function queries(records: Records, seed: number): Query[] {

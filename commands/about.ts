@@ -1,6 +1,7 @@
 // /about — what the bot knows: records per kind, the sources, the index version and hash.
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import { KINDS } from '../src/knowledge/schema';
+import { described } from '../src/locale/discord';
 import { bullet, card, fact, listField } from '../src/render/card';
 import { formatDate, kindName, renderContext } from '../src/render/format';
 import { embedReply } from '../src/render/reply';
@@ -9,9 +10,7 @@ import type { Command } from './types';
 
 export const definition = {
   name: 'about',
-  name_localizations: { 'zh-CN': '关于' },
-  description: 'What Shiting knows: records of each kind, its sources and the index version',
-  description_localizations: { 'zh-CN': '视听知道些什么：各类记录数量、资料来源和索引版本' },
+  ...described((t) => t.commands.about),
   ...EVERYWHERE,
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 

@@ -20,20 +20,20 @@ import {
 } from '../src/digest/service';
 import { type DigestText, digestText } from '../src/digest/text';
 import { fitChoice, LIMITS } from '../src/discord-limits';
+import { described, description, localized } from '../src/locale/discord';
+import type { Messages } from '../src/render/i18n';
 import { embedReply, ephemeralReply } from '../src/render/reply';
 import type { Choice } from '../src/search/lookup-types';
 import type { Command, Context, Options, Reply } from './types';
 
 const channelOption = (
   required: boolean,
-  description: string,
-  descriptionZh: string,
+  pick: (t: Messages) => string,
 ): APIApplicationCommandChannelOption => ({
   type: ApplicationCommandOptionType.Channel,
   name: 'channel',
-  name_localizations: { 'zh-CN': '频道' },
-  description,
-  description_localizations: { 'zh-CN': descriptionZh },
+  name_localizations: localized((t) => t.commands.digest.channel),
+  ...description(pick),
   channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement],
   required,
 });
@@ -46,9 +46,7 @@ const channelOption = (
  */
 export const definition = {
   name: 'digest',
-  name_localizations: { 'zh-CN': '每日摘要' },
-  description: 'A daily “on this date” post in a channel of this server',
-  description_localizations: { 'zh-CN': '在本服务器的频道每天发布“历史上的今天”' },
+  ...described((t) => t.commands.digest),
   default_member_permissions: String(PermissionFlagsBits.ManageGuild),
   contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
   integration_types: [ApplicationIntegrationType.GuildInstall],
@@ -56,38 +54,39 @@ export const definition = {
     {
       type: ApplicationCommandOptionType.Subcommand,
       name: 'set',
-      name_localizations: { 'zh-CN': '设置' },
-      description: 'Post the digest in a channel every day (or change or resume it)',
-      description_localizations: { 'zh-CN': '每天在某个频道发布摘要（或修改、恢复）' },
+      ...described((t) => t.commands.digest.set),
       options: [
-        channelOption(true, 'Where to post', '发布到哪个频道'),
+        channelOption(true, (t) => t.commands.digest.set.channel),
         {
           type: ApplicationCommandOptionType.String,
           name: 'time',
-          name_localizations: { 'zh-CN': '时间' },
-          description: 'Time of day, HH:MM on a 24-hour clock (default 09:00)',
-          description_localizations: { 'zh-CN': '每天的时间，24小时制 HH:MM（默认 09:00）' },
+          ...described((t) => t.commands.digest.set.time),
           min_length: 4,
           max_length: 5,
         },
         {
           type: ApplicationCommandOptionType.String,
           name: 'timezone',
-          name_localizations: { 'zh-CN': '时区' },
-          description: `IANA time zone (default ${DEFAULT_TIMEZONE})`,
-          description_localizations: { 'zh-CN': `IANA 时区（默认 ${DEFAULT_TIMEZONE}）` },
+          name_localizations: localized((t) => t.commands.digest.set.timezone.name),
+          ...description((t) => t.commands.digest.set.timezone.description(DEFAULT_TIMEZONE)),
           autocomplete: true,
           max_length: 64,
         },
         {
           type: ApplicationCommandOptionType.String,
           name: 'empty_days',
-          name_localizations: { 'zh-CN': '无内容日' },
-          description: 'On days with nothing: skip the post, or post the next anniversary',
-          description_localizations: { 'zh-CN': '没有内容的日子：不发，或告知下一个纪念日' },
+          ...described((t) => t.commands.digest.set.emptyDays),
           choices: [
-            { name: 'skip', name_localizations: { 'zh-CN': '不发' }, value: 'skip' },
-            { name: 'post', name_localizations: { 'zh-CN': '告知下一个纪念日' }, value: 'post' },
+            {
+              name: 'skip',
+              name_localizations: localized((t) => t.commands.digest.set.emptyDays.skip),
+              value: 'skip',
+            },
+            {
+              name: 'post',
+              name_localizations: localized((t) => t.commands.digest.set.emptyDays.post),
+              value: 'post',
+            },
           ],
         },
       ],
@@ -95,31 +94,23 @@ export const definition = {
     {
       type: ApplicationCommandOptionType.Subcommand,
       name: 'off',
-      name_localizations: { 'zh-CN': '关闭' },
-      description: 'Stop the digest in a channel, or all of this server’s digests',
-      description_localizations: { 'zh-CN': '停止某个频道的摘要，或本服务器的全部摘要' },
-      options: [channelOption(false, 'Which channel (all when left out)', '哪个频道（不填则全部）')],
+      ...described((t) => t.commands.digest.off),
+      options: [channelOption(false, (t) => t.commands.digest.off.channel)],
     },
     {
       type: ApplicationCommandOptionType.Subcommand,
       name: 'status',
-      name_localizations: { 'zh-CN': '状态' },
-      description: 'This server’s digests: next run, last post, last error',
-      description_localizations: { 'zh-CN': '本服务器的摘要：下次发布、上次发布、上次错误' },
+      ...described((t) => t.commands.digest.status),
     },
     {
       type: ApplicationCommandOptionType.Subcommand,
       name: 'preview',
-      name_localizations: { 'zh-CN': '预览' },
-      description: 'Show the digest for today or another date, only to you',
-      description_localizations: { 'zh-CN': '预览今天或其他日期的摘要（仅你可见）' },
+      ...described((t) => t.commands.digest.preview),
       options: [
         {
           type: ApplicationCommandOptionType.String,
           name: 'date',
-          name_localizations: { 'zh-CN': '日期' },
-          description: 'YYYY-MM-DD or MM-DD (default today)',
-          description_localizations: { 'zh-CN': 'YYYY-MM-DD 或 MM-DD（默认今天）' },
+          ...described((t) => t.commands.digest.preview.date),
           max_length: 10,
         },
       ],
@@ -127,12 +118,8 @@ export const definition = {
     {
       type: ApplicationCommandOptionType.Subcommand,
       name: 'check',
-      name_localizations: { 'zh-CN': '检查' },
-      description: 'Which permissions the bot lacks for posting digests',
-      description_localizations: { 'zh-CN': '检查机器人发布摘要缺少哪些权限' },
-      options: [
-        channelOption(false, 'Which channel (default: the digest channels)', '哪个频道（默认：摘要频道）'),
-      ],
+      ...described((t) => t.commands.digest.check),
+      options: [channelOption(false, (t) => t.commands.digest.check.channel)],
     },
   ],
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;

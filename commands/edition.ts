@@ -4,6 +4,7 @@ import {
   ApplicationCommandOptionType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
+import { described } from '../src/locale/discord';
 import { nameById } from '../src/render/format';
 import { editionComparison } from '../src/render/records/edition-chart';
 import { lookupCommand } from './lookup-command';
@@ -11,20 +12,13 @@ import { EVERYWHERE, queryOption } from './options';
 
 export const definition = {
   name: 'edition',
-  name_localizations: { 'zh-CN': '届次' },
-  description: 'One edition or season: dates, city, theme, hosts, figures, speakers',
-  description_localizations: { 'zh-CN': '查询某一届大会：日期、城市、主题、主办方、规模、嘉宾' },
+  ...described((t) => t.commands.edition),
   options: [
-    queryOption(
-      'An ordinal (9th, 第九届), a year, a city, theme words or "season 2"',
-      '届次（9、第九届）、年份、城市、主题词或“第二季”',
-    ),
+    queryOption((t) => t.commands.edition.query),
     {
       type: ApplicationCommandOptionType.Boolean,
       name: 'compare',
-      name_localizations: { 'zh-CN': '对比' },
-      description: 'Add a chart of guests, attendees and events across the editions of the series',
-      description_localizations: { 'zh-CN': '附上该系列历届嘉宾、参会人数和活动场次的对比图' },
+      ...described((t) => t.commands.edition.compare),
     },
   ],
   ...EVERYWHERE,

@@ -7,6 +7,7 @@ import { DateTime } from 'luxon';
 import { isCalendarDay } from '../src/calendar';
 import { DEFAULT_TIMEZONE } from '../src/digest/service';
 import { clip, LIMITS } from '../src/discord-limits';
+import { described } from '../src/locale/discord';
 import { formatMonthDay, renderContext } from '../src/render/format';
 import { entryLine, renderOnThisDay } from '../src/render/on-this-day';
 import { embedReply, ephemeralReply } from '../src/render/reply';
@@ -15,16 +16,12 @@ import type { Command, Context } from './types';
 
 export const definition = {
   name: 'onthisday',
-  name_localizations: { 'zh-CN': '历史上的今天' },
-  description: 'What happened on this day (or another) in any year of the conferences',
-  description_localizations: { 'zh-CN': '大会历史上的今天（或指定日期）发生了什么' },
+  ...described((t) => t.commands.onthisday),
   options: [
     {
       type: ApplicationCommandOptionType.String,
       name: 'date',
-      name_localizations: { 'zh-CN': '日期' },
-      description: 'A day as MM-DD (03-28) or YYYY-MM-DD; today when left out',
-      description_localizations: { 'zh-CN': '日期，格式 MM-DD（03-28）或 YYYY-MM-DD；不填则为今天' },
+      ...described((t) => t.commands.onthisday.date),
       required: false,
       autocomplete: true,
       max_length: 10,

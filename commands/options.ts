@@ -6,6 +6,7 @@ import {
   InteractionContextType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
+import { description, localized } from '../src/locale/discord';
 import type { Messages } from '../src/render/i18n';
 import { ephemeralReply } from '../src/render/reply';
 import type { Options, Reply } from './types';
@@ -54,14 +55,13 @@ export const EVERYWHERE: {
   integration_types: [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall],
 };
 
-/** The free-text `query` option with autocomplete that the lookup commands share. */
-export function queryOption(description: string, descriptionZh: string) {
+/** The free-text `query` option with autocomplete that the lookup commands share, described in each locale. */
+export function queryOption(pick: (t: Messages) => string) {
   return {
     type: ApplicationCommandOptionType.String,
     name: 'query',
-    name_localizations: { 'zh-CN': '查询' },
-    description,
-    description_localizations: { 'zh-CN': descriptionZh },
+    name_localizations: localized((t) => t.commands.query.name),
+    ...description(pick),
     required: true,
     autocomplete: true,
     max_length: QUERY_MAX,

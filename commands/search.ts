@@ -1,5 +1,6 @@
 // /search query:<text> — anything: the best match as a card, the next best listed under it.
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import { described } from '../src/locale/discord';
 import { renderContext } from '../src/render/format';
 import { noMatchReply } from '../src/render/reply';
 import { completeQuery, hitCard } from './lookup-command';
@@ -8,10 +9,8 @@ import type { Command } from './types';
 
 export const definition = {
   name: 'search',
-  name_localizations: { 'zh-CN': '搜索' },
-  description: 'Search everything: editions, people, organisations, statistics, forums, reports, works',
-  description_localizations: { 'zh-CN': '搜索全部：届次、人物、机构、数据、论坛、报告、作品' },
-  options: [queryOption('Any name, alias, year or a few words', '任意名称、别名、年份或关键词')],
+  ...described((t) => t.commands.search),
+  options: [queryOption((t) => t.commands.search.query)],
   ...EVERYWHERE,
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 

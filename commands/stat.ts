@@ -1,6 +1,7 @@
 // /stat query:<text> — one statistic, with the same measure at other dates as a series (and its chart).
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import type { Statistic } from '../src/knowledge/schema';
+import { described } from '../src/locale/discord';
 import type { RenderContext } from '../src/render/format';
 import { seriesOf } from '../src/render/records/statistic';
 import { statisticChart } from '../src/render/records/statistic-chart';
@@ -10,15 +11,8 @@ import { EVERYWHERE, queryOption } from './options';
 
 export const definition = {
   name: 'stat',
-  name_localizations: { 'zh-CN': '数据' },
-  description: 'One statistic: value, unit, as-of date, who reported it and how it changed',
-  description_localizations: { 'zh-CN': '查询数据：数值、单位、截至日期、发布方及历年变化' },
-  options: [
-    queryOption(
-      'What is measured, optionally with a year: "daily usage 2024"',
-      '统计的内容，可加年份：“日均使用时长 2024”',
-    ),
-  ],
+  ...described((t) => t.commands.stat),
+  options: [queryOption((t) => t.commands.stat.query)],
   ...EVERYWHERE,
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 

@@ -4,12 +4,13 @@ import { createInterface } from 'node:readline';
 import { commands } from '../../commands';
 import type { Context, Knowledge, Reply } from '../../commands/types';
 import { openKnowledge } from '../knowledge/open';
+import { LOCALES } from '../locale';
 import { messages } from '../render/i18n';
 import { ephemeralReply } from '../render/reply';
 import { replyText } from '../render/text';
 import { type ConsoleFlags, parseCommandLine, parseConsoleFlags } from './command-line';
 
-const USAGE = `usage: shiting ask [--json] [--locale en-US|zh-CN] [--now ISO-TIME] [--timezone ZONE] [--index FILE] [--out FILE] "/command option:value"
+const USAGE = `usage: shiting ask [--json] [--locale ${LOCALES.join('|')}] [--now ISO-TIME] [--timezone ZONE] [--index FILE] [--out FILE] "/command option:value"
        shiting ask [flags except --out] -     (one command line per line of standard input, one JSON payload per line out)
 `;
 

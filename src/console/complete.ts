@@ -1,10 +1,10 @@
 // `shiting complete "/speaker query:liu"`: the autocomplete choices for the option being typed, as JSON.
 import { commands } from '../../commands';
+import { LOCALES } from '../locale';
 import { consoleContext, openForConsole } from './ask';
 import { parseCommandLine, parseConsoleFlags } from './command-line';
 
-const USAGE =
-  'usage: shiting complete [--locale en-US|zh-CN] [--now ISO-TIME] [--timezone ZONE] [--index FILE] "/command option:partial"\n';
+const USAGE = `usage: shiting complete [--locale ${LOCALES.join('|')}] [--now ISO-TIME] [--timezone ZONE] [--index FILE] "/command option:partial"\n`;
 
 export async function run(argv: string[]): Promise<number> {
   const parsed = parseConsoleFlags(argv, ['--locale', '--now', '--timezone', '--index']);

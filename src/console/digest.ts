@@ -5,12 +5,12 @@ import { localDateAt } from '../digest/schedule';
 import { digestDate } from '../digest/select';
 import { DEFAULT_TIMEZONE, digestFor } from '../digest/service';
 import { loadIndexFile, resolveIndexPath } from '../knowledge/load';
-import type { Locale } from '../locale';
+import { LOCALES, type Locale } from '../locale';
 import { messages } from '../render/i18n';
 import { replyText } from '../render/text';
 import { readCommonFlag } from './command-line';
 
-const USAGE = `usage: shiting digest preview [--date YYYY-MM-DD|MM-DD] [--now ISO-TIME] [--timezone ZONE] [--locale en-US|zh-CN] [--json] [--index FILE]
+const USAGE = `usage: shiting digest preview [--date YYYY-MM-DD|MM-DD] [--now ISO-TIME] [--timezone ZONE] [--locale ${LOCALES.join('|')}] [--json] [--index FILE]
   --date      the local date of the digest; MM-DD is in the current year (default: today in --timezone)
   --now       the time taken as now, as for \`shiting ask\` (default: the clock)
   --timezone  IANA zone that decides "today" (default ${DEFAULT_TIMEZONE})

@@ -12,7 +12,7 @@ import {
 } from 'discord-api-types/v10';
 import type { Command, Knowledge, Reply, Services } from '../../commands/types';
 import { fitChoice, LIMITS, length } from '../discord-limits';
-import type { Locale } from '../locale';
+import { messages } from '../locale/catalogue';
 import type { Logger } from '../logger';
 import { ephemeralReply, isEphemeral } from '../render/reply';
 import { buildContext } from './context';
@@ -44,15 +44,6 @@ export interface InteractionRouter {
   /** Resolves when every interaction being answered has been answered. */
   idle(): Promise<void>;
 }
-
-const FAILURE_TEXT: Record<Locale, (id: string) => string> = {
-  'en-US': (id) => `Something went wrong while answering this (error id ${id}). Please try again later.`,
-  'zh-CN': (id) => `处理这条命令时出错了（错误编号 ${id}），请稍后再试。`,
-};
-const UNKNOWN_TEXT: Record<Locale, string> = {
-  'en-US': 'This command is not available any more.',
-  'zh-CN': '这个命令已不再可用。',
-};
 
 /**
  * Choices Discord accepts: at most 25, names and values of 1–100 characters. A long name is shortened; a
@@ -108,7 +99,7 @@ export function createInteractionRouter(options: RouterOptions): InteractionRout
       logger.warn({ command: name, interactionId: interaction.id }, 'interaction for an unknown command');
       await transport.respond(interaction, {
         type: InteractionResponseType.ChannelMessageWithSource,
-        data: ephemeralReply(UNKNOWN_TEXT[context.locale]).payload,
+        data: ephemeralReply(messages(context.locale).router.unavailable).payload,
       });
       return;
     }
@@ -151,7 +142,7 @@ export function createInteractionRouter(options: RouterOptions): InteractionRout
         { err: outcome.error, errorId, command: name, options: parsed, interactionId: interaction.id },
         'command failed',
       );
-      reply = ephemeralReply(FAILURE_TEXT[context.locale](errorId));
+      reply = ephemeralReply(messages(context.locale).router.failed(errorId));
     }
 
     if (!deferred) {

@@ -1,6 +1,7 @@
 // seeds/*.yaml → one deterministic index: read, validate, check across records, link, date, and hash.
 import { buildCalendar } from './calendar';
 import { checkRecords } from './checks';
+import { deriveLocales } from './derive-locales';
 import { canonicalJson, type IndexBody, indexHash } from './index-hash';
 import { INDEX_FORMAT, INDEX_SCHEMA_VERSION, type IndexFile } from './knowledge-base';
 import { readSeeds } from './read-seeds';
@@ -28,10 +29,11 @@ export function compileSeeds(seedsDir: string): CompileResult {
 
 /** The index of records that passed every check; also used by benchmarks that generate records directly. */
 export function indexFromRecords(checked: Records): { index: IndexFile; json: string } {
+  const derived = deriveLocales(checked);
   const records: Records = {
-    ...checked,
+    ...derived,
     // A lone date claim is the shown one; saying so here spares every reader the rule.
-    editions: checked.editions.map((e) =>
+    editions: derived.editions.map((e) =>
       e.dates.length === 1 && !e.dates[0]!.shown ? { ...e, dates: [{ ...e.dates[0]!, shown: true }] } : e,
     ),
   };

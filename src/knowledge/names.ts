@@ -1,9 +1,17 @@
 // The names a record can be found by (its name fields and aliases), and the normal form two names clash in.
+
+import { TRANSLATED_LOCALES } from '../locale/locales';
 import type { FieldPath } from './read-seeds';
 import { valuesAt } from './references';
 import { KINDS, type Kind } from './schema';
 
-const NAME_FIELDS = ['name', 'nameZh', 'title', 'titleZh', 'short', 'aliases.*'] as const;
+const NAME_FIELDS = [
+  'name',
+  'title',
+  'short',
+  'aliases.*',
+  ...TRANSLATED_LOCALES.flatMap((l) => [`i18n.${l}.name`, `i18n.${l}.title`, `i18n.${l}.aliases.*`]),
+];
 
 /** Case, full/half width and spacing do not make two names different. */
 export function normaliseName(name: string): string {

@@ -1,5 +1,6 @@
 // The seed schemas: what people write in seeds/*.yaml. Every TypeScript type of a record comes from here.
 import { z } from 'zod';
+import { TRANSLATED_LOCALES, type TranslatedLocale } from '../locale/locales';
 
 /** A stable, kebab-case record id: `11th-ciac`, `liu-zhen`. */
 export const Id = z
@@ -23,14 +24,26 @@ export const Qualifier = z.enum(['exactly', 'more-than', 'nearly', 'about', 'at-
 /** Names by which a record can be found: spelling and transliteration variants, machine translations, Chinese names. */
 const Aliases = z.array(z.string().min(1)).default([]);
 
+const Text = z.string().min(1);
+
 /**
- * The Chinese counterpart of an English free-text field (`summaryZh` of `summary`), for zh-CN replies,
- * which fall back to the English when it is absent. Our own words, like the English.
+ * `i18n: { zh-CN: { summary: …, note: … } }`: the texts of an object's fields in other locales, our own
+ * words like the English. A locale or field left out reads in English (src/locale/local-text.ts); zh-TW
+ * is converted from zh-CN when the index is compiled, and a zh-TW text written here wins over that.
  */
-const Zh = z.string().min(1).optional();
+function i18n<S extends z.ZodRawShape>(fields: S) {
+  const texts = z.object(fields).partial();
+  const locales = Object.fromEntries(TRANSLATED_LOCALES.map((l) => [l, texts.optional()])) as {
+    [L in TranslatedLocale]: z.ZodOptional<typeof texts>;
+  };
+  return z.object(locales).optional();
+}
+
+/** Aliases as a card in a locale lists them (the search finds a record by every one). */
+const LocalAliases = z.array(Text);
 
 /** A fact in a sentence of our own, with its sources. */
-export const Note = z.object({ text: z.string().min(1), textZh: Zh, sources: Cites });
+export const Note = z.object({ text: Text, i18n: i18n({ text: Text }), sources: Cites });
 
 export const SourceSchema = z.object({
   id: Id,
@@ -45,25 +58,23 @@ export const SourceSchema = z.object({
   published: PartialDate.optional(),
   /** Why the date is uncertain or how it was worked out. */
   dateNote: z.string().optional(),
-  dateNoteZh: Zh,
   language: z.enum(['en', 'zh', 'en+zh']),
   machineTranslated: z.boolean().default(false),
   author: z.string().optional(),
   summary: z.string().min(1),
-  summaryZh: Zh,
+  i18n: i18n({ dateNote: Text, summary: Text }),
 });
 
 export const SeriesSchema = z.object({
   id: Id,
   name: z.string().min(1),
-  nameZh: z.string().optional(),
   /** Short label: CIAC, CSVC. */
   short: z.string().optional(),
   aliases: Aliases,
   /** "edition" (ordinal: 9th) or "season" (season 2). */
   unit: z.enum(['edition', 'season']),
   summary: z.string().min(1),
-  summaryZh: Zh,
+  i18n: i18n({ name: Text, summary: Text, aliases: LocalAliases }),
   sources: Cites,
 });
 
@@ -75,7 +86,7 @@ export const DateClaim = z.object({
   /** Exactly one claim of a list is shown; the others are reported as "sources differ". */
   shown: z.boolean().default(false),
   note: z.string().optional(),
-  noteZh: Zh,
+  i18n: i18n({ note: Text }),
 });
 
 export const Figure = z.object({
@@ -96,10 +107,8 @@ export const EditionSchema = z.object({
   year: z.number().int().min(1990).max(2100),
   dates: z.array(DateClaim).min(1),
   city: z.string().optional(),
-  cityZh: z.string().optional(),
   province: z.string().optional(),
   theme: z.string().optional(),
-  themeZh: z.string().optional(),
   aliases: Aliases,
   hosts: z.array(Id).default([]),
   organisers: z.array(Id).default([]),
@@ -108,16 +117,16 @@ export const EditionSchema = z.object({
   firsts: z.array(Note).default([]),
   highlights: z.array(Note).default([]),
   summary: z.string().min(1),
-  summaryZh: Zh,
+  i18n: i18n({ city: Text, theme: Text, summary: Text }),
   sources: Cites,
 });
 
 export const RoleSchema = z.object({
   title: z.string().min(1),
-  titleZh: Zh,
   organisation: Id.optional(),
   /** The edition at which the person held this role, when the source ties it to one. */
   edition: Id.optional(),
+  i18n: i18n({ title: Text }),
   sources: Cites,
 });
 
@@ -127,34 +136,31 @@ export const AppearanceSchema = z.object({
   as: z.enum(['speaker', 'guest', 'honouree', 'organiser', 'performer', 'interviewee']).default('speaker'),
   /** What they spoke about, in our own words. */
   summary: z.string().min(1),
-  summaryZh: Zh,
+  i18n: i18n({ summary: Text }),
   sources: Cites,
 });
 
 export const PersonSchema = z.object({
   id: Id,
   name: z.string().min(1),
-  nameZh: z.string().optional(),
   aliases: Aliases,
   roles: z.array(RoleSchema).min(1),
   appearances: z.array(AppearanceSchema).default([]),
   /** Reconstructed names, uncertain spellings. */
   note: z.string().optional(),
-  noteZh: Zh,
+  i18n: i18n({ name: Text, note: Text, aliases: LocalAliases }),
   sources: Cites,
 });
 
 export const OrganizationSchema = z.object({
   id: Id,
   name: z.string().min(1),
-  nameZh: z.string().optional(),
   aliases: Aliases,
   kind: z.enum(['government', 'association', 'company', 'media', 'academic', 'initiative', 'other']),
   parent: Id.optional(),
   summary: z.string().min(1),
-  summaryZh: Zh,
   note: z.string().optional(),
-  noteZh: Zh,
+  i18n: i18n({ name: Text, summary: Text, note: Text, aliases: LocalAliases }),
   sources: Cites,
 });
 
@@ -162,24 +168,15 @@ export const StatisticSchema = z.object({
   id: Id,
   /** What is measured, in words a user would type: "average daily short-video viewing time per user". */
   measure: z.string().min(1),
-  /** The measure in Chinese, for zh-CN replies. */
-  measureZh: z.string().min(1).optional(),
   /** Statistics measuring the same thing at different dates share a series key. */
   series: Id.optional(),
   value: z.number(),
   /** What the value counts; it may open with its scale (`million downloads`: the value is 300, not 300,000,000). */
   unit: z.string().min(1),
-  /**
-   * What is counted, in Chinese and without a scale (`次下载`, `人`, `美元`): zh-CN replies restate the value
-   * in 万 and 亿, so a scale word of `unit` is applied to the value first.
-   */
-  unitZh: z.string().min(1).optional(),
   qualifier: Qualifier.default('exactly'),
   asOf: PartialDate.optional(),
   asOfNote: z.string().optional(),
-  asOfNoteZh: Zh,
   scope: z.string().optional(),
-  scopeZh: Zh,
   /** Who gave the figure; left out when the source does not say (the card then says so, rather than guess). */
   reportedBy: z
     .object({ report: Id.optional(), person: Id.optional(), organisation: Id.optional() })
@@ -188,28 +185,31 @@ export const StatisticSchema = z.object({
   edition: Id.optional(),
   aliases: Aliases,
   summary: z.string().optional(),
-  summaryZh: Zh,
+  /**
+   * A translated `unit` names what is counted without a scale (`次下载`, `人`, `美元`): a reply with one
+   * restates the value in its own words for large numbers (万 and 亿), so a scale word of `unit` is applied
+   * to the value first.
+   */
+  i18n: i18n({ measure: Text, unit: Text, asOfNote: Text, scope: Text, summary: Text }),
   sources: Cites,
 });
 
 export const ForumSchema = z.object({
   id: Id,
   name: z.string().min(1),
-  nameZh: z.string().optional(),
   aliases: Aliases,
   edition: Id,
   date: PartialDate.optional(),
   hosts: z.array(Id).default([]),
   organisers: z.array(Id).default([]),
   summary: z.string().min(1),
-  summaryZh: Zh,
+  i18n: i18n({ name: Text, summary: Text }),
   sources: Cites,
 });
 
 export const ReportSchema = z.object({
   id: Id,
   name: z.string().min(1),
-  nameZh: z.string().optional(),
   aliases: Aliases,
   /** The year in the report's title. */
   year: z.number().int().optional(),
@@ -217,20 +217,19 @@ export const ReportSchema = z.object({
   released: PartialDate.optional(),
   edition: Id.optional(),
   summary: z.string().min(1),
-  summaryZh: Zh,
+  i18n: i18n({ name: Text, summary: Text, aliases: LocalAliases }),
   sources: Cites,
 });
 
 export const WorkSchema = z.object({
   id: Id,
   title: z.string().min(1),
-  titleZh: z.string().optional(),
   aliases: Aliases,
   kind: z.enum(['documentary', 'drama', 'film', 'series', 'short-video', 'programme', 'exhibition', 'other']),
   edition: Id.optional(),
   by: z.array(Id).default([]),
   summary: z.string().min(1),
-  summaryZh: Zh,
+  i18n: i18n({ title: Text, summary: Text }),
   sources: Cites,
 });
 

@@ -2,6 +2,7 @@
 import type { AnyRecord, KnowledgeBase } from '../knowledge/knowledge-base';
 import type { Kind, RecordOf, Statistic } from '../knowledge/schema';
 import type { Locale } from '../locale';
+import { localText, ownText, partnerText } from '../locale/local-text';
 import { type Messages, messages } from './i18n';
 
 /** What a renderer needs besides the record: the knowledge base for cross-references and the locale. */
@@ -15,24 +16,8 @@ export function renderContext(kb: KnowledgeBase, locale: Locale): RenderContext 
   return { kb, locale, t: messages(locale) };
 }
 
-/**
- * A text field in the reply's language: in zh-CN its Chinese counterpart (`summaryZh`, `nameZh` …) when
- * the data has one, else the English; en-US always the English. Every renderer shows free text through
- * this, so a record without Chinese still reads, in English.
- */
-export function localText(ctx: RenderContext, english: string, chinese: string | undefined): string;
-export function localText(
-  ctx: RenderContext,
-  english: string | undefined,
-  chinese: string | undefined,
-): string | undefined;
-export function localText(
-  ctx: RenderContext,
-  english: string | undefined,
-  chinese: string | undefined,
-): string | undefined {
-  return (ctx.locale === 'zh-CN' && chinese) || english;
-}
+// Data text goes through one helper, shared with the other layers; renderers import it from here.
+export { localAliases, localText, ownText, partnerText } from '../locale/local-text';
 
 /** A record's name in the locale: Chinese names where the data has them. */
 export function nameOf(ctx: RenderContext, item: AnyRecord): string {
@@ -42,32 +27,27 @@ export function nameOf(ctx: RenderContext, item: AnyRecord): string {
     case 'statistics':
       return measureOf(ctx, item.record);
     case 'works':
-      return localText(ctx, item.record.title, item.record.titleZh);
+      return localText(ctx, item.record, 'title');
     case 'sources':
       return `${item.record.outlet}: ${item.record.title}`;
     default:
-      return localText(ctx, item.record.name, item.record.nameZh);
+      return localText(ctx, item.record, 'name');
   }
 }
 
-/** The other language's name, when it differs: shown next to the title. */
+/** The name in the partner locale (English on a Chinese card, Chinese on an English one), when it differs. */
 export function otherName(ctx: RenderContext, item: AnyRecord): string | undefined {
-  const r = item.record;
-  const zh = ctx.locale === 'zh-CN';
-  const pair =
+  if (item.kind === 'sources' || item.kind === 'editions' || item.kind === 'statistics') return undefined;
+  const [mine, other] =
     item.kind === 'works'
-      ? [item.record.title, item.record.titleZh]
-      : 'nameZh' in r && 'name' in r
-        ? [r.name, r.nameZh]
-        : [];
-  const [english, chinese] = pair;
-  if (!english || !chinese || english === chinese) return undefined;
-  return zh ? english : chinese;
+      ? [localText(ctx, item.record, 'title'), partnerText(ctx, item.record, 'title')]
+      : [localText(ctx, item.record, 'name'), partnerText(ctx, item.record, 'name')];
+  return mine === other ? undefined : other;
 }
 
 export function editionName(ctx: RenderContext, edition: RecordOf['editions']): string {
   const series = ctx.kb.get('series', edition.series);
-  const seriesName = series ? localText(ctx, series.name, series.nameZh) : edition.series;
+  const seriesName = series ? localText(ctx, series, 'name') : edition.series;
   if (edition.ordinal !== undefined) return ctx.t.edition.title(edition.ordinal, seriesName);
   if (edition.season !== undefined) return ctx.t.edition.season(edition.season, seriesName);
   return `${seriesName} ${edition.year}`;
@@ -105,10 +85,6 @@ export function kindName(ctx: RenderContext, kind: Kind, plural = false): string
   return ctx.t.kinds[kind][plural ? 1 : 0];
 }
 
-function intlLocale(locale: Locale): string {
-  return locale === 'zh-CN' ? 'zh-CN' : 'en-US';
-}
-
 // Intl formatters are costly to build and a card may format hundreds of dates and numbers: build each once.
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 const numberFormats = new Map<string, Intl.NumberFormat>();
@@ -117,7 +93,7 @@ function dateFormat(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.D
   const key = `${locale}|${JSON.stringify(options)}`;
   let format = dateFormats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(intlLocale(locale), { timeZone: 'UTC', ...options });
+    format = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', ...options });
     dateFormats.set(key, format);
   }
   return format;
@@ -127,7 +103,7 @@ function numberFormat(locale: Locale, compact: boolean): Intl.NumberFormat {
   const key = `${locale}|${compact}`;
   let format = numberFormats.get(key);
   if (!format) {
-    format = new Intl.NumberFormat(intlLocale(locale), {
+    format = new Intl.NumberFormat(locale, {
       notation: compact ? 'compact' : 'standard',
       compactDisplay: 'long',
       maximumFractionDigits: 2,
@@ -156,22 +132,22 @@ export function formatDate(ctx: RenderContext, partial: string): string {
 }
 
 /** A span of days (`March 28 – 29, 2024`), or one date when there is no end or both are equally precise. */
-export function formatRange(ctx: RenderContext, start: string, end?: string): string {
-  if (!end || end === start) return formatDate(ctx, start);
+export function formatRange(ctx: RenderContext, start: string, endDate?: string): string {
+  if (!endDate || endDate === start) return formatDate(ctx, start);
   const a = parts(start);
-  const b = parts(end);
+  const b = parts(endDate);
   const days = a.day && b.day && a.month && b.month;
-  if (days && ctx.locale === 'zh-CN') {
-    // ICU's zh range pattern falls back to numeric dates (2024/3/28 – 2024/3/30); write it as people do.
-    if (a.year !== b.year) return `${formatDate(ctx, start)}至${formatDate(ctx, end)}`;
-    const tail = a.month === b.month ? `${b.day}日` : `${b.month}月${b.day}日`;
-    return `${formatDate(ctx, start)}至${tail}`;
-  }
   if (days) {
+    const end = { full: formatDate(ctx, endDate), month: b.month!, day: b.day!, sameYear: a.year === b.year };
+    const own = ctx.t.format.dayRange(formatDate(ctx, start), {
+      ...end,
+      sameMonth: end.sameYear && a.month === b.month,
+    });
+    if (own) return own;
     const format = dateFormat(ctx.locale, { year: 'numeric', month: 'long', day: 'numeric' });
     return format.formatRange(utcDate(a.year, a.month, a.day), utcDate(b.year, b.month, b.day));
   }
-  return `${formatDate(ctx, start)}${ctx.locale === 'zh-CN' ? '至' : ' – '}${formatDate(ctx, end)}`;
+  return `${formatDate(ctx, start)}${ctx.t.format.rangeJoin}${formatDate(ctx, endDate)}`;
 }
 
 /** A month-day (`03-28`) in words: March 28 / 3月28日. */
@@ -182,8 +158,7 @@ export function formatMonthDay(ctx: RenderContext, monthDay: string): string {
 
 /** Numbers as people say them: 151, 5,000, 270 million / 2.7亿, 12,000 / 1.2万 (Chinese counts in 万 and 亿). */
 export function formatNumber(ctx: RenderContext, value: number): string {
-  const compactFrom = ctx.locale === 'zh-CN' ? 10_000 : 1_000_000;
-  return numberFormat(ctx.locale, Math.abs(value) >= compactFrom).format(value);
+  return numberFormat(ctx.locale, Math.abs(value) >= ctx.t.format.compactFrom).format(value);
 }
 
 export function formatQuantity(
@@ -195,7 +170,7 @@ export function formatQuantity(
   const number = ctx.t.qualifiers[qualifier] + formatNumber(ctx, value);
   if (!unit) return number;
   if (unit === '%' || unit === 'percent') return `${number}%`;
-  return ctx.locale === 'zh-CN' && /^\p{Script=Han}/u.test(unit) ? `${number}${unit}` : `${number} ${unit}`;
+  return ctx.t.format.quantity(number, unit);
 }
 
 /** The scale words a statistic's `unit` may open with (`million downloads`), as multipliers of its value. */
@@ -204,14 +179,14 @@ const SCALES: Readonly<Record<string, number>> = { thousand: 1e3, million: 1e6, 
 /**
  * A statistic's value in the reply's language: "more than 300 million downloads" / "超过3亿次下载".
  * Chinese counts in 万 and 亿, not millions, so zh-CN applies the English unit's scale word to the value
- * and names what is counted with `unitZh`; without `unitZh` it falls back to the English unit.
+ * and names what is counted with its translated `unit`; without one it falls back to the English unit.
  */
 export function formatStatistic(
   ctx: RenderContext,
-  s: Pick<Statistic, 'value' | 'qualifier' | 'unit' | 'unitZh'>,
+  s: Pick<Statistic, 'value' | 'qualifier' | 'unit' | 'i18n'>,
 ): string {
-  if (ctx.locale === 'zh-CN' && s.unitZh)
-    return formatQuantity(ctx, statisticAmount(s), s.qualifier, s.unitZh);
+  const unit = ownText(ctx, s, 'unit');
+  if (unit) return formatQuantity(ctx, statisticAmount(s), s.qualifier, unit);
   return formatQuantity(ctx, s.value, s.qualifier, s.unit);
 }
 
@@ -222,8 +197,8 @@ export function statisticAmount(s: Pick<Statistic, 'value' | 'unit'>): number {
 }
 
 /** What a statistic measures, in the reply's language where the data has it. */
-export function measureOf(ctx: RenderContext, s: Pick<Statistic, 'measure' | 'measureZh'>): string {
-  return localText(ctx, s.measure, s.measureZh);
+export function measureOf(ctx: RenderContext, s: Pick<Statistic, 'measure' | 'i18n'>): string {
+  return localText(ctx, s, 'measure');
 }
 
 /** "Cover News, 2024-03-28": a source as the footer names it. */

@@ -2,6 +2,8 @@
 import { z } from 'zod';
 import type { IndexFile } from '../knowledge/knowledge-base';
 import type { Edition, Series, Statistic } from '../knowledge/schema';
+import { allTexts, partnerText } from '../locale/local-text';
+import { BASE_LOCALE } from '../locale/locales';
 import { grams, hasCjk, joined, normalise, sortedUnique, words } from './normalise';
 
 /** Bump when the layout below changes. */
@@ -92,7 +94,7 @@ function timesOf(date: string | undefined): number[] {
 
 function seriesNames(series: Series | undefined): string[] {
   if (!series) return [];
-  return [series.name, series.nameZh, series.short, ...series.aliases].filter((s): s is string => !!s);
+  return [...allTexts(series, 'name'), series.short, ...series.aliases].filter((s): s is string => !!s);
 }
 
 function editionLabel(edition: Edition, series: Series | undefined): string {
@@ -101,6 +103,9 @@ function editionLabel(edition: Edition, series: Series | undefined): string {
   if (edition.season !== undefined) return `${name} season ${edition.season} (${edition.year})`;
   return `${name} (${edition.year})`;
 }
+
+/** Labels are English, with the name in English's partner locale (Chinese) beside it. */
+const SEARCH_LOCALE = { locale: BASE_LOCALE };
 
 function withZh(name: string, zh: string | undefined): string {
   return zh && zh !== name ? `${name} (${zh})` : name;
@@ -156,7 +161,7 @@ function draftDocs(records: Records): DraftDoc[] {
       kind: 'editions',
       id: e.id,
       label: editionLabel(e, s),
-      names: [...e.aliases, ...ordinalKeys, e.city, e.cityZh, e.theme, e.themeZh],
+      names: [...e.aliases, ...ordinalKeys, ...allTexts(e, 'city'), ...allTexts(e, 'theme')],
       times: [e.year, ...e.dates.flatMap((d) => [...timesOf(d.start), ...timesOf(d.end)])],
     });
   }
@@ -164,7 +169,7 @@ function draftDocs(records: Records): DraftDoc[] {
     docs.push({
       kind: 'series',
       id: s.id,
-      label: withZh(s.name, s.nameZh),
+      label: withZh(s.name, partnerText(SEARCH_LOCALE, s, 'name')),
       names: seriesNames(s),
       times: [],
     });
@@ -173,8 +178,8 @@ function draftDocs(records: Records): DraftDoc[] {
     docs.push({
       kind: 'people',
       id: p.id,
-      label: withZh(p.name, p.nameZh),
-      names: [p.name, p.nameZh, ...p.aliases],
+      label: withZh(p.name, partnerText(SEARCH_LOCALE, p, 'name')),
+      names: [...allTexts(p, 'name'), ...p.aliases],
       times: p.appearances.flatMap((a) => yearOf(a.edition)),
     });
   }
@@ -182,8 +187,8 @@ function draftDocs(records: Records): DraftDoc[] {
     docs.push({
       kind: 'organizations',
       id: o.id,
-      label: withZh(o.name, o.nameZh),
-      names: [o.name, o.nameZh, ...o.aliases],
+      label: withZh(o.name, partnerText(SEARCH_LOCALE, o, 'name')),
+      names: [...allTexts(o, 'name'), ...o.aliases],
       times: [],
     });
   }
@@ -193,7 +198,7 @@ function draftDocs(records: Records): DraftDoc[] {
       kind: 'statistics',
       id: st.id,
       label: `${st.measure}: ${formatNumber(st.value)} ${st.unit}${asOf}`,
-      names: [st.measure, st.measureZh, ...st.aliases, st.scope, st.unit, ...valueNames(st)],
+      names: [...allTexts(st, 'measure'), ...st.aliases, st.scope, st.unit, ...valueNames(st)],
       times: timesOf(st.asOf),
     });
   }
@@ -201,8 +206,8 @@ function draftDocs(records: Records): DraftDoc[] {
     docs.push({
       kind: 'reports',
       id: r.id,
-      label: withZh(r.name, r.nameZh),
-      names: [r.name, r.nameZh, ...r.aliases],
+      label: withZh(r.name, partnerText(SEARCH_LOCALE, r, 'name')),
+      names: [...allTexts(r, 'name'), ...r.aliases],
       times: [...(r.year !== undefined ? [r.year] : []), ...timesOf(r.released)],
     });
   }
@@ -210,8 +215,8 @@ function draftDocs(records: Records): DraftDoc[] {
     docs.push({
       kind: 'forums',
       id: f.id,
-      label: withZh(f.name, f.nameZh),
-      names: [f.name, f.nameZh, ...f.aliases],
+      label: withZh(f.name, partnerText(SEARCH_LOCALE, f, 'name')),
+      names: [...allTexts(f, 'name'), ...f.aliases],
       times: f.date ? timesOf(f.date) : yearOf(f.edition),
     });
   }
@@ -219,8 +224,8 @@ function draftDocs(records: Records): DraftDoc[] {
     docs.push({
       kind: 'works',
       id: w.id,
-      label: withZh(w.title, w.titleZh),
-      names: [w.title, w.titleZh, ...w.aliases],
+      label: withZh(w.title, partnerText(SEARCH_LOCALE, w, 'title')),
+      names: [...allTexts(w, 'title'), ...w.aliases],
       times: yearOf(w.edition),
     });
   }

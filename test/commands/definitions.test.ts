@@ -72,7 +72,11 @@ describe('command definitions', () => {
     }
     // Only /edition takes a second, optional option: compare (a boolean, localised).
     expect(findCommand('edition')?.definition.options?.slice(1)).toEqual([
-      expect.objectContaining({ name: 'compare', type: 5, name_localizations: { 'zh-CN': '对比' } }),
+      expect.objectContaining({
+        name: 'compare',
+        type: 5,
+        name_localizations: { 'zh-CN': '对比', 'zh-TW': '對比' },
+      }),
     ]);
     for (const name of ['speaker', 'stat', 'search'])
       expect(findCommand(name)?.definition.options).toHaveLength(1);

@@ -7,7 +7,7 @@ const SOURCES = ['test-source'];
 export const series: Series = {
   id: 'ciac',
   name: 'China Internet Audiovisual Conference',
-  nameZh: '中国网络视听大会',
+  i18n: { 'zh-CN': { name: '中国网络视听大会' } },
   aliases: [],
   unit: 'edition',
   summary: 'A yearly conference.',
@@ -22,7 +22,7 @@ function edition(ordinal: number, start: string, end: string, city: string, city
     year: Number(start.slice(0, 4)),
     dates: [{ start, end, sources: SOURCES, shown: true }],
     city,
-    cityZh,
+    i18n: { 'zh-CN': { city: cityZh } },
     aliases: [],
     hosts: [],
     organisers: [],
@@ -44,7 +44,7 @@ export const forums: Forum[] = [
   {
     id: 'short-video-forum',
     name: 'Short Video Forum',
-    nameZh: '短视频论坛',
+    i18n: { 'zh-CN': { name: '短视频论坛' } },
     aliases: [],
     edition: '11th-ciac',
     date: '2024-03-28',
@@ -59,7 +59,7 @@ export const reports: Report[] = [
   {
     id: 'annual-report-2024',
     name: 'Annual Report 2024',
-    nameZh: '2024年度报告',
+    i18n: { 'zh-CN': { name: '2024年度报告' } },
     aliases: [],
     year: 2024,
     released: '2024-03-28',

@@ -136,11 +136,12 @@ describe('the bot against the fake Discord', () => {
     });
     expect(reply.deferred).toBe(false);
     expect(reply.callback.type).toBe(InteractionResponseType.ChannelMessageWithSource);
-    expect(reply.data.content).toBe('zh-CN: hello');
+    // Traditional Chinese since issue 10: a zh-TW client is answered in zh-TW (before, it fell back to zh-CN).
+    expect(reply.data.content).toBe('zh-TW: hello');
     const last = seen.at(-1)!;
     expect(last.options).toEqual({ subcommand: 'say', text: 'hello' });
     expect(last.context).toMatchObject({
-      locale: 'zh-CN',
+      locale: 'zh-TW',
       now: NOW,
       user: { id: FAKE_USER_ID },
       guild: { id: FAKE_GUILD_ID },

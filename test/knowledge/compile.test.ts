@@ -213,7 +213,7 @@ describe('compileSeeds: a valid set of seeds', () => {
 
   it('writes pure ASCII, escaping Chinese, which reads back unchanged', () => {
     expect(/^[\x20-\x7e]*\n$/.test(json)).toBe(true);
-    expect(JSON.parse(json).records.series[0].nameZh).toBe('示例大会');
+    expect(JSON.parse(json).records.series[0].i18n['zh-CN'].name).toBe('示例大会');
   });
 
   it('marks a lone date claim as shown', () => {

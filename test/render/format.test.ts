@@ -56,7 +56,7 @@ describe('format', () => {
     const stat = (value: number, unit: string, unitZh: string, qualifier = 'exactly' as const) => ({
       value,
       unit,
-      unitZh,
+      i18n: { 'zh-CN': { unit: unitZh } },
       qualifier,
     });
     expect(formatStatistic(zh, { ...stat(300, 'million downloads', '次下载'), qualifier: 'more-than' })).toBe(

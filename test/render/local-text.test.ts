@@ -9,6 +9,13 @@ import { localText, renderContext } from '../../src/render/format';
 import { renderRecord } from '../../src/render/records';
 import { knowledgeOf, seedRecords } from '../commands/knowledge';
 
+/** Sets an object's English texts and their zh-CN counterparts (`undefined`: no Chinese). */
+function write(item: object, english: Record<string, string>, chinese: Record<string, string | undefined>) {
+  const target = item as { i18n?: Record<string, Record<string, string | undefined>> };
+  Object.assign(item, english);
+  target.i18n = { ...target.i18n, 'zh-CN': { ...target.i18n?.['zh-CN'], ...chinese } };
+}
+
 /** Every free-text field of the records below, with a marked text in each language. */
 function marked(strip: boolean): Records {
   const records = structuredClone(seedRecords());
@@ -16,7 +23,7 @@ function marked(strip: boolean): Records {
   for (const kind of Object.keys(records) as (keyof Records)[]) {
     for (const r of records[kind]) {
       if ('summary' in r && r.summary !== undefined)
-        Object.assign(r, { summary: `EN ${r.id}`, summaryZh: zh(r.id) });
+        write(r, { summary: `EN ${r.id}` }, { summary: zh(r.id) });
     }
   }
   const edition = records.editions.find((e) => e.id === 'ciac-11');
@@ -26,29 +33,27 @@ function marked(strip: boolean): Records {
   const stat = records.statistics.find((s) => s.id === 'stat-short-video-daily-minutes-2024');
   const source = records.sources.find((s) => s.id === 'src-003-china-daily-11th');
   if (!edition || !person || !cao || !org || !stat || !source) throw new Error('seed records moved');
-  /** Gives each item of a list its marked texts. */
-  const mark = <T extends object>(list: T[], texts: (i: number) => Partial<T>) => {
-    for (const [i, item] of list.entries()) Object.assign(item, texts(i));
+  /** Gives each item of a list its marked texts: [field, English, Chinese]. */
+  const mark = (list: object[], texts: (i: number) => [string, string, string | undefined]) => {
+    for (const [i, item] of list.entries()) {
+      const [field, english, chinese] = texts(i);
+      write(item, { [field]: english }, { [field]: chinese });
+    }
   };
-  mark(edition.dates, (i) => ({ note: `EN claim ${i}`, noteZh: zh(`说法${i}`) }));
+  mark(edition.dates, (i) => ['note', `EN claim ${i}`, zh(`说法${i}`)]);
   for (const [list, name] of [
     [edition.firsts, 'first'],
     [edition.highlights, 'highlight'],
   ] as const) {
     list.push({ text: `EN ${name}`, sources: ['src-003-china-daily-11th'] });
-    mark(list, (i) => ({ text: `EN ${name} ${i}`, textZh: zh(`${name}${i}`) }));
+    mark(list, (i) => ['text', `EN ${name} ${i}`, zh(`${name}${i}`)]);
   }
-  mark(person.roles, (i) => ({ title: `EN role ${i}`, titleZh: zh(`职务${i}`) }));
-  mark(person.appearances, (i) => ({ summary: `EN said ${i}`, summaryZh: zh(`发言${i}`) }));
-  Object.assign(cao, { note: 'EN person note', noteZh: zh('人物备注') });
-  Object.assign(org, { note: 'EN org note', noteZh: zh('机构备注') });
-  Object.assign(stat, {
-    scope: 'EN scope',
-    scopeZh: zh('范围'),
-    asOfNote: 'EN as of',
-    asOfNoteZh: zh('截至说明'),
-  });
-  Object.assign(source, { dateNote: 'EN date note', dateNoteZh: zh('日期说明') });
+  mark(person.roles, (i) => ['title', `EN role ${i}`, zh(`职务${i}`)]);
+  mark(person.appearances, (i) => ['summary', `EN said ${i}`, zh(`发言${i}`)]);
+  write(cao, { note: 'EN person note' }, { note: zh('人物备注') });
+  write(org, { note: 'EN org note' }, { note: zh('机构备注') });
+  write(stat, { scope: 'EN scope', asOfNote: 'EN as of' }, { scope: zh('范围'), asOfNote: zh('截至说明') });
+  write(source, { dateNote: 'EN date note' }, { dateNote: zh('日期说明') });
   return records;
 }
 
@@ -105,10 +110,14 @@ describe('free text on cards', () => {
 
   it('picks by locale, and an empty Chinese text counts as none', () => {
     const { kb } = knowledgeOf(seedRecords());
-    expect(localText(renderContext(kb, 'zh-CN'), 'English', '中文')).toBe('中文');
-    expect(localText(renderContext(kb, 'en-US'), 'English', '中文')).toBe('English');
-    expect(localText(renderContext(kb, 'zh-CN'), 'English', undefined)).toBe('English');
-    expect(localText(renderContext(kb, 'zh-CN'), 'English', '')).toBe('English');
-    expect(localText(renderContext(kb, 'zh-CN'), undefined, undefined)).toBeUndefined();
+    const text = (english: string | undefined, chinese: string | undefined) => ({
+      note: english,
+      i18n: { 'zh-CN': { note: chinese } },
+    });
+    expect(localText(renderContext(kb, 'zh-CN'), text('English', '中文'), 'note')).toBe('中文');
+    expect(localText(renderContext(kb, 'en-US'), text('English', '中文'), 'note')).toBe('English');
+    expect(localText(renderContext(kb, 'zh-CN'), text('English', undefined), 'note')).toBe('English');
+    expect(localText(renderContext(kb, 'zh-CN'), text('English', ''), 'note')).toBe('English');
+    expect(localText(renderContext(kb, 'zh-CN'), text(undefined, undefined), 'note')).toBeUndefined();
   });
 });

@@ -33,7 +33,7 @@ export function sampleRecords(): IndexFile['records'] {
       {
         id: 'ciac',
         name: 'China Internet Audiovisual Conference',
-        nameZh: '中国网络视听大会',
+        i18n: { 'zh-CN': { name: '中国网络视听大会' } },
         short: 'CIAC',
         aliases: ['China Online Audiovisual Conference'],
         unit: 'edition',
@@ -43,7 +43,7 @@ export function sampleRecords(): IndexFile['records'] {
       {
         id: 'short-video-week',
         name: 'Short Video Creators Week',
-        nameZh: '短视频创作者周',
+        i18n: { 'zh-CN': { name: '短视频创作者周' } },
         unit: 'season',
         summary: 'A season series.',
         ...cite,
@@ -52,8 +52,12 @@ export function sampleRecords(): IndexFile['records'] {
     editions: parse('editions', [
       { ...edition(9, 2022, 'Chengdu', '08'), theme: 'Audiovisual for a new era' },
       edition(10, 2023, 'Chengdu'),
-      { ...edition(11, 2024, 'Chengdu'), cityZh: '成都', theme: 'Building a network audiovisual power' },
-      { ...edition(12, 2025, 'Chongqing'), cityZh: '重庆' },
+      {
+        ...edition(11, 2024, 'Chengdu'),
+        theme: 'Building a network audiovisual power',
+        i18n: { 'zh-CN': { city: '成都' } },
+      },
+      { ...edition(12, 2025, 'Chongqing'), i18n: { 'zh-CN': { city: '重庆' } } },
       {
         id: 'short-video-week-s2',
         series: 'short-video-week',
@@ -68,7 +72,7 @@ export function sampleRecords(): IndexFile['records'] {
       {
         id: 'han-zhijie',
         name: 'Han Zhijie',
-        nameZh: '韩志杰',
+        i18n: { 'zh-CN': { name: '韩志杰' } },
         roles: [{ title: 'Chair', organisation: 'cnsa', ...cite }],
         appearances: [{ edition: '11th-ciac', summary: 'Opened it.', ...cite }],
         ...cite,
@@ -76,7 +80,7 @@ export function sampleRecords(): IndexFile['records'] {
       {
         id: 'liu-zhen',
         name: 'Liu Zhen',
-        nameZh: '刘振',
+        i18n: { 'zh-CN': { name: '刘振' } },
         aliases: ['Zhen Liu'],
         roles: [{ title: 'Vice president', ...cite }],
         appearances: [
@@ -93,7 +97,7 @@ export function sampleRecords(): IndexFile['records'] {
       {
         id: 'cnsa',
         name: 'China Netcasting Services Association',
-        nameZh: '中国网络视听节目服务协会',
+        i18n: { 'zh-CN': { name: '中国网络视听节目服务协会' } },
         aliases: ['CNSA', 'China Network Audiovisual Program Service Association'],
         kind: 'association',
         summary: 'The industry body.',
@@ -102,7 +106,7 @@ export function sampleRecords(): IndexFile['records'] {
       {
         id: 'bytedance',
         name: 'ByteDance',
-        nameZh: '字节跳动',
+        i18n: { 'zh-CN': { name: '字节跳动' } },
         aliases: ['Byte Jump'],
         kind: 'company',
         summary: 'A company.',
@@ -146,7 +150,7 @@ export function sampleRecords(): IndexFile['records'] {
       {
         id: 'micro-drama-forum-2024',
         name: 'Micro-drama Development Forum',
-        nameZh: '微短剧发展论坛',
+        i18n: { 'zh-CN': { name: '微短剧发展论坛' } },
         edition: '11th-ciac',
         summary: 'A forum.',
         ...cite,
@@ -156,7 +160,7 @@ export function sampleRecords(): IndexFile['records'] {
       {
         id: 'development-report-2024',
         name: 'China Internet Audiovisual Development Research Report (2024)',
-        nameZh: '中国网络视听发展研究报告（2024）',
+        i18n: { 'zh-CN': { name: '中国网络视听发展研究报告（2024）' } },
         year: 2024,
         released: '2024-03-28',
         publisher: 'cnsa',
@@ -168,7 +172,7 @@ export function sampleRecords(): IndexFile['records'] {
       {
         id: 'river-doc',
         title: 'The Long River',
-        titleZh: '长河',
+        i18n: { 'zh-CN': { title: '长河' } },
         kind: 'documentary',
         summary: 'A film.',
         ...cite,

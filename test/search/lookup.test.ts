@@ -177,7 +177,7 @@ describe('complete', () => {
       ...base,
       id: `person-${i}`,
       name: `Zhang ${'Xiaoming'.repeat(20)} ${i}`,
-      nameZh: undefined,
+      i18n: undefined,
       aliases: [],
     }));
     const big = createLookup(knowledgeOf(records));

@@ -28,7 +28,7 @@ describe('lookup on the real seeds', () => {
     expect(found('han zhi jie')?.id).toBe('han-zhijie');
     expect(found('hanzhijie')?.id).toBe('han-zhijie');
     expect(found('liu zhne')?.id).toBe('liu-zhen');
-    const zh = kb.get('people', 'han-zhijie')?.nameZh;
+    const zh = kb.get('people', 'han-zhijie')?.i18n?.['zh-CN']?.name;
     if (zh) expect(found(zh)?.id).toBe('han-zhijie');
   });
 

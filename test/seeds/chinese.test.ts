@@ -1,4 +1,4 @@
-// zh-CN replies read in Chinese: every free-text field of the real seeds has its Chinese counterpart.
+// zh-CN replies read in Chinese: every free-text field of the real seeds has its Chinese counterpart (i18n.zh-CN).
 import { describe, expect, it } from 'vitest';
 import type { Records } from '../../src/knowledge/records';
 import { seedRecords } from '../commands/knowledge';
@@ -26,11 +26,14 @@ function gaps(value: unknown, at: string, parent?: string): Gap[] {
   if (value === null || typeof value !== 'object') return [];
   const record = value as Record<string, unknown>;
   const found: Gap[] = [];
+  const texts = (record.i18n as { 'zh-CN'?: Record<string, unknown> } | undefined)?.['zh-CN'] ?? {};
   for (const [key, english] of Object.entries(record)) {
+    if (key === 'i18n') continue;
     if (key in FIELDS && typeof english === 'string' && (FIELDS[key] ?? parent) === parent) {
-      const chinese = record[`${key}Zh`];
-      if (typeof chinese !== 'string') found.push({ at: `${at}.${key}`, problem: `no ${key}Zh` });
-      else if (!/\p{Script=Han}/u.test(chinese)) found.push({ at: `${at}.${key}Zh`, problem: 'not Chinese' });
+      const chinese = texts[key];
+      if (typeof chinese !== 'string') found.push({ at: `${at}.${key}`, problem: `no zh-CN ${key}` });
+      else if (!/\p{Script=Han}/u.test(chinese))
+        found.push({ at: `${at}.i18n.zh-CN.${key}`, problem: 'not Chinese' });
     }
     found.push(...gaps(english, `${at}.${key}`, key));
   }
@@ -47,11 +50,15 @@ describe('Chinese counterparts in the seeds', () => {
   });
 
   it('checks the fields it should', () => {
-    const person = { note: 'A note', summary: 'Said', summaryZh: '说', sources: ['a'] };
-    expect(gaps(person, 'p')).toEqual([{ at: 'p.note', problem: 'no noteZh' }]);
-    const roleless = { roles: [{ title: 'Reporter', titleZh: 'Reporter' }], title: 'Not a role' };
-    expect(gaps(roleless, 'r')).toEqual([{ at: 'r.roles[0].titleZh', problem: 'not Chinese' }]);
-    const notes = { highlights: [{ text: 'A highlight' }], dates: [{ note: 'A note', noteZh: '说明' }] };
-    expect(gaps(notes, 'e')).toEqual([{ at: 'e.highlights[0].text', problem: 'no textZh' }]);
+    const zh = (texts: Record<string, string>) => ({ i18n: { 'zh-CN': texts } });
+    const person = { note: 'A note', summary: 'Said', ...zh({ summary: '说' }), sources: ['a'] };
+    expect(gaps(person, 'p')).toEqual([{ at: 'p.note', problem: 'no zh-CN note' }]);
+    const roleless = { roles: [{ title: 'Reporter', ...zh({ title: 'Reporter' }) }], title: 'Not a role' };
+    expect(gaps(roleless, 'r')).toEqual([{ at: 'r.roles[0].i18n.zh-CN.title', problem: 'not Chinese' }]);
+    const notes = {
+      highlights: [{ text: 'A highlight' }],
+      dates: [{ note: 'A note', ...zh({ note: '说明' }) }],
+    };
+    expect(gaps(notes, 'e')).toEqual([{ at: 'e.highlights[0].text', problem: 'no zh-CN text' }]);
   });
 });

@@ -64,10 +64,11 @@ describe('the sources themselves', () => {
 describe('statistics in Chinese', () => {
   it('gives every statistic its measure and the counted thing in Chinese, with no scale word in it', () => {
     for (const s of kb.records.statistics) {
-      expect(s.measureZh, s.id).toMatch(/\p{Script=Han}/u);
-      expect(s.unitZh, s.id).toBeTruthy();
+      const zh = s.i18n?.['zh-CN'];
+      expect(zh?.measure, s.id).toMatch(/\p{Script=Han}/u);
+      expect(zh?.unit, s.id).toBeTruthy();
       // The scale comes from the English unit (million, billion); a Chinese one would apply it twice.
-      expect(s.unitZh, s.id).not.toMatch(/[万亿千百]/);
+      expect(zh?.unit, s.id).not.toMatch(/[万亿千百]/);
     }
   });
 });
@@ -172,7 +173,7 @@ describe('003: the 11th edition, by China Daily', () => {
   });
 
   it('gives the Chinese names from the editor’s note', () => {
-    expect(must('series', 'ciac').nameZh).toBe('中国网络视听大会');
+    expect(must('series', 'ciac').i18n?.['zh-CN']?.name).toBe('中国网络视听大会');
     expect(must('series', 'ciac').sources).toContain(S003);
     expect(must('organizations', 'cnapsa').aliases).toContain('中国网络视听服务协会');
     expect(must('organizations', 'cnapsa').sources).toContain(S003);
@@ -222,7 +223,7 @@ describe('004: the 9th edition', () => {
     // The name as the source gives it; our pinyin reconstruction is only an alias, and the note says so.
     expect(cao.name).toBe('Cao World Expo');
     expect(cao.aliases).toEqual(['Cao Shibo']);
-    expect(cao.nameZh).toBeUndefined();
+    expect(cao.i18n?.['zh-CN']?.name).toBeUndefined();
     expect(cao.note).toMatch(/machine translation/);
     expect(cao.note).toMatch(/"Cao Shibo" is only our guess/);
     expect(cao.sources).toEqual([S004]);

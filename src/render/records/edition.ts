@@ -1,6 +1,7 @@
 // The card of one edition or season: when, where, theme, hosts, figures, firsts, and what was part of it.
 import type { APIEmbed } from 'discord-api-types/v10';
 import type { DateClaimT, Edition, NoteT } from '../../knowledge/schema';
+import { partnerLocale } from '../../locale/locales';
 import { bullet, card, fact, listField, withCommand } from '../card';
 import {
   collectSources,
@@ -9,6 +10,7 @@ import {
   formatRange,
   localText,
   namesOf,
+  partnerText,
   type RenderContext,
   renderContext,
   sourceLabel,
@@ -33,34 +35,40 @@ export function datesText(ctx: RenderContext, claims: readonly DateClaimT[]): st
         c.sources.map((s) => sourceLabel(ctx, s)).join(ctx.t.list),
       );
     lines.push(ctx.t.sourcesDiffer([shown, ...others].map(describe).join(ctx.t.clauses)));
-    const note = localText(ctx, shown.note, shown.noteZh);
+    const note = localText(ctx, shown, 'note');
     if (note) lines.push(ctx.t.shownBecause(note));
   }
   return lines.join('\n');
 }
 
 export function renderEdition(ctx: RenderContext, edition: Edition): APIEmbed {
-  const zh = ctx.locale === 'zh-CN';
   const { t } = ctx;
-  const city = localText(ctx, edition.city, edition.cityZh);
-  const theme = localText(ctx, edition.theme, edition.themeZh);
-  const otherTheme = zh ? edition.theme : edition.themeZh;
-  const notes = (list: readonly NoteT[]) => list.map((n) => bullet(localText(ctx, n.text, n.textZh)));
-  // Labels are English prose, so Chinese replies use the measure's own words.
+  const city = localText(ctx, edition, 'city');
+  const theme = localText(ctx, edition, 'theme');
+  const otherTheme = partnerText(ctx, edition, 'theme');
+  const notes = (list: readonly NoteT[]) => list.map((n) => bullet(localText(ctx, n, 'text')));
+  // Labels are English prose, so replies in other languages use the measure's own words.
   const figures = edition.figures.map((f) =>
-    bullet(formatQuantity(ctx, f.value, f.qualifier, (!zh && f.label) || t.measures[f.measure])),
+    bullet(
+      formatQuantity(ctx, f.value, f.qualifier, (t.readsSeedLanguage && f.label) || t.measures[f.measure]),
+    ),
   );
   const title = editionName(ctx, edition);
-  const other = editionName(renderContext(ctx.kb, zh ? 'en-US' : 'zh-CN'), edition);
-  const bilingual = Boolean(ctx.kb.get('series', edition.series)?.nameZh) && other !== title;
+  const other = editionName(renderContext(ctx.kb, partnerLocale(ctx.locale)), edition);
+  const series = ctx.kb.get('series', edition.series);
+  const bilingual =
+    series !== undefined && partnerText(ctx, series, 'name') !== localText(ctx, series, 'name');
   return card(ctx, {
     kind: 'editions',
     title: ctx.t.aside(title, String(edition.year)),
     subtitle: bilingual ? other : undefined,
-    description: localText(ctx, edition.summary, edition.summaryZh),
+    description: localText(ctx, edition, 'summary'),
     fields: [
       fact(t.label.dates, datesText(ctx, edition.dates), false),
-      fact(t.label.city, city && edition.province && !zh ? `${city}, ${edition.province}` : city),
+      fact(
+        t.label.city,
+        city && edition.province && t.readsSeedLanguage ? `${city}, ${edition.province}` : city,
+      ),
       fact(t.label.theme, theme && otherTheme && otherTheme !== theme ? `${theme}\n${otherTheme}` : theme),
       listField(ctx, t.label.hosts, namesOf(ctx, edition.hosts), { inline: true }),
       listField(ctx, t.label.organisers, namesOf(ctx, edition.organisers), { inline: true }),

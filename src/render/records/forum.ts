@@ -12,7 +12,7 @@ export function renderForum(ctx: RenderContext, forum: Forum): APIEmbed {
     kind: 'forums',
     title: nameOf(ctx, item),
     subtitle: otherName(ctx, item),
-    description: localText(ctx, forum.summary, forum.summaryZh),
+    description: localText(ctx, forum, 'summary'),
     fields: [
       fact(withCommand(t.label.edition, 'edition'), nameById(ctx, forum.edition)),
       fact(t.label.date, forum.date && formatDate(ctx, forum.date)),

@@ -2,7 +2,7 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import type { Organization } from '../../knowledge/schema';
 import { card, fact, listField, withCommand } from '../card';
-import { localText, nameById, nameOf, namesOf, otherName, type RenderContext } from '../format';
+import { localAliases, localText, nameById, nameOf, namesOf, otherName, type RenderContext } from '../format';
 import { relatedIds } from './related';
 
 export function renderOrganization(ctx: RenderContext, org: Organization): APIEmbed {
@@ -14,17 +14,17 @@ export function renderOrganization(ctx: RenderContext, org: Organization): APIEm
     kind: 'organizations',
     title: nameOf(ctx, item),
     subtitle: otherName(ctx, item),
-    description: localText(ctx, org.summary, org.summaryZh),
+    description: localText(ctx, org, 'summary'),
     fields: [
       fact(t.label.kind, t.orgKinds[org.kind]),
       fact(t.label.parent, org.parent && nameById(ctx, org.parent)),
-      listField(ctx, t.label.aliases, org.aliases, { separator: t.list }),
+      listField(ctx, t.label.aliases, localAliases(ctx, org), { separator: t.list }),
       listField(ctx, withCommand(t.label.editions, 'edition'), list('editions')),
       listField(ctx, withCommand(t.label.people, 'speaker'), list('people'), { separator: t.list }),
       listField(ctx, withCommand(t.label.reports, 'search'), list('reports')),
       listField(ctx, withCommand(t.label.statistics, 'stat'), list('statistics')),
       listField(ctx, withCommand(t.label.works, 'search'), list('works')),
-      fact(t.label.note, localText(ctx, org.note, org.noteZh), false),
+      fact(t.label.note, localText(ctx, org, 'note'), false),
     ],
     sources: org.sources,
   });

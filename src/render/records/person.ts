@@ -5,6 +5,7 @@ import type { Person } from '../../knowledge/schema';
 import { bullet, card, fact, listField, withCommand } from '../card';
 import {
   collectSources,
+  localAliases,
   localText,
   nameById,
   nameOf,
@@ -26,13 +27,13 @@ export function renderPerson(ctx: RenderContext, person: Person): APIEmbed {
       role.edition && nameById(ctx, role.edition),
     ];
     const context = where.filter(Boolean).join(t.list);
-    const title = localText(ctx, role.title, role.titleZh);
+    const title = localText(ctx, role, 'title');
     return context ? `${title} — ${context}` : title;
   });
   const appearances = person.appearances.map((a) => {
     const place = [nameById(ctx, a.edition), a.forum && nameById(ctx, a.forum)].filter(Boolean).join(' · ');
     return bullet(
-      `${t.aside(`**${place}**`, t.appearanceAs[a.as])}: ${truncate(localText(ctx, a.summary, a.summaryZh), SUMMARY_MAX)}`,
+      `${t.aside(`**${place}**`, t.appearanceAs[a.as])}: ${truncate(localText(ctx, a, 'summary'), SUMMARY_MAX)}`,
     );
   });
   return card(ctx, {
@@ -48,8 +49,8 @@ export function renderPerson(ctx: RenderContext, person: Person): APIEmbed {
         withCommand(t.label.announced, 'stat'),
         namesOf(ctx, relatedIds(ctx, person.id, 'statistics')),
       ),
-      listField(ctx, t.label.aliases, person.aliases, { separator: t.list }),
-      fact(t.label.note, localText(ctx, person.note, person.noteZh), false),
+      listField(ctx, t.label.aliases, localAliases(ctx, person), { separator: t.list }),
+      fact(t.label.note, localText(ctx, person, 'note'), false),
     ],
     sources: collectSources(
       person.sources,

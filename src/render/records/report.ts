@@ -2,7 +2,16 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import type { Report } from '../../knowledge/schema';
 import { card, fact, listField, withCommand } from '../card';
-import { formatDate, localText, nameById, nameOf, namesOf, otherName, type RenderContext } from '../format';
+import {
+  formatDate,
+  localAliases,
+  localText,
+  nameById,
+  nameOf,
+  namesOf,
+  otherName,
+  type RenderContext,
+} from '../format';
 import { relatedIds } from './related';
 
 export function renderReport(ctx: RenderContext, report: Report): APIEmbed {
@@ -12,12 +21,12 @@ export function renderReport(ctx: RenderContext, report: Report): APIEmbed {
     kind: 'reports',
     title: nameOf(ctx, item),
     subtitle: otherName(ctx, item),
-    description: localText(ctx, report.summary, report.summaryZh),
+    description: localText(ctx, report, 'summary'),
     fields: [
       fact(t.label.publisher, report.publisher && nameById(ctx, report.publisher)),
       fact(t.label.released, report.released && formatDate(ctx, report.released)),
       fact(withCommand(t.label.edition, 'edition'), report.edition && nameById(ctx, report.edition)),
-      listField(ctx, t.label.aliases, report.aliases, { separator: t.list }),
+      listField(ctx, t.label.aliases, localAliases(ctx, report), { separator: t.list }),
       listField(
         ctx,
         withCommand(t.label.statistics, 'stat'),

@@ -7,11 +7,11 @@ import { formatDate, localText, type RenderContext } from '../format';
 export function renderSource(ctx: RenderContext, source: Source): APIEmbed {
   const { t } = ctx;
   const published = source.published ? formatDate(ctx, source.published) : t.undated;
-  const dateNote = localText(ctx, source.dateNote, source.dateNoteZh);
+  const dateNote = localText(ctx, source, 'dateNote');
   return card(ctx, {
     kind: 'sources',
     title: source.title,
-    description: localText(ctx, source.summary, source.summaryZh),
+    description: localText(ctx, source, 'summary'),
     fields: [
       fact(t.label.outlet, source.outlet),
       fact(t.label.published, dateNote ? `${published}\n${dateNote}` : published),

@@ -3,7 +3,7 @@ import type { Statistic } from '../../knowledge/schema';
 import type { Locale } from '../../locale';
 import { sourcesFooter } from '../card';
 import type { ChartSpec } from '../chart';
-import { collectSources, measureOf, type RenderContext, statisticAmount } from '../format';
+import { collectSources, measureOf, ownText, type RenderContext, statisticAmount } from '../format';
 import { seriesOf } from './statistic';
 
 const shortDates = new Map<string, Intl.DateTimeFormat>();
@@ -29,15 +29,15 @@ export function statisticChart(ctx: RenderContext, statistic: Statistic): ChartS
     (s): s is Statistic & { asOf: string } => s.asOf !== undefined && s.unit === statistic.unit,
   );
   if (dated.length < 2) return undefined;
-  // In Chinese the axis counts the thing itself (人, 分钟) and the numbers carry 万/亿, as the card does.
-  const unitZh = ctx.locale === 'zh-CN' ? statistic.unitZh : undefined;
+  // A translated unit counts the thing itself (人, 分钟) and the numbers carry 万/亿, as the card does.
+  const unit = ownText(ctx, statistic, 'unit');
   return {
     kind: 'series',
     input: {
       title: measureOf(ctx, statistic),
-      unit: unitZh ?? statistic.unit,
+      unit: unit ?? statistic.unit,
       points: dated.map((s) => ({
-        value: unitZh ? statisticAmount(s) : s.value,
+        value: unit ? statisticAmount(s) : s.value,
         qualifier: s.qualifier,
         asOf: axisDate(ctx.locale, s.asOf),
         highlight: s.id === statistic.id,

@@ -24,7 +24,7 @@ export function seriesOf(ctx: RenderContext, statistic: Statistic): Statistic[] 
 
 function asOfText(ctx: RenderContext, s: Statistic): string | undefined {
   const date = s.asOf ? formatDate(ctx, s.asOf) : undefined;
-  const note = localText(ctx, s.asOfNote, s.asOfNoteZh);
+  const note = localText(ctx, s, 'asOfNote');
   if (date && note) return ctx.t.aside(date, note);
   return date ?? note;
 }
@@ -41,11 +41,11 @@ export function renderStatistic(ctx: RenderContext, statistic: Statistic): APIEm
   return card(ctx, {
     kind: 'statistics',
     title: measureOf(ctx, statistic),
-    description: localText(ctx, statistic.summary, statistic.summaryZh),
+    description: localText(ctx, statistic, 'summary'),
     fields: [
       fact(t.label.value, formatStatistic(ctx, statistic)),
       fact(t.label.asOf, asOfText(ctx, statistic)),
-      fact(t.label.scope, localText(ctx, statistic.scope, statistic.scopeZh)),
+      fact(t.label.scope, localText(ctx, statistic, 'scope')),
       // A figure whose source does not say who gave it says so instead of leaving the reader to assume.
       reporters.length > 0
         ? listField(

@@ -11,7 +11,7 @@ export function renderWork(ctx: RenderContext, work: Work): APIEmbed {
     kind: 'works',
     title: nameOf(ctx, item),
     subtitle: otherName(ctx, item),
-    description: localText(ctx, work.summary, work.summaryZh),
+    description: localText(ctx, work, 'summary'),
     fields: [
       fact(t.label.kind, t.workKinds[work.kind]),
       fact(withCommand(t.label.edition, 'edition'), work.edition && nameById(ctx, work.edition)),

@@ -1,0 +1,361 @@
+// The English catalogue: the reference every other locale's catalogue must match key for key
+// (src/locale/catalogue.ts derives the Catalogue type from it).
+import type { NeededPermission } from '../../digest/service';
+import type { EmptyDays, PauseReason } from '../../digest/store';
+import type { Kind } from '../../knowledge/schema';
+import { englishOrdinal } from '../numbers';
+
+const ch = (id: string) => `<#${id}>`;
+
+export const enUS = {
+  kinds: {
+    sources: ['source', 'sources'],
+    series: ['series', 'series'],
+    editions: ['edition', 'editions'],
+    people: ['person', 'people'],
+    organizations: ['organisation', 'organisations'],
+    statistics: ['statistic', 'statistics'],
+    forums: ['forum', 'forums'],
+    reports: ['report', 'reports'],
+    works: ['work', 'works'],
+  } satisfies Record<Kind, [string, string]>,
+  label: {
+    dates: 'Dates',
+    date: 'Date',
+    city: 'City',
+    theme: 'Theme',
+    series: 'Series',
+    hosts: 'Hosted by',
+    organisers: 'Organised by',
+    guidedBy: 'Guided by',
+    figures: 'Figures',
+    firsts: 'Firsts',
+    highlights: 'Highlights',
+    forums: 'Forums',
+    reports: 'Reports',
+    speakers: 'Speakers',
+    statistics: 'Statistics',
+    works: 'Works',
+    people: 'People',
+    editions: 'Editions',
+    roles: 'Roles',
+    appearances: 'Appearances',
+    announced: 'Figures announced',
+    value: 'Value',
+    asOf: 'As of',
+    scope: 'Scope',
+    reportedBy: 'Reported by',
+    edition: 'Edition',
+    trend: 'Over time',
+    published: 'Published',
+    outlet: 'Outlet',
+    language: 'Language',
+    machineTranslated: 'Machine-translated',
+    repostedBy: 'Re-posted by',
+    author: 'Author',
+    kind: 'Kind',
+    parent: 'Part of',
+    publisher: 'Published by',
+    released: 'Released',
+    by: 'By',
+    aliases: 'Also known as',
+    note: 'Note',
+    alsoMatching: 'Also matching',
+    sources: 'Sources',
+    records: 'Records',
+    index: 'Index',
+    citedIn: 'Facts drawn from it',
+    lookUp: 'Look up next',
+  },
+  languages: { en: 'English', zh: 'Chinese', 'en+zh': 'English and Chinese' },
+  measures: {
+    guests: 'guests',
+    attendees: 'attendees',
+    events: 'events',
+    organisations: 'organisations',
+    forums: 'forums',
+  },
+  qualifiers: {
+    exactly: '',
+    'more-than': 'more than ',
+    nearly: 'nearly ',
+    about: 'about ',
+    'at-least': 'at least ',
+    'up-to': 'up to ',
+  },
+  appearanceAs: {
+    speaker: 'speaker',
+    guest: 'guest',
+    honouree: 'honouree',
+    organiser: 'organiser',
+    performer: 'performer',
+    interviewee: 'interviewee',
+  },
+  orgKinds: {
+    government: 'government body',
+    association: 'association',
+    company: 'company',
+    media: 'media',
+    academic: 'academic',
+    initiative: 'initiative',
+    other: 'organisation',
+  },
+  workKinds: {
+    documentary: 'documentary',
+    drama: 'drama',
+    film: 'film',
+    series: 'series',
+    'short-video': 'short video',
+    programme: 'programme',
+    exhibition: 'exhibition',
+    other: 'work',
+  },
+  events: {
+    start: 'opens',
+    day: 'continues',
+    end: 'closes',
+    held: 'held',
+    released: 'released',
+  },
+  edition: {
+    title: (ordinal: number, series: string) => `${englishOrdinal(ordinal)} ${series}`,
+    season: (season: number, series: string) => `${series}, season ${season}`,
+  },
+  yes: 'yes',
+  list: ', ',
+  /** Between two sentences. */
+  sentenceGap: ' ',
+  /** A remark after a text: "March 2024 (note)". */
+  aside: (text: string, note: string) => `${text} (${note})`,
+  /** Between clauses of one line. */
+  clauses: '; ',
+  andMore: (n: number) => `and ${n} more`,
+  sourcesDiffer: (claims: string) => `Sources differ: ${claims}`,
+  shownBecause: (reason: string) => `shown: ${reason}`,
+  yearsAgo: (n: number) =>
+    n === 0
+      ? 'this year'
+      : n > 0
+        ? `${n} year${n === 1 ? '' : 's'} ago`
+        : `in ${-n} year${n === -1 ? '' : 's'}`,
+  sourcesFooter: (list: string) => `Sources: ${list}`,
+  undated: 'undated',
+  /** Where the source leaves a fact out (who reported a figure): said, not guessed. */
+  notStated: 'not stated in the source',
+  search: {
+    didYouMean: 'Did you mean',
+    noClearMatch: (q: string) => `No clear match for “${q}”.`,
+    notFound: (q: string, what: string) => `Nothing found for “${q}” among ${what}.`,
+    tryOther: (command: string) => `Try other words, or browse with ${command}.`,
+    pick: 'Pick a suggestion from the list, or add a year, a city or an organisation.',
+  },
+  errors: {
+    emptyQuery: 'Type something to look up: a name, a year, a city or a few words.',
+    queryTooLong: (max: number) => `That query is too long; use at most ${max} characters.`,
+    unknownOption: (name: string, known: string) => `Unknown option “${name}”. This command takes: ${known}.`,
+    badDate: (value: string) =>
+      `“${value}” is not a date. Write it as MM-DD (03-28) or YYYY-MM-DD (2024-03-28).`,
+    badYear: (value: string, min: number, max: number) =>
+      `“${value}” names a year outside ${min}–${max}. Give a year in that range, or just MM-DD (03-28).`,
+    unknownCommand: (name: string) => `Unknown command /${name}.`,
+    failed: 'Something went wrong while answering; please try again.',
+  },
+  onThisDay: {
+    title: (day: string) => `On this day: ${day}`,
+    nothing: (day: string) => `Nothing in the records happened on ${day}.`,
+    before: 'Nearest before',
+    after: 'Nearest after',
+  },
+  about: {
+    title: 'About Shiting',
+    description:
+      'Shiting answers questions about the China Internet Audiovisual Conference and the China Short Video Conference from curated facts, each traced to its source.',
+    version: (v: number, hash: string) => `schema v${v} · hash ${hash}`,
+    commands: 'Commands',
+  },
+  consoleEphemeral: '(only you can see this)',
+  chart: {
+    measures: { guests: 'Guests', attendees: 'Attendees', events: 'Events' },
+    ordinal: (n: number) => englishOrdinal(n),
+    season: (n: number) => `Season ${n}`,
+    comparisonTitle: (series: string) => `Guests, attendees and events by edition: ${series}`,
+    noComparison: (series: string) =>
+      `No comparison chart: fewer than two editions of the ${series} report guests, attendees or events.`,
+    seriesMatch: (q: string) =>
+      `“${q}” matches one measure at several dates: showing the latest value with the whole series.`,
+    unavailable: 'The chart could not be drawn here; the figures are all in the card.',
+  },
+  /** The sentences only the digest feature shows. */
+  digest: {
+    nextAnniversary: (day: string, inDays: number) =>
+      `The next anniversary is ${day}, in ${inDays} ${inDays === 1 ? 'day' : 'days'}:`,
+    pauseReason: (reason: PauseReason) =>
+      ({
+        'missing-access': 'the bot cannot see the channel (Missing Access)',
+        'missing-permissions': 'the bot lacks a permission in the channel (Missing Permissions)',
+        forbidden: 'Discord refused the post (403)',
+        'unknown-channel': 'the channel no longer exists (Unknown Channel)',
+        'left-guild': 'the bot was removed from the server',
+        rejected:
+          'Discord rejected the digest post as malformed (400); this is a fault in Shiting, please report it',
+      })[reason],
+    pauseNotice: (reason: string) =>
+      `Shiting paused the daily digest for this channel: ${reason}. Someone with Manage Server can run ` +
+      '`/digest check` to see what is missing, then `/digest set` to resume it.',
+    serversOnly:
+      '`/digest` is for servers only: it posts to a server channel. Add Shiting to a server and run it there; ' +
+      'here, `/onthisday` shows the same list.',
+    unavailable: 'Digests are not available here: they run in the Discord bot, not in this front end.',
+    needManageGuild: 'Only members with the Manage Server permission can change digests.',
+    badChannel: (channel: string | undefined) =>
+      `${channel ? `${ch(channel)} is not a channel of this server that the bot knows` : 'That is not a channel'}. ` +
+      'Pick a text or announcement channel of this server from the list. Nothing was changed.',
+    badTime: (value: string) =>
+      `“${value}” is not a time. Write it as HH:MM on a 24-hour clock, like 09:00 or 18:30. Nothing was changed.`,
+    badTimezone: (value: string) =>
+      `“${value}” is not a time zone I know. Pick an IANA name from the list, like Asia/Shanghai or ` +
+      'Europe/London. Nothing was changed.',
+    badEmptyDays: (value: string) => `empty_days must be skip or post, not “${value}”. Nothing was changed.`,
+    tooMany: (max: number) =>
+      `This server already has ${max} digests, the most it can have. Turn one off with \`/digest off\` first.`,
+    emptyDays: (mode: EmptyDays): string =>
+      mode === 'skip' ? 'days with nothing are skipped' : 'days with nothing name the next anniversary',
+    schedule: (time: string, zone: string) => `every day at ${time} (${zone})`,
+    saved: (how: 'created' | 'updated' | 'resumed', channel: string, schedule: string, empty: string) =>
+      `${{ created: 'Daily digest set', updated: 'Digest updated', resumed: 'Digest resumed' }[how]} for ${ch(channel)}: ${schedule}; ${empty}.`,
+    nextRun: (local: string, unix: number) => `Next run: ${local} (<t:${unix}:R>).`,
+    warnMissing: (channel: string, missing: string) =>
+      `Warning: the bot lacks ${missing} in ${ch(channel)}, so the digest will pause there until that is fixed.`,
+    offNone: (channel?: string) =>
+      channel
+        ? `There is no digest in ${ch(channel)} to turn off.`
+        : 'This server has no digests to turn off.',
+    offDone: (channels: string[]) =>
+      `Turned off the digest in ${channels.map(ch).join(', ')}. Settings are kept.`,
+    statusTitle: 'Digests in this server',
+    statusNone: 'This server has no digests. Set one with `/digest set`.',
+    statusNext: (local: string, unix: number) => `Next run: ${local} (<t:${unix}:R>)`,
+    statusPaused: (reason: string, channel: string) =>
+      `**Paused**: ${reason}. Fix it (\`/digest check\`), then \`/digest set channel:${ch(channel)}\` resumes it.`,
+    statusLastPost: (date: string | undefined, unix: number | undefined) =>
+      date && unix ? `Last post: ${date} (<t:${unix}:R>)` : 'Last post: none yet',
+    statusLastError: (error: string) => `Last error: ${error}`,
+    previewOf: (date: string) => `Preview of the digest for ${date}:`,
+    badDate: (value: string) =>
+      `“${value}” is not a date. Write it as YYYY-MM-DD (2024-03-28) or MM-DD (03-28).`,
+    checkTitle: 'What the bot can do in digest channels',
+    checkUnavailable: 'The bot cannot check permissions from here.',
+    checkNoChannel: 'Name a channel to check: `/digest check channel:#news`.',
+    checkOk: (channel: string, all: string) => `${ch(channel)}: all set (${all}).`,
+    checkMissing: (channel: string, missing: string) => `${ch(channel)}: missing ${missing}.`,
+    checkUnknownChannel: (channel: string) =>
+      `${ch(channel)}: the channel does not exist or the bot cannot see it.`,
+    checkUnknown: (channel: string) =>
+      `${ch(channel)}: the bot cannot tell right now; try again in a minute.`,
+    checkPaused: (reason: string) =>
+      `  Paused: ${reason}. When the above is fixed, \`/digest set\` resumes it.`,
+    unknownSubcommand: (name: string) =>
+      `Unknown /digest subcommand “${name}”: use set, off, status, preview or check.`,
+    permission: (p: NeededPermission): string => p,
+    list: ', ',
+  },
+  /** How numbers, units and date ranges are written. */
+  format: {
+    /** From this size a number is written in words: millions in English, 万 and 亿 in Chinese. */
+    compactFrom: 1_000_000,
+    /** A number with its unit: "5,000 attendees". */
+    quantity: (number: string, unit: string) => `${number} ${unit}`,
+    /**
+     * A span of days as the language writes it, from its start and end written in full; undefined leaves
+     * it to Intl ("March 28 – 30, 2024").
+     */
+    dayRange: (
+      _start: string,
+      _end: { full: string; month: number; day: number; sameYear: boolean; sameMonth: boolean },
+    ): string | undefined => undefined,
+    /** Between the ends of a range Intl does not write (other years, months without days). */
+    rangeJoin: ' – ',
+  },
+  /**
+   * Whether the reply is in the seeds' own language, so English-only details (a figure's label, the
+   * province) read naturally in it.
+   */
+  readsSeedLanguage: true,
+  router: {
+    failed: (id: string) =>
+      `Something went wrong while answering this (error id ${id}). Please try again later.`,
+    unavailable: 'This command is not available any more.',
+  },
+  /** Command and option names and descriptions (Discord: names 1–32 characters, lower case; descriptions ≤ 100). */
+  commands: {
+    about: {
+      name: 'about',
+      description: 'What Shiting knows: records of each kind, its sources and the index version',
+    },
+    edition: {
+      name: 'edition',
+      description: 'One edition or season: dates, city, theme, hosts, figures, speakers',
+      query: 'An ordinal (9th, 第九届), a year, a city, theme words or "season 2"',
+      compare: {
+        name: 'compare',
+        description: 'Add a chart of guests, attendees and events across the editions of the series',
+      },
+    },
+    speaker: {
+      name: 'speaker',
+      description: 'One person: role, organisation, editions where they spoke and what they said',
+      query: 'A name in pinyin, English or Chinese',
+    },
+    stat: {
+      name: 'stat',
+      description: 'One statistic: value, unit, as-of date, who reported it and how it changed',
+      query: 'What is measured, optionally with a year: "daily usage 2024"',
+    },
+    search: {
+      name: 'search',
+      description: 'Search everything: editions, people, organisations, statistics, forums, reports, works',
+      query: 'Any name, alias, year or a few words',
+    },
+    onthisday: {
+      name: 'onthisday',
+      description: 'What happened on this day (or another) in any year of the conferences',
+      date: { name: 'date', description: 'A day as MM-DD (03-28) or YYYY-MM-DD; today when left out' },
+    },
+    /** The `query` option the lookup commands share (its description is each command's `query`). */
+    query: { name: 'query' },
+    digest: {
+      name: 'digest',
+      description: 'A daily “on this date” post in a channel of this server',
+      channel: 'channel',
+      set: {
+        name: 'set',
+        description: 'Post the digest in a channel every day (or change or resume it)',
+        channel: 'Where to post',
+        time: { name: 'time', description: 'Time of day, HH:MM on a 24-hour clock (default 09:00)' },
+        timezone: { name: 'timezone', description: (zone: string) => `IANA time zone (default ${zone})` },
+        emptyDays: {
+          name: 'empty_days',
+          description: 'On days with nothing: skip the post, or post the next anniversary',
+          skip: 'skip',
+          post: 'post',
+        },
+      },
+      off: {
+        name: 'off',
+        description: 'Stop the digest in a channel, or all of this server’s digests',
+        channel: 'Which channel (all when left out)',
+      },
+      status: { name: 'status', description: 'This server’s digests: next run, last post, last error' },
+      preview: {
+        name: 'preview',
+        description: 'Show the digest for today or another date, only to you',
+        date: { name: 'date', description: 'YYYY-MM-DD or MM-DD (default today)' },
+      },
+      check: {
+        name: 'check',
+        description: 'Which permissions the bot lacks for posting digests',
+        channel: 'Which channel (default: the digest channels)',
+      },
+    },
+  },
+};
