@@ -7,11 +7,15 @@ import { openKnowledge } from '../knowledge/open';
 import { messages } from '../render/i18n';
 import { ephemeralReply } from '../render/reply';
 import { replyText } from '../render/text';
-import { type ConsoleFlags, parseCommandLine, parseConsoleFlags } from './command-line';
+import { type ConsoleFlags, consoleUsage, parseCommandLine, parseConsoleFlags } from './command-line';
+import { printHelp, usageError } from './flags';
 
-const USAGE = `usage: shiting ask [--json] [--locale en-US|zh-CN] [--now ISO-TIME] [--timezone ZONE] [--index FILE] [--out FILE] "/command option:value"
-       shiting ask [flags except --out] -     (one command line per line of standard input, one JSON payload per line out)
-`;
+const USAGE = consoleUsage('ask', ['json', 'locale', 'now', 'timezone', 'index', 'out'], {
+  operands: '"/command option:value"',
+  notes: `With - in place of the command line, reads one command line per line of standard input and prints one
+JSON payload per line (every flag but --out applies).
+The index is compiled from seeds/ first when it is missing or older than them, as \`shiting start\` does.`,
+});
 
 /** What the console knows of the person asking. */
 export function consoleContext(flags: ConsoleFlags): Context {
@@ -71,10 +75,9 @@ async function askEachLine(knowledge: Knowledge, flags: ConsoleFlags): Promise<n
 
 export async function run(argv: string[]): Promise<number> {
   const parsed = parseConsoleFlags(argv, ['--json', '--locale', '--now', '--timezone', '--index', '--out']);
-  if (!parsed.ok || !parsed.flags.line) {
-    process.stderr.write(`${parsed.ok ? '' : `shiting ask: ${parsed.message}\n`}${USAGE}`);
-    return 2;
-  }
+  if (!parsed.ok) return usageError(USAGE, parsed.message);
+  if (parsed.help) return printHelp(USAGE);
+  if (!parsed.flags.line) return usageError(USAGE, 'give a command line, such as "/about"');
   const { flags } = parsed;
   const line = flags.line ?? '';
   // Check the line before loading the index, so a typo is reported even without one.
