@@ -9,6 +9,7 @@ import { ephemeralReply } from '../render/reply';
 import { replyText } from '../render/text';
 import { type ConsoleFlags, consoleUsage, parseCommandLine, parseConsoleFlags } from './command-line';
 import { printHelp, usageError } from './flags';
+import { prepareIndex } from './index-file';
 
 const USAGE = consoleUsage('ask', ['json', 'locale', 'now', 'timezone', 'index', 'out'], {
   operands: '"/command option:value"',
@@ -27,10 +28,12 @@ export function consoleContext(flags: ConsoleFlags): Context {
   };
 }
 
-/** Open the index, or say why not (the loader's message names `npx shiting compile`). */
+/** Open the index (compiled first when missing or stale), or say why not; the messages name what to run. */
 export function openForConsole(flags: ConsoleFlags, name: string): Knowledge | undefined {
+  const file = prepareIndex(flags.index, name);
+  if (!file) return undefined;
   try {
-    return openKnowledge(flags.index);
+    return openKnowledge(file);
   } catch (error) {
     process.stderr.write(`shiting ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
     return undefined;

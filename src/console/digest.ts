@@ -4,12 +4,13 @@ import { isCalendarDay } from '../calendar';
 import { localDateAt } from '../digest/schedule';
 import { digestDate } from '../digest/select';
 import { DEFAULT_TIMEZONE, digestFor } from '../digest/service';
-import { loadIndexFile, resolveIndexPath } from '../knowledge/load';
+import { loadIndexFile } from '../knowledge/load';
 import type { Locale } from '../locale';
 import { messages } from '../render/i18n';
 import { replyText } from '../render/text';
 import { CONSOLE_FLAGS, readCommonFlag } from './command-line';
 import { type FlagValues, parseFlags, printHelp, type Usage, usageError } from './flags';
+import { prepareIndex } from './index-file';
 
 const USAGE = {
   command: 'digest preview',
@@ -79,9 +80,11 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`shiting digest: --date ${flags.date} is not a day in ${today.slice(0, 4)}\n`);
     return 2;
   }
+  const file = prepareIndex(flags.index, 'digest');
+  if (!file) return 1;
   let kb: ReturnType<typeof loadIndexFile>;
   try {
-    kb = loadIndexFile(resolveIndexPath(flags.index));
+    kb = loadIndexFile(file);
   } catch (error) {
     process.stderr.write(`shiting digest: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;

@@ -2,7 +2,6 @@
 // shut down cleanly on SIGINT/SIGTERM.
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type Config, ConfigError, DEFAULT_DB_PATH, readConfig } from '../config';
 import { parseFlags, type Usage } from '../console/flags';
 import { Digests } from '../digest/runtime';
@@ -16,9 +15,6 @@ import { installProcessGuards } from './process-guards';
 import { guildOwner, isShardProcess, runShardManager } from './shards';
 
 export { type BotHandle, type BotOptions, startBot } from './bot';
-
-/** seeds/ ships with the code, so it is found from here whatever the working directory. */
-const SEEDS_DIR = fileURLToPath(new URL('../../seeds', import.meta.url));
 
 export interface ShitingOptions {
   config: Config;
@@ -37,14 +33,11 @@ export interface ShitingHandle {
 export async function startShiting(options: ShitingOptions): Promise<ShitingHandle> {
   const { config, logger, clock } = options;
   // Loaded here, not at the top: a configuration error is reported before any of this is read.
-  const [{ ensureIndex, openKnowledge }, { resolveIndexPath }, { commands }] = await Promise.all([
-    import('../knowledge/open'),
-    import('../knowledge/load'),
-    import('../../commands'),
-  ]);
+  const [{ ensureIndex, openKnowledge, SHIPPED_SEEDS }, { resolveIndexPath }, { commands }] =
+    await Promise.all([import('../knowledge/open'), import('../knowledge/load'), import('../../commands')]);
   const indexPath = resolveIndexPath(config.indexPath);
   const knowledge = atSetting('SHITING_INDEX (or --index)', indexPath, () => {
-    ensureIndex(SEEDS_DIR, indexPath);
+    ensureIndex(SHIPPED_SEEDS, indexPath);
     return openKnowledge(indexPath);
   });
   logger.info(
