@@ -7,7 +7,7 @@ import { embedReply } from '../src/render/reply';
 import { checkOptions, EVERYWHERE } from './options';
 import type { Command } from './types';
 
-export const definition = {
+const definition = {
   name: 'about',
   name_localizations: { 'zh-CN': '关于' },
   description: 'What Shiting knows: records of each kind, its sources and the index version',

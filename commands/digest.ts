@@ -44,7 +44,7 @@ const channelOption = (
  * without a guild. `default_member_permissions` hides it from members without Manage Server, and the handler
  * checks again because server admins can override that default.
  */
-export const definition = {
+const definition = {
   name: 'digest',
   name_localizations: { 'zh-CN': '每日摘要' },
   description: 'A daily “on this date” post in a channel of this server',

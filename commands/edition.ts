@@ -9,7 +9,7 @@ import { editionComparison } from '../src/render/records/edition-chart';
 import { lookupCommand } from './lookup-command';
 import { EVERYWHERE, queryOption } from './options';
 
-export const definition = {
+const definition = {
   name: 'edition',
   name_localizations: { 'zh-CN': '届次' },
   description: 'One edition or season: dates, city, theme, hosts, figures, speakers',

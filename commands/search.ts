@@ -6,7 +6,7 @@ import { completeQuery, hitCard } from './lookup-command';
 import { checkOptions, EVERYWHERE, queryOption, readQuery } from './options';
 import type { Command } from './types';
 
-export const definition = {
+const definition = {
   name: 'search',
   name_localizations: { 'zh-CN': '搜索' },
   description: 'Search everything: editions, people, organisations, statistics, forums, reports, works',

@@ -3,7 +3,7 @@ import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-ap
 import { lookupCommand } from './lookup-command';
 import { EVERYWHERE, queryOption } from './options';
 
-export const definition = {
+const definition = {
   name: 'speaker',
   name_localizations: { 'zh-CN': '嘉宾' },
   description: 'One person: role, organisation, editions where they spoke and what they said',

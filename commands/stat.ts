@@ -8,7 +8,7 @@ import type { Hit } from '../src/search/lookup-types';
 import { lookupCommand } from './lookup-command';
 import { EVERYWHERE, queryOption } from './options';
 
-export const definition = {
+const definition = {
   name: 'stat',
   name_localizations: { 'zh-CN': '数据' },
   description: 'One statistic: value, unit, as-of date, who reported it and how it changed',

@@ -172,14 +172,14 @@ export interface ConsoleFlags {
 export type FlagsResult = { ok: true; flags: ConsoleFlags; help: boolean } | { ok: false; message: string };
 
 /** What `--now` takes, for every console command that has it. */
-export const NOW_HINT = (value: string) =>
+const NOW_HINT = (value: string) =>
   `--now takes an ISO time like 2026-03-28T09:00:00Z (a real calendar day), not "${value}"`;
 
 /**
  * An ISO time starting with a real calendar day. `new Date` quietly rolls 2026-02-29 over to March 1, so the
  * day written is checked on its own; other spellings `new Date` accepts ("2026", "March 1") are refused.
  */
-export function parseNow(text: string): Date | undefined {
+function parseNow(text: string): Date | undefined {
   const day = /^(\d{4}-\d{2}-\d{2})(?:$|T)/.exec(text)?.[1];
   const now = new Date(text);
   return day && isCalendarDay(day) && !Number.isNaN(now.getTime()) ? now : undefined;

@@ -82,7 +82,7 @@ export function readFlags<F extends FlagSpecs>(
   return { ok: true, help, values: values as FlagValues<F>, operands };
 }
 
-export function usageText(usage: Usage): string {
+function usageText(usage: Usage): string {
   const entries = Object.entries(usage.flags).map(([name, flag]) => ({
     shown: `--${name}${flag.value ? ` ${flag.value}` : ''}`,
     about: flag.about,
