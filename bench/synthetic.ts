@@ -14,7 +14,7 @@ import type {
 export type Records = IndexFile['records'];
 
 /** mulberry32: small, fast and the same on every machine. */
-export function rng(seed: number): () => number {
+function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -8,7 +8,7 @@ import { embedReply } from '../src/render/reply';
 import { checkOptions, EVERYWHERE } from './options';
 import type { Command } from './types';
 
-export const definition = {
+const definition = {
   name: 'about',
   ...described((t) => t.commands.about),
   ...EVERYWHERE,

@@ -44,7 +44,7 @@ const channelOption = (
  * without a guild. `default_member_permissions` hides it from members without Manage Server, and the handler
  * checks again because server admins can override that default.
  */
-export const definition = {
+const definition = {
   name: 'digest',
   ...described((t) => t.commands.digest),
   default_member_permissions: String(PermissionFlagsBits.ManageGuild),

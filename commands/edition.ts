@@ -10,7 +10,7 @@ import { editionComparison } from '../src/render/records/edition-chart';
 import { lookupCommand } from './lookup-command';
 import { EVERYWHERE, queryOption } from './options';
 
-export const definition = {
+const definition = {
   name: 'edition',
   ...described((t) => t.commands.edition),
   options: [

@@ -72,7 +72,7 @@ export interface LookupExtras {
 }
 
 /** The card's reply with notes above it and the chart as its embed's image (the PNG attached). */
-export function withExtra(
+function withExtra(
   ctx: RenderContext,
   reply: Reply,
   extra: CardExtra | undefined,

@@ -14,7 +14,7 @@ import { embedReply, ephemeralReply } from '../src/render/reply';
 import { checkOptions, EVERYWHERE } from './options';
 import type { Command, Context } from './types';
 
-export const definition = {
+const definition = {
   name: 'onthisday',
   ...described((t) => t.commands.onthisday),
   options: [
@@ -34,7 +34,7 @@ export const definition = {
 const YEARS = { min: 1900, max: 2100 } as const;
 
 /** `03-28`, `3-28`, `2024-03-28` → `03-28`; or why not: not a real day (02-29 is, in some year), or a year out of range. */
-export function readMonthDay(text: string): { monthDay: string } | { problem: 'date' | 'year' } {
+function readMonthDay(text: string): { monthDay: string } | { problem: 'date' | 'year' } {
   const match = /^(?:(\d{4})-)?(\d{1,2})-(\d{1,2})$/.exec(text.trim().replaceAll('/', '-'));
   if (!match) return { problem: 'date' };
   const year = match[1] ? Number(match[1]) : 2000; // a leap year, so 02-29 passes without one

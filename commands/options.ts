@@ -12,10 +12,10 @@ import { ephemeralReply } from '../src/render/reply';
 import type { Options, Reply } from './types';
 
 /** The longest free-text query accepted (Discord enforces it too, through `max_length`). */
-export const QUERY_MAX = 100;
+const QUERY_MAX = 100;
 
 /** The names of a command's top-level options. */
-export function optionNames(definition: RESTPostAPIChatInputApplicationCommandsJSONBody): string[] {
+function optionNames(definition: RESTPostAPIChatInputApplicationCommandsJSONBody): string[] {
   return (definition.options ?? []).map((o) => o.name);
 }
 

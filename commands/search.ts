@@ -7,7 +7,7 @@ import { completeQuery, hitCard } from './lookup-command';
 import { checkOptions, EVERYWHERE, queryOption, readQuery } from './options';
 import type { Command } from './types';
 
-export const definition = {
+const definition = {
   name: 'search',
   ...described((t) => t.commands.search),
   options: [queryOption((t) => t.commands.search.query)],

@@ -4,7 +4,7 @@ import { described } from '../src/locale/discord';
 import { lookupCommand } from './lookup-command';
 import { EVERYWHERE, queryOption } from './options';
 
-export const definition = {
+const definition = {
   name: 'speaker',
   ...described((t) => t.commands.speaker),
   options: [queryOption((t) => t.commands.speaker.query)],

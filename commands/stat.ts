@@ -9,7 +9,7 @@ import type { Hit } from '../src/search/lookup-types';
 import { lookupCommand } from './lookup-command';
 import { EVERYWHERE, queryOption } from './options';
 
-export const definition = {
+const definition = {
   name: 'stat',
   ...described((t) => t.commands.stat),
   options: [queryOption((t) => t.commands.stat.query)],

@@ -80,7 +80,7 @@ export function embedLength(embed: APIEmbed): number {
 }
 
 /** Every part of one embed within its own limit; empty fields dropped, at most 25 fields. */
-export function fitEmbed(embed: APIEmbed): APIEmbed {
+function fitEmbed(embed: APIEmbed): APIEmbed {
   const e = LIMITS.embed;
   const out: APIEmbed = { ...embed };
   if (out.title !== undefined) out.title = truncate(out.title, e.title);

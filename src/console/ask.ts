@@ -4,15 +4,19 @@ import { createInterface } from 'node:readline';
 import { commands } from '../../commands';
 import type { Context, Knowledge, Reply } from '../../commands/types';
 import { openKnowledge } from '../knowledge/open';
-import { LOCALES } from '../locale';
 import { messages } from '../render/i18n';
 import { ephemeralReply } from '../render/reply';
 import { replyText } from '../render/text';
-import { type ConsoleFlags, parseCommandLine, parseConsoleFlags } from './command-line';
+import { type ConsoleFlags, consoleUsage, parseCommandLine, parseConsoleFlags } from './command-line';
+import { printHelp, usageError } from './flags';
+import { prepareIndex } from './index-file';
 
-const USAGE = `usage: shiting ask [--json] [--locale ${LOCALES.join('|')}] [--now ISO-TIME] [--timezone ZONE] [--index FILE] [--out FILE] "/command option:value"
-       shiting ask [flags except --out] -     (one command line per line of standard input, one JSON payload per line out)
-`;
+const USAGE = consoleUsage('ask', ['json', 'locale', 'now', 'timezone', 'index', 'out'], {
+  operands: '"/command option:value"',
+  notes: `With - in place of the command line, reads one command line per line of standard input and prints one
+JSON payload per line (every flag but --out applies).
+The index is compiled from seeds/ first when it is missing or older than them, as \`shiting start\` does.`,
+});
 
 /** What the console knows of the person asking. */
 export function consoleContext(flags: ConsoleFlags): Context {
@@ -24,10 +28,12 @@ export function consoleContext(flags: ConsoleFlags): Context {
   };
 }
 
-/** Open the index, or say why not (the loader's message names `npx shiting compile`). */
+/** Open the index (compiled first when missing or stale), or say why not; the messages name what to run. */
 export function openForConsole(flags: ConsoleFlags, name: string): Knowledge | undefined {
+  const file = prepareIndex(flags.index, name);
+  if (!file) return undefined;
   try {
-    return openKnowledge(flags.index);
+    return openKnowledge(file);
   } catch (error) {
     process.stderr.write(`shiting ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
     return undefined;
@@ -72,10 +78,9 @@ async function askEachLine(knowledge: Knowledge, flags: ConsoleFlags): Promise<n
 
 export async function run(argv: string[]): Promise<number> {
   const parsed = parseConsoleFlags(argv, ['--json', '--locale', '--now', '--timezone', '--index', '--out']);
-  if (!parsed.ok || !parsed.flags.line) {
-    process.stderr.write(`${parsed.ok ? '' : `shiting ask: ${parsed.message}\n`}${USAGE}`);
-    return 2;
-  }
+  if (!parsed.ok) return usageError(USAGE, parsed.message);
+  if (parsed.help) return printHelp(USAGE);
+  if (!parsed.flags.line) return usageError(USAGE, 'give a command line, such as "/about"');
   const { flags } = parsed;
   const line = flags.line ?? '';
   // Check the line before loading the index, so a typo is reported even without one.

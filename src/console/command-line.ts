@@ -9,6 +9,7 @@ import { isCalendarDay } from '../calendar';
 import { parseTimeZone } from '../digest/schedule';
 import { DEFAULT_TIMEZONE } from '../digest/service';
 import { LOCALES, type Locale } from '../locale';
+import { type FlagSpecs, readFlags, type Usage } from './flags';
 
 export interface ParsedLine {
   command: Command;
@@ -167,53 +168,71 @@ export interface ConsoleFlags {
   line?: string;
 }
 
-export type FlagsResult = { ok: true; flags: ConsoleFlags } | { ok: false; message: string };
+/** `help` is set for --help or -h, which the command answers with its usage whatever else was given. */
+export type FlagsResult = { ok: true; flags: ConsoleFlags; help: boolean } | { ok: false; message: string };
 
 /** What `--now` takes, for every console command that has it. */
-export const NOW_HINT = (value: string) =>
+const NOW_HINT = (value: string) =>
   `--now takes an ISO time like 2026-03-28T09:00:00Z (a real calendar day), not "${value}"`;
 
 /**
  * An ISO time starting with a real calendar day. `new Date` quietly rolls 2026-02-29 over to March 1, so the
  * day written is checked on its own; other spellings `new Date` accepts ("2026", "March 1") are refused.
  */
-export function parseNow(text: string): Date | undefined {
+function parseNow(text: string): Date | undefined {
   const day = /^(\d{4}-\d{2}-\d{2})(?:$|T)/.exec(text)?.[1];
   const now = new Date(text);
   return day && isCalendarDay(day) && !Number.isNaN(now.getTime()) ? now : undefined;
 }
 
-const VALUE_FLAGS = ['--locale', '--now', '--timezone', '--index', '--out'] as const;
+/** The flags of the console commands that answer; each takes the ones it uses (see `consoleUsage`). */
+export const CONSOLE_FLAGS = {
+  json: { about: 'print the exact payload Discord would receive' },
+  locale: { value: LOCALES.join('|'), about: 'the language of the reply (default en-US)' },
+  now: { value: 'ISO-TIME', about: 'the time taken as now (default: the clock)' },
+  timezone: { value: 'ZONE', about: `IANA zone that decides "today" (default ${DEFAULT_TIMEZONE})` },
+  index: {
+    value: 'FILE',
+    about: 'the index to answer from (default: $SHITING_INDEX, else build/index.json)',
+  },
+  out: { value: 'FILE', about: "write the reply's attached file (a chart) there" },
+} as const satisfies FlagSpecs;
+
+export type ConsoleFlagName = keyof typeof CONSOLE_FLAGS;
+
+/** The usage of a console command made of some of CONSOLE_FLAGS, in that order. */
+export function consoleUsage(
+  command: string,
+  names: readonly ConsoleFlagName[],
+  rest: Omit<Usage, 'command' | 'flags'>,
+): Usage {
+  return { command, flags: Object.fromEntries(names.map((n) => [n, CONSOLE_FLAGS[n]])), ...rest };
+}
 
 /** Parse `[--json] [--locale L] [--now ISO] [--timezone ZONE] [--index FILE] [--out FILE] "<command line>" | -`. */
 export function parseConsoleFlags(argv: readonly string[], allowed: readonly string[]): FlagsResult {
-  const flags: ConsoleFlags = { json: false, locale: 'en-US', now: new Date(), timeZone: DEFAULT_TIMEZONE };
-  const lines: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? '';
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? arg.split(/=(.*)/s) : [arg, undefined];
-    if (flag === '-' || !flag?.startsWith('--')) {
-      lines.push(arg);
-      continue;
-    }
-    if (!allowed.includes(flag))
-      return { ok: false, message: `unknown flag ${flag}; flags: ${allowed.join(' ')}` };
-    if (flag === '--json') {
-      flags.json = true;
-      continue;
-    }
-    const value = inline ?? argv[++i];
-    if (value === undefined || !(VALUE_FLAGS as readonly string[]).includes(flag)) {
-      return { ok: false, message: `${flag} needs a value` };
-    }
-    const common = readCommonFlag(flag, value);
+  const names = Object.keys(CONSOLE_FLAGS).filter((n) => allowed.includes(`--${n}`)) as ConsoleFlagName[];
+  const spec: Partial<typeof CONSOLE_FLAGS> = Object.fromEntries(names.map((n) => [n, CONSOLE_FLAGS[n]]));
+  const read = readFlags(spec, argv, Number.POSITIVE_INFINITY);
+  if (!read.ok) return read;
+  const { values, operands } = read;
+  const flags: ConsoleFlags = {
+    json: values.json === true,
+    locale: 'en-US',
+    now: new Date(),
+    timeZone: DEFAULT_TIMEZONE,
+    index: values.index,
+    out: values.out,
+  };
+  for (const name of ['locale', 'now', 'timezone'] as const) {
+    const value = values[name];
+    if (value === undefined) continue;
+    const common = readCommonFlag(`--${name}`, value);
     if (common && !common.ok) return common;
     if (common) Object.assign(flags, common.set);
-    else if (flag === '--index') flags.index = value;
-    else flags.out = value;
   }
-  if (lines.length > 1)
+  if (operands.length > 1)
     return { ok: false, message: 'give one command line, quoted: "/speaker query:liu zhen"' };
-  flags.line = lines[0];
-  return { ok: true, flags };
+  flags.line = operands[0];
+  return { ok: true, flags, help: read.help };
 }

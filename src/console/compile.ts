@@ -1,20 +1,26 @@
 // `shiting compile`: seeds → index file; prints the counts and hash, or every seed problem (exit 1).
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { compileSeeds } from '../knowledge/compile';
 import { assertReplaceable, IndexTargetError, inspectIndexFile } from '../knowledge/index-target';
 import { resolveIndexPath } from '../knowledge/load';
 import { KINDS } from '../knowledge/schema';
 import { seedErrorReport } from '../knowledge/seed-error';
 import { writeIndexFile } from '../knowledge/write-index';
+import { parseFlags, type Usage, usageError } from './flags';
 
-const USAGE = `usage: shiting compile [--seeds DIR] [--out FILE]
-
-  --seeds DIR    the folder of seed files (default: seeds)
-  --out FILE     where to write the index (default: $SHITING_INDEX, else build/index.json);
-                 --index FILE is the same option. Only a Shiting index (of this version or an
-                 older one) is replaced; any other file there is left alone and reported.
-`;
+const USAGE = {
+  command: 'compile',
+  flags: {
+    seeds: { value: 'DIR', about: 'the folder of seed files (default: seeds)' },
+    out: {
+      value: 'FILE',
+      about: 'where to write the index (default: $SHITING_INDEX, else build/index.json)',
+    },
+    index: { value: 'FILE', about: 'the same as --out' },
+  },
+  notes:
+    'Only a Shiting index (of this version or an older one) is replaced; any other file there is left alone\nand reported.',
+} as const satisfies Usage;
 
 function shown(file: string): string {
   const relative = path.relative(process.cwd(), file);
@@ -22,30 +28,11 @@ function shown(file: string): string {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  let values: { seeds?: string; out?: string; index?: string; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        seeds: { type: 'string' },
-        out: { type: 'string' },
-        index: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    process.stderr.write(`shiting compile: ${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
+  const read = parseFlags(USAGE, argv);
+  if ('exit' in read) return read.exit;
+  const { values } = read;
   if (values.out && values.index && path.resolve(values.out) !== path.resolve(values.index)) {
-    process.stderr.write(`shiting compile: --out and --index name different files; give one\n\n${USAGE}`);
-    return 2;
+    return usageError(USAGE, '--out and --index name different files; give one');
   }
   const seedsDir = values.seeds ?? 'seeds';
   const out = resolveIndexPath(values.out ?? values.index);

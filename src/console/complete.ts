@@ -1,17 +1,20 @@
 // `shiting complete "/speaker query:liu"`: the autocomplete choices for the option being typed, as JSON.
 import { commands } from '../../commands';
-import { LOCALES } from '../locale';
 import { consoleContext, openForConsole } from './ask';
-import { parseCommandLine, parseConsoleFlags } from './command-line';
+import { consoleUsage, parseCommandLine, parseConsoleFlags } from './command-line';
+import { printHelp, usageError } from './flags';
 
-const USAGE = `usage: shiting complete [--locale ${LOCALES.join('|')}] [--now ISO-TIME] [--timezone ZONE] [--index FILE] "/command option:partial"\n`;
+const USAGE = consoleUsage('complete', ['locale', 'now', 'timezone', 'index'], {
+  operands: '"/command option:partial"',
+  notes: 'Prints, as JSON, the choices Discord would show for the option being typed (the last one written).',
+});
 
 export async function run(argv: string[]): Promise<number> {
   const parsed = parseConsoleFlags(argv, ['--locale', '--now', '--timezone', '--index']);
-  if (!parsed.ok || !parsed.flags.line || parsed.flags.line === '-') {
-    process.stderr.write(`${parsed.ok ? '' : `shiting complete: ${parsed.message}\n`}${USAGE}`);
-    return 2;
-  }
+  if (!parsed.ok) return usageError(USAGE, parsed.message);
+  if (parsed.help) return printHelp(USAGE);
+  if (!parsed.flags.line || parsed.flags.line === '-')
+    return usageError(USAGE, 'give one command line, such as "/speaker query:liu"');
   const { flags } = parsed;
   const line = parseCommandLine(flags.line ?? '', commands, { partial: true });
   if (!line.ok) {

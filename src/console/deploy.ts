@@ -4,48 +4,35 @@ import { ConfigError, readConfig } from '../config';
 import { deployCommands, fetchApplicationId } from '../discord/deploy';
 import { describeDiscordError } from '../discord/errors';
 import { createRest } from '../discord/rest';
+import { type FlagValues, parseFlags, type Usage, usageError } from './flags';
 
-const USAGE = `usage: shiting deploy [--guild ID]
-
-Registers Shiting's slash commands with Discord: globally (servers, DMs and user installs; Discord
+const USAGE = {
+  command: 'deploy',
+  flags: {
+    guild: { value: 'ID', about: 'register with this one server at once (for development)' },
+    global: { about: 'register globally even when DISCORD_GUILD_ID is set' },
+  },
+  notes: `Registers Shiting's slash commands with Discord: globally (servers, DMs and user installs; Discord
 may take up to an hour to show changes), or with --guild to one server at once (for development).
-Without --guild, DISCORD_GUILD_ID is used when set. Needs DISCORD_TOKEN (see .env.example).
-`;
+Without --guild, DISCORD_GUILD_ID is used when set. Needs DISCORD_TOKEN (see .env.example).`,
+} as const satisfies Usage;
 
-type Parsed =
-  | { ok: true; guildId?: string; global: boolean }
-  | { ok: false; message: string }
-  | { ok: 'help' };
+type Parsed = { ok: true; guildId?: string; global: boolean } | { ok: false; message: string };
 
-function parseDeployArgs(argv: readonly string[]): Parsed {
-  let guildId: string | undefined;
-  let global = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--help' || arg === '-h') return { ok: 'help' };
-    if (arg === '--global') global = true;
-    else if (arg === '--guild' || arg.startsWith('--guild=')) {
-      const value = arg.includes('=') ? arg.slice('--guild='.length) : argv[++i];
-      if (!value || !/^\d{17,20}$/.test(value)) {
-        return { ok: false, message: '--guild needs a server id (17–20 digits)' };
-      }
-      guildId = value;
-    } else return { ok: false, message: `unknown argument "${arg}"` };
-  }
-  if (global && guildId) return { ok: false, message: 'use either --guild or --global, not both' };
-  return { ok: true, guildId, global };
+/** The flags' values checked; parseFlags has already refused unknown flags and missing values. */
+function check(values: FlagValues<typeof USAGE.flags>): Parsed {
+  const { guild, global = false } = values;
+  if (guild !== undefined && !/^\d{17,20}$/.test(guild))
+    return { ok: false, message: '--guild needs a server id (17–20 digits)' };
+  if (global && guild) return { ok: false, message: 'use either --guild or --global, not both' };
+  return { ok: true, guildId: guild, global };
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const args = parseDeployArgs(argv);
-  if (args.ok === 'help') {
-    process.stdout.write(USAGE);
-    return 0;
-  }
-  if (!args.ok) {
-    process.stderr.write(`shiting deploy: ${args.message}\n\n${USAGE}`);
-    return 2;
-  }
+  const read = parseFlags(USAGE, argv);
+  if ('exit' in read) return read.exit;
+  const args = check(read.values);
+  if (!args.ok) return usageError(USAGE, args.message);
   let config: ReturnType<typeof readConfig>;
   try {
     config = readConfig();

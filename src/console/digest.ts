@@ -4,18 +4,28 @@ import { isCalendarDay } from '../calendar';
 import { localDateAt } from '../digest/schedule';
 import { digestDate } from '../digest/select';
 import { DEFAULT_TIMEZONE, digestFor } from '../digest/service';
-import { loadIndexFile, resolveIndexPath } from '../knowledge/load';
-import { LOCALES, type Locale } from '../locale';
+import { loadIndexFile } from '../knowledge/load';
+import type { Locale } from '../locale';
 import { messages } from '../render/i18n';
 import { replyText } from '../render/text';
-import { readCommonFlag } from './command-line';
+import { CONSOLE_FLAGS, readCommonFlag } from './command-line';
+import { type FlagValues, parseFlags, printHelp, type Usage, usageError } from './flags';
+import { prepareIndex } from './index-file';
 
-const USAGE = `usage: shiting digest preview [--date YYYY-MM-DD|MM-DD] [--now ISO-TIME] [--timezone ZONE] [--locale ${LOCALES.join('|')}] [--json] [--index FILE]
-  --date      the local date of the digest; MM-DD is in the current year (default: today in --timezone)
-  --now       the time taken as now, as for \`shiting ask\` (default: the clock)
-  --timezone  IANA zone that decides "today" (default ${DEFAULT_TIMEZONE})
-  --json      print the exact message payload Discord would receive
-`;
+const USAGE = {
+  command: 'digest preview',
+  flags: {
+    date: {
+      value: 'YYYY-MM-DD|MM-DD',
+      about: 'the local date of the digest; MM-DD is in the current year (default: today)',
+    },
+    now: { value: 'ISO-TIME', about: 'the time taken as now, as for `shiting ask` (default: the clock)' },
+    timezone: CONSOLE_FLAGS.timezone,
+    locale: CONSOLE_FLAGS.locale,
+    json: CONSOLE_FLAGS.json,
+    index: CONSOLE_FLAGS.index,
+  },
+} as const satisfies Usage;
 
 interface Flags {
   /** YYYY-MM-DD, or MM-DD for the current year at `now` in `timeZone`. */
@@ -29,45 +39,40 @@ interface Flags {
 
 type Parsed = { ok: true; flags: Flags } | { ok: false; message: string };
 
-function parse(argv: readonly string[]): Parsed {
-  const [sub, ...rest] = argv;
-  if (sub !== 'preview') return { ok: false, message: sub ? `unknown digest command "${sub}"` : '' };
-  const flags: Flags = { timeZone: DEFAULT_TIMEZONE, locale: 'en-US', json: false, now: new Date() };
-  for (let i = 0; i < rest.length; i++) {
-    const [flag, inline] = rest[i]!.split(/=(.*)/s) as [string, string | undefined];
-    if (flag === '--json') {
-      flags.json = true;
-      continue;
-    }
-    if (!['--date', '--now', '--timezone', '--locale', '--index'].includes(flag))
-      return { ok: false, message: `unknown option "${flag}"` };
-    const value = inline ?? rest[++i];
-    if (value === undefined) return { ok: false, message: `${flag} needs a value` };
-    if (flag === '--date') {
-      // MM-DD as /onthisday takes it; Feb 29 is checked once the year is known.
-      if (!isCalendarDay(value) && !isCalendarDay(`2000-${value}`))
-        return { ok: false, message: `--date takes a date like 2025-03-28 or 03-28, not "${value}"` };
-      flags.date = value;
-    } else if (flag === '--index') flags.index = value;
-    else {
-      const common = readCommonFlag(flag, value);
-      if (common && !common.ok) return common;
-      if (common) Object.assign(flags, common.set);
-    }
+/** The flags' values checked; parseFlags has already refused unknown flags and missing values. */
+function check(values: FlagValues<typeof USAGE.flags>): Parsed {
+  const flags: Flags = {
+    timeZone: DEFAULT_TIMEZONE,
+    locale: 'en-US',
+    json: values.json === true,
+    now: new Date(),
+    index: values.index,
+  };
+  if (values.date !== undefined) {
+    // MM-DD as /onthisday takes it; Feb 29 is checked once the year is known.
+    if (!isCalendarDay(values.date) && !isCalendarDay(`2000-${values.date}`))
+      return { ok: false, message: `--date takes a date like 2025-03-28 or 03-28, not "${values.date}"` };
+    flags.date = values.date;
+  }
+  for (const name of ['now', 'timezone', 'locale'] as const) {
+    const value = values[name];
+    if (value === undefined) continue;
+    const common = readCommonFlag(`--${name}`, value);
+    if (common && !common.ok) return common;
+    if (common) Object.assign(flags, common.set);
   }
   return { ok: true, flags };
 }
 
 export async function run(argv: string[]): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
-  const parsed = parse(argv);
-  if (!parsed.ok) {
-    process.stderr.write(`${parsed.message ? `shiting digest: ${parsed.message}\n` : ''}${USAGE}`);
-    return 2;
-  }
+  const [sub, ...rest] = argv;
+  if (sub === '--help' || sub === '-h') return printHelp(USAGE);
+  if (sub !== 'preview')
+    return usageError(USAGE, sub ? `unknown digest command "${sub}"` : 'give a digest command: preview');
+  const read = parseFlags(USAGE, rest);
+  if ('exit' in read) return read.exit;
+  const parsed = check(read.values);
+  if (!parsed.ok) return usageError(USAGE, parsed.message);
   const { flags } = parsed;
   const today = localDateAt(flags.now, flags.timeZone);
   const date = digestDate(flags.date, today);
@@ -75,9 +80,11 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`shiting digest: --date ${flags.date} is not a day in ${today.slice(0, 4)}\n`);
     return 2;
   }
+  const file = prepareIndex(flags.index, 'digest');
+  if (!file) return 1;
   let kb: ReturnType<typeof loadIndexFile>;
   try {
-    kb = loadIndexFile(resolveIndexPath(flags.index));
+    kb = loadIndexFile(file);
   } catch (error) {
     process.stderr.write(`shiting digest: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;

@@ -12,14 +12,19 @@ const SUBCOMMANDS: Record<string, { about: string; load: () => Promise<{ run: Ru
 
 function usage(): string {
   const lines = Object.entries(SUBCOMMANDS).map(([name, s]) => `  ${name.padEnd(9)} ${s.about}`);
-  return `usage: shiting <command> [options]\n\ncommands:\n${lines.join('\n')}\n`;
+  return `usage: shiting <command> [options]\n\ncommands:\n${lines.join('\n')}\n\nshiting <command> --help lists its flags.\n`;
 }
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
+  if (name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(usage());
-    return name ? 0 : 2;
+    return 0;
+  }
+  // A mistake, as in every subcommand: one line saying what is wrong, the usage, on stderr, exit 2.
+  if (!name) {
+    process.stderr.write(`shiting: give a command\n\n${usage()}`);
+    return 2;
   }
   const sub = SUBCOMMANDS[name];
   if (!sub) {

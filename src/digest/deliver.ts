@@ -70,7 +70,7 @@ type RenderedDigest = DigestMessage & { empty: boolean };
 const DEFAULT_ATTEMPTS = 4;
 const DEFAULT_MAX_TICKS = 10;
 export const DEFAULT_CONCURRENCY = 50;
-export const DEFAULT_RATE_LIMIT_FLOOR_MS = 1_000;
+const DEFAULT_RATE_LIMIT_FLOOR_MS = 1_000;
 const RATE_LIMIT_CEILING_MS = 30_000;
 const DEFAULT_MAX_RATE_LIMIT_WAIT_MS = 60_000;
 const defaultBackoff = (attempt: number) => Math.min(30_000, 1_000 * 2 ** (attempt - 1));
@@ -88,7 +88,7 @@ export function digestNonce(subscriptionId: number, localDate: string): string {
  * How long after a day's first claim a retry may trust `enforce_nonce` alone. Discord remembers a nonce for
  * only a few minutes; past this, a retry whose earlier post may have gone through looks for it first.
  */
-export const NONCE_TRUST_MS = 2 * 60_000;
+const NONCE_TRUST_MS = 2 * 60_000;
 
 /**
  * Where a digest post carries its nonce so that it can be found again: Discord returns no `nonce` when
@@ -106,7 +106,7 @@ function withMarker(embeds: readonly APIEmbed[], url: string): APIEmbed[] {
 }
 
 /** The nonce of the one pause notice for a subscription's pause on a day. */
-export function noticeNonce(subscriptionId: number, localDate: string): string {
+function noticeNonce(subscriptionId: number, localDate: string): string {
   return `n${subscriptionId}.${localDate.replaceAll('-', '')}`;
 }
 
@@ -114,7 +114,7 @@ export function noticeNonce(subscriptionId: number, localDate: string): string {
  * Why Discord refused for good, when it did: 400, 403 and 404 pause the subscription instead of retrying (the
  * same post would be refused again, and every refusal counts toward Discord's invalid-request ban).
  */
-export function pauseReasonOf(error: unknown): PauseReason | undefined {
+function pauseReasonOf(error: unknown): PauseReason | undefined {
   const refusal = discordApiRefusal(error);
   if (!refusal) return undefined;
   if (refusal.status === 400) return 'rejected';
@@ -260,7 +260,7 @@ class Throttle {
 const describe = describeRestError;
 
 /** Run `fn` over `items` with at most `limit` in flight; results in input order, none lost. */
-export async function mapConcurrent<T, R>(
+async function mapConcurrent<T, R>(
   items: readonly T[],
   limit: number,
   fn: (item: T) => Promise<R>,

@@ -8,11 +8,11 @@ import { localDateAt, nextRun, parseTime, parseTimeZone } from './schedule';
 import { digestDate, selectDigest } from './select';
 import type { DigestStore, EmptyDays, Subscription } from './store';
 
-export const DEFAULT_TIME = '09:00';
+const DEFAULT_TIME = '09:00';
 /** Shiting's conferences happen in China; servers can choose any other zone. */
 export const DEFAULT_TIMEZONE = 'Asia/Shanghai';
 /** Enough for any server's real use; stops one server from filling the scheduler. */
-export const MAX_PER_GUILD = 10;
+const MAX_PER_GUILD = 10;
 
 /** The permissions a digest needs in its channel, in the order `/digest check` lists them. */
 export const NEEDED_PERMISSIONS = {
@@ -83,7 +83,7 @@ export interface DigestServiceOptions {
 const SNOWFLAKE = /^\d{17,20}$/;
 
 /** Missing digest permissions in a permission bitfield (Administrator implies all). */
-export function missingPermissions(permissions: bigint): NeededPermission[] {
+function missingPermissions(permissions: bigint): NeededPermission[] {
   if ((permissions & PermissionFlagsBits.Administrator) !== 0n) return [];
   return (Object.keys(NEEDED_PERMISSIONS) as NeededPermission[]).filter(
     (name) => (permissions & NEEDED_PERMISSIONS[name]) === 0n,

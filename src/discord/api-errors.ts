@@ -49,7 +49,7 @@ function text(value: unknown): string | undefined {
 }
 
 /** The REST error this is, from either build of @discordjs/rest; undefined for anything else (network errors). */
-export function discordRestError(error: unknown): DiscordRestError | undefined {
+function discordRestError(error: unknown): DiscordRestError | undefined {
   if (!(error instanceof Error)) return undefined;
   // RateLimitError's name is `RateLimitError[route]`; it carries no status.
   if (error.name.startsWith('RateLimitError')) {

@@ -5,9 +5,9 @@ import type { APIRequest, ResponseLike } from '@discordjs/rest';
 import { type InvalidRequestWarningData, type RateLimitData, type REST, RESTEvents } from '@discordjs/rest';
 
 /** Discord's window for counting invalid requests. */
-export const INVALID_REQUEST_WINDOW_MS = 10 * 60_000;
+const INVALID_REQUEST_WINDOW_MS = 10 * 60_000;
 /** Where digests stop by default: a fifth of Discord's 10,000, leaving room for interactions and other shards. */
-export const DEFAULT_INVALID_REQUEST_LIMIT = 2_000;
+const DEFAULT_INVALID_REQUEST_LIMIT = 2_000;
 /** How often @discordjs/rest reports its own count (`invalidRequestWarning`), in invalid requests. */
 export const INVALID_REQUEST_WARNING_INTERVAL = 500;
 

@@ -9,7 +9,7 @@ export interface RestConfig {
 }
 
 /** A channel message create (`POST /channels/{id}/messages`), as @discordjs/rest names its bucket route. */
-export function isChannelPost(data: Pick<RateLimitData, 'method' | 'route'>): boolean {
+function isChannelPost(data: Pick<RateLimitData, 'method' | 'route'>): boolean {
   return data.method.toUpperCase() === 'POST' && /^\/channels\/[^/]+\/messages$/.test(data.route);
 }
 

@@ -2,8 +2,8 @@
 // shut down cleanly on SIGINT/SIGTERM.
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type Config, ConfigError, DEFAULT_DB_PATH, readConfig } from '../config';
+import { parseFlags, type Usage } from '../console/flags';
 import { Digests } from '../digest/runtime';
 import { createLogger, type Logger } from '../logger';
 import { type BotHandle, startBot } from './bot';
@@ -15,9 +15,6 @@ import { installProcessGuards } from './process-guards';
 import { guildOwner, isShardProcess, runShardManager } from './shards';
 
 export { type BotHandle, type BotOptions, startBot } from './bot';
-
-/** seeds/ ships with the code, so it is found from here whatever the working directory. */
-const SEEDS_DIR = fileURLToPath(new URL('../../seeds', import.meta.url));
 
 export interface ShitingOptions {
   config: Config;
@@ -36,14 +33,11 @@ export interface ShitingHandle {
 export async function startShiting(options: ShitingOptions): Promise<ShitingHandle> {
   const { config, logger, clock } = options;
   // Loaded here, not at the top: a configuration error is reported before any of this is read.
-  const [{ ensureIndex, openKnowledge }, { resolveIndexPath }, { commands }] = await Promise.all([
-    import('../knowledge/open'),
-    import('../knowledge/load'),
-    import('../../commands'),
-  ]);
+  const [{ ensureIndex, openKnowledge, SHIPPED_SEEDS }, { resolveIndexPath }, { commands }] =
+    await Promise.all([import('../knowledge/open'), import('../knowledge/load'), import('../../commands')]);
   const indexPath = resolveIndexPath(config.indexPath);
   const knowledge = atSetting('SHITING_INDEX (or --index)', indexPath, () => {
-    ensureIndex(SEEDS_DIR, indexPath);
+    ensureIndex(SHIPPED_SEEDS, indexPath);
     return openKnowledge(indexPath);
   });
   logger.info(
@@ -141,31 +135,25 @@ function waitForSignal(secondMeansNow: boolean): Promise<NodeJS.Signals> {
   });
 }
 
-const START_FLAGS = ['--shards', '--index'];
-const START_USAGE =
-  'usage: shiting start [--shards auto|N] [--index FILE]\n\nRuns the bot; configuration from the environment or .env (see .env.example).\n' +
-  '--shards (or SHITING_SHARDS) runs N shard processes, or as many as Discord recommends.\n' +
-  '--index (or SHITING_INDEX) answers from another compiled index (default build/index.json).\n';
+const START_USAGE = {
+  command: 'start',
+  flags: {
+    shards: {
+      value: 'auto|N',
+      about: 'run N shard processes, or as many as Discord recommends (or SHITING_SHARDS)',
+    },
+    index: {
+      value: 'FILE',
+      about: 'answer from another compiled index (or SHITING_INDEX; default build/index.json)',
+    },
+  },
+  notes: 'Runs the bot; configuration from the environment or .env (see .env.example).',
+} as const satisfies Usage;
 
 export async function run(argv: string[]): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    process.stdout.write(START_USAGE);
-    return 0;
-  }
-  const unknown = argv.find((a) => a.startsWith('-') && !START_FLAGS.includes(a.split('=')[0]!));
-  const stray = argv.find((a, i) => !a.startsWith('-') && !START_FLAGS.includes(argv[i - 1] ?? ''));
-  if (unknown ?? stray) {
-    process.stderr.write(`shiting start: unknown argument "${unknown ?? stray}"\n\n${START_USAGE}`);
-    return 2;
-  }
-  const shardsFlag = flagValue(argv, '--shards');
-  const indexFlag = flagValue(argv, '--index');
-  if (shardsFlag === '' || indexFlag === '') {
-    process.stderr.write(
-      `shiting start: ${shardsFlag === '' ? '--shards needs a value: "auto" or a number of shards' : '--index needs a file'}.\n`,
-    );
-    return 2;
-  }
+  const read = parseFlags(START_USAGE, argv);
+  if ('exit' in read) return read.exit;
+  const { shards: shardsFlag, index: indexFlag } = read.values;
   // Through the environment, so that shard processes spawned from here answer from the same index.
   if (indexFlag !== undefined) process.env.SHITING_INDEX = indexFlag;
   let config: Config;
@@ -234,14 +222,4 @@ async function serve(config: Config, logger: Logger, shardProcess: boolean): Pro
   // by now: exit once the rest drains, or after a moment at most (unref'd, so it never delays a clean exit).
   setTimeout(() => process.exit(), 2000).unref();
   return 'lost' in reason ? 1 : 0;
-}
-
-/** `--name value` or `--name=value`: undefined when absent, '' when given without a value. */
-function flagValue(argv: readonly string[], name: string): string | undefined {
-  const inline = argv.find((a) => a.startsWith(`${name}=`));
-  if (inline) return inline.slice(name.length + 1);
-  const at = argv.indexOf(name);
-  if (at === -1) return undefined;
-  const next = argv[at + 1];
-  return next === undefined || next.startsWith('--') ? '' : next;
 }

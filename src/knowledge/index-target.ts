@@ -3,6 +3,7 @@
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_INDEX_PATH, INDEX_FORMAT, INDEX_SCHEMA_VERSION } from './knowledge-base';
+import { CURRENT_SEARCH_VERSION } from './search-tables';
 
 /** What is at the index path now. */
 export type IndexFileState =
@@ -14,7 +15,13 @@ export type IndexFileState =
   | { state: 'special' }
   | { state: 'unreadable'; code: string }
   | { state: 'other' }
-  | { state: 'index'; version: number; counts?: Record<string, number> };
+  | {
+      state: 'index';
+      version: number;
+      counts?: Record<string, number>;
+      /** `search.version`, read only when `version` is this code's: an older layout has no say in it. */
+      searchVersion?: number;
+    };
 
 /**
  * A refusal to touch the index path, in one self-contained line that names the setting and the path.
@@ -31,6 +38,12 @@ export class IndexTargetError extends Error {
 const HEAD = /^\{"schemaVersion":(\d+),/;
 const COUNTS = /"counts":(\{[^{}]*\})/;
 const HEAD_BYTES = 4096;
+/**
+ * Compact JSON escapes every quote inside a string, so these bytes only occur as structure; `search` is the
+ * envelope's last key, so its version is found reading back from the end.
+ */
+const SEARCH_MARKER = Buffer.from('"search":{"version":');
+const TAIL_CHUNK = 1 << 20;
 /** A reformatted index is parsed whole to look for the marker; anything larger is not taken for one. */
 const MAX_PARSED_BYTES = 256 * 2 ** 20;
 
@@ -67,7 +80,13 @@ export function inspectIndexFile(file: string): IndexFileState {
       } catch {
         parsed = undefined;
       }
-      return { state: 'index', version: Number(compact[1]), counts: countsFrom(parsed) };
+      const version = Number(compact[1]);
+      const state: IndexFileState = { state: 'index', version, counts: countsFrom(parsed) };
+      if (version === INDEX_SCHEMA_VERSION) {
+        const searchVersion = searchVersionIn(file, stat.size);
+        if (searchVersion !== undefined) state.searchVersion = searchVersion;
+      }
+      return state;
     }
     if (!head.trimStart().startsWith('{') || stat.size > MAX_PARSED_BYTES) return { state: 'other' };
     return reformatted(readFileSync(file, 'utf8'));
@@ -76,6 +95,28 @@ export function inspectIndexFile(file: string): IndexFileState {
     if (code === 'ENOENT') return { state: 'missing' };
     if (code === 'ENOTDIR') return { state: 'under-a-file' };
     return { state: 'unreadable', code };
+  }
+}
+
+/** The number after the last SEARCH_MARKER, read in chunks from the end of the file; undefined when none. */
+function searchVersionIn(file: string, size: number): number | undefined {
+  const fd = openSync(file, 'r');
+  try {
+    // Each chunk overlaps the next by enough for a marker and its digits to be whole in one of them.
+    const overlap = SEARCH_MARKER.length + 16;
+    const buffer = Buffer.alloc(Math.min(size, TAIL_CHUNK + overlap));
+    for (let end = size; end > 0; end -= TAIL_CHUNK) {
+      const start = Math.max(0, end - TAIL_CHUNK);
+      const n = readSync(fd, buffer, 0, Math.min(buffer.length, size - start), start);
+      const chunk = buffer.subarray(0, n);
+      const at = chunk.lastIndexOf(SEARCH_MARKER);
+      if (at === -1) continue;
+      const digits = /^\d+/.exec(chunk.subarray(at + SEARCH_MARKER.length).toString('latin1'));
+      return digits ? Number(digits[0]) : undefined;
+    }
+    return undefined;
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -88,11 +129,16 @@ function reformatted(text: string): IndexFileState {
     return { state: 'other' };
   }
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { state: 'other' };
-  const { format, schemaVersion, hash, counts } = raw as Record<string, unknown>;
+  const { format, schemaVersion, hash, counts, search } = raw as Record<string, unknown>;
   if (typeof schemaVersion !== 'number') return { state: 'other' };
   const legacy = typeof hash === 'string' && /^[0-9a-f]{64}$/.test(hash);
   if (format !== INDEX_FORMAT && !legacy) return { state: 'other' };
-  return { state: 'index', version: schemaVersion, counts: countsFrom(counts) };
+  const state: IndexFileState = { state: 'index', version: schemaVersion, counts: countsFrom(counts) };
+  const searchVersion =
+    search && typeof search === 'object' && 'version' in search ? search.version : undefined;
+  if (schemaVersion === INDEX_SCHEMA_VERSION && typeof searchVersion === 'number')
+    state.searchVersion = searchVersion;
+  return state;
 }
 
 /**
@@ -126,7 +172,7 @@ export interface ReplaceOptions {
 
 /**
  * Throws IndexTargetError unless the compiler may write the index at `file`: nothing there yet (within the
- * creation rule), or a Shiting index whose version is not newer than this code's.
+ * creation rule), or a Shiting index none of whose versions (schema, search tables) is newer than this code's.
  */
 export function assertReplaceable(file: string, state: IndexFileState, options: ReplaceOptions): void {
   const refusal = refusalFor(file, state, options);
@@ -143,13 +189,17 @@ function refusalFor(file: string, state: IndexFileState, options: ReplaceOptions
       : `the index file ${shown}`;
   const kept = (what: string, fix: string) => `${names}, ${what}; it was left as it was. ${fix}`;
   switch (state.state) {
-    case 'index':
-      return state.version > INDEX_SCHEMA_VERSION
-        ? kept(
-            `an index written by a newer Shiting (schema version ${state.version}; this code knows up to ${INDEX_SCHEMA_VERSION})`,
-            `Update the code, or ${elsewhere}.`,
-          )
+    case 'index': {
+      const newer =
+        state.version > INDEX_SCHEMA_VERSION
+          ? `schema version ${state.version}; this code knows up to ${INDEX_SCHEMA_VERSION}`
+          : (state.searchVersion ?? 0) > CURRENT_SEARCH_VERSION
+            ? `search tables version ${state.searchVersion}; this code knows up to ${CURRENT_SEARCH_VERSION}`
+            : undefined;
+      return newer
+        ? kept(`an index written by a newer Shiting (${newer})`, `Update the code, or ${elsewhere}.`)
         : undefined;
+    }
     case 'folder':
       return kept(
         'which is a folder, not an index file',

@@ -39,7 +39,7 @@ export const CalendarEntrySchema = z.object({
 export type CalendarEntry = z.infer<typeof CalendarEntrySchema>;
 
 /** Back-references computed by the compiler: for each record id, the ids of related records by kind. */
-export const RelatedSchema = z.record(z.string(), z.record(z.string(), z.array(Id)));
+const RelatedSchema = z.record(z.string(), z.record(z.string(), z.array(Id)));
 export type Related = Partial<Record<Kind, string[]>>;
 
 /** The compiled index: one JSON file. `records` hold the validated seed records (defaults applied). */

@@ -1,14 +1,25 @@
 // Opening the knowledge for a front end: the loaded index plus the lookup over it; and compiling first when stale.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createLookup, SearchTablesError } from '../search/lookup';
 import type { Lookup } from '../search/lookup-types';
 import { compileSeeds } from './compile';
-import { assertReplaceable, type IndexSetting, indexSettingOf, inspectIndexFile } from './index-target';
+import {
+  assertReplaceable,
+  type IndexFileState,
+  type IndexSetting,
+  indexSettingOf,
+  inspectIndexFile,
+} from './index-target';
 import { INDEX_SCHEMA_VERSION, type KnowledgeBase } from './knowledge-base';
 import { IndexLoadError, loadIndexFile, resolveIndexPath } from './load';
+import { CURRENT_SEARCH_VERSION } from './search-tables';
 import { type SeedError, seedErrorReport } from './seed-error';
 import { writeIndexFile } from './write-index';
+
+/** seeds/ ships with the code, so it is found from here whatever the working directory. */
+export const SHIPPED_SEEDS = fileURLToPath(new URL('../../seeds', import.meta.url));
 
 /** The knowledge a handler reads: the loaded index and the lookup built over it. */
 export interface Knowledge {
@@ -39,9 +50,10 @@ export class SeedCompileError extends Error {
 }
 
 /**
- * Compiles the seeds into the index when the index is missing, older than any seed file, or of an older
- * schema version; otherwise leaves it alone. Throws IndexTargetError (before compiling) when the path holds
- * something other than an index this code may replace, and SeedCompileError when the seeds have problems.
+ * Compiles the seeds into the index when the index is missing, older than any seed file, or written by older
+ * code (an older schema or search tables version: everything the compiler stamps and the loader insists on);
+ * otherwise leaves it alone. Throws IndexTargetError (before compiling) when the path holds something other
+ * than an index this code may replace, and SeedCompileError when the seeds have problems.
  * `setting` names where the path came from (default: `SHITING_INDEX` when that is what names it); a path a
  * user named is only created in a folder that exists, since start is asked to read an index, not to place one.
  */
@@ -51,7 +63,7 @@ export function ensureIndex(
   setting: IndexSetting = indexSettingOf(indexPath),
 ): { compiled: boolean } {
   const state = inspectIndexFile(indexPath);
-  if (state.state === 'index' && isCurrent(seedsDir, indexPath, state.version)) return { compiled: false };
+  if (state.state === 'index' && isCurrent(seedsDir, indexPath, state)) return { compiled: false };
   assertReplaceable(indexPath, state, {
     setting,
     create: setting ? 'in-existing-folder' : 'with-folders',
@@ -63,9 +75,15 @@ export function ensureIndex(
   return { compiled: true };
 }
 
-function isCurrent(seedsDir: string, indexPath: string, version: number): boolean {
+/** Written by this code's compiler: each version the loader checks is the one this code writes. */
+function isThisCodes(state: IndexFileState & { state: 'index' }): boolean {
+  return state.version === INDEX_SCHEMA_VERSION && state.searchVersion === CURRENT_SEARCH_VERSION;
+}
+
+function isCurrent(seedsDir: string, indexPath: string, state: IndexFileState & { state: 'index' }): boolean {
   // Without seeds (a deployment that ships only the index) the index is all there is.
   if (!existsSync(seedsDir)) return true;
+  if (!isThisCodes(state)) return false;
   const built = statSync(indexPath).mtimeMs;
   // The folder's own time changes when a seed file is added or removed.
   const seedTimes = [
@@ -74,5 +92,5 @@ function isCurrent(seedsDir: string, indexPath: string, version: number): boolea
       .filter((f) => f.endsWith('.yaml'))
       .map((f) => statSync(path.join(seedsDir, f)).mtimeMs),
   ];
-  return Math.max(...seedTimes) <= built && version === INDEX_SCHEMA_VERSION;
+  return Math.max(...seedTimes) <= built;
 }

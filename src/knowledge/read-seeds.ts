@@ -25,7 +25,7 @@ export interface ReadResult {
   unreadable: Set<Kind>;
 }
 
-export function displayPath(file: string): string {
+function displayPath(file: string): string {
   const relative = path.relative(process.cwd(), file);
   return (relative.startsWith('..') || path.isAbsolute(relative) ? file : relative).split(path.sep).join('/');
 }

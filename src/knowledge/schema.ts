@@ -11,12 +11,12 @@ export const Id = z
  * A date as precise as the source allows: `2024`, `2024-03` or `2024-03-28`.
  * The compiler checks that the day exists (no 2023-02-30).
  */
-export const PartialDate = z
+const PartialDate = z
   .string()
   .regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'must be a date written YYYY, YYYY-MM or YYYY-MM-DD');
 
 /** The source documents a fact comes from (ids of `sources` records). */
-export const Cites = z.array(Id).min(1, 'every fact needs at least one source');
+const Cites = z.array(Id).min(1, 'every fact needs at least one source');
 
 /** How a figure was stated: "more than 300", "nearly 10,000". */
 export const Qualifier = z.enum(['exactly', 'more-than', 'nearly', 'about', 'at-least', 'up-to']);
@@ -121,7 +121,7 @@ export const EditionSchema = z.object({
   sources: Cites,
 });
 
-export const RoleSchema = z.object({
+const RoleSchema = z.object({
   title: z.string().min(1),
   organisation: Id.optional(),
   /** The edition at which the person held this role, when the source ties it to one. */
@@ -130,7 +130,7 @@ export const RoleSchema = z.object({
   sources: Cites,
 });
 
-export const AppearanceSchema = z.object({
+const AppearanceSchema = z.object({
   edition: Id,
   forum: Id.optional(),
   as: z.enum(['speaker', 'guest', 'honouree', 'organiser', 'performer', 'interviewee']).default('speaker'),

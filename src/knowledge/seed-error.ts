@@ -25,7 +25,7 @@ export interface ReportLimits {
   total: number;
 }
 
-export const REPORT_LIMITS: ReportLimits = { perShape: 3, total: 60 };
+const REPORT_LIMITS: ReportLimits = { perShape: 3, total: 60 };
 
 /**
  * `editions[expo-1].hosts[0]: unknown organisation `x`` and the same at another record are one mistake made

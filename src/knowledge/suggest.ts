@@ -1,7 +1,7 @@
 // "Did you mean …?": the closest candidate by edit distance, when it is close enough to be a likely typo.
 
 /** Levenshtein distance, two rows at a time. */
-export function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string): number {
   if (a === b) return 0;
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {

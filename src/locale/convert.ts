@@ -12,7 +12,7 @@ export type Convert = (text: string) => string;
  * 類型 (a kind), 許可權 for 權限 (Discord's own word for a permission), 併發 (concurrent) in 並發布
  * ("and announced").
  */
-export const ZH_TW_FIXES: readonly (readonly [string, string])[] = [
+const ZH_TW_FIXES: readonly (readonly [string, string])[] = [
   ['短影片大會', '短視頻大會'],
   ['釋出', '發布'],
   ['型別', '類型'],
@@ -26,7 +26,7 @@ interface Derivation {
   readonly build: () => Convert;
 }
 
-export const DERIVED: Readonly<Partial<Record<TranslatedLocale, Derivation>>> = {
+const DERIVED: Readonly<Partial<Record<TranslatedLocale, Derivation>>> = {
   'zh-TW': {
     from: 'zh-CN',
     build: () => {

@@ -5,7 +5,7 @@ import type { Convert } from './convert';
 import type { Locale } from './locales';
 
 /** The name a catalogue module exports: `zh-TW` → `zhTW`. */
-export function catalogueExport(locale: Locale): string {
+function catalogueExport(locale: Locale): string {
   return locale.replace('-', '');
 }
 

@@ -108,7 +108,7 @@ export function parseChineseNumeral(text: string): number | undefined {
   return total + digit;
 }
 
-export const MONTHS = [
+const MONTHS = [
   'january',
   'february',
   'march',

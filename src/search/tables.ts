@@ -79,7 +79,7 @@ const FEATURED_PEOPLE = 10;
 
 type Records = IndexFile['records'];
 
-export function ordinalSuffix(n: number): string {
+function ordinalSuffix(n: number): string {
   const mod100 = n % 100;
   if (mod100 >= 11 && mod100 <= 13) return `${n}th`;
   return `${n}${{ 1: 'st', 2: 'nd', 3: 'rd' }[n % 10] ?? 'th'}`;

@@ -10,7 +10,7 @@ import type { Records } from '../../src/knowledge/records';
 import type { Locale } from '../../src/locale';
 import { createLookup } from '../../src/search/lookup';
 
-export const SEEDS = fileURLToPath(new URL('../../seeds', import.meta.url));
+const SEEDS = fileURLToPath(new URL('../../seeds', import.meta.url));
 
 export function seedRecords(): Records {
   const result = compileSeeds(SEEDS);
@@ -29,7 +29,7 @@ export function realKnowledge(): Knowledge {
   return real;
 }
 
-export const NOW = new Date('2026-03-28T09:00:00Z');
+const NOW = new Date('2026-03-28T09:00:00Z');
 
 export function context(locale: Locale = 'en-US', now = NOW): Context {
   return { locale, now, user: { id: '100000000000000001' } };

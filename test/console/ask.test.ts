@@ -118,7 +118,13 @@ describe('shiting ask', () => {
   });
 
   it('exits 1 with a message naming the compile step when there is no index', () => {
-    const { code, err } = shiting(['ask', '--index', path.join(dir, 'missing.json'), '/about']);
+    // In a folder that does not exist: a missing index where one can be written is compiled (fresh-index.test.ts).
+    const { code, err } = shiting([
+      'ask',
+      '--index',
+      path.join(dir, 'no-such-dir', 'missing.json'),
+      '/about',
+    ]);
     expect(code).toBe(1);
     expect(err).toMatch(/npx shiting compile/);
     expect(err).not.toMatch(/\n\s+at /);

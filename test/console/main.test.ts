@@ -21,4 +21,14 @@ describe('shiting dispatcher', () => {
     // Only `digest preview` exists; the usage must not promise more.
     expect(text).toMatch(/^ {2}digest +preview the on-this-date digest for a date$/m);
   });
+
+  it('without a command, says so on stderr with the usage and exits 2', async () => {
+    const out = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    expect(await main([])).toBe(2);
+    expect(out).not.toHaveBeenCalled();
+    const text = err.mock.calls.map((c) => String(c[0])).join('');
+    expect(text).toMatch(/^shiting: give a command\n\nusage: shiting <command>/);
+    expect(text).toContain('shiting <command> --help lists its flags.');
+  });
 });

@@ -121,7 +121,7 @@ describe('shiting digest preview', () => {
     );
     expect((await shiting(['preview', '--locale', 'fr'])).code).toBe(2);
     expect((await shiting(['frobnicate'])).err).toContain('unknown digest command');
-    const missing = await shiting(['preview', '--index', path.join(dir, 'none.json')]);
+    const missing = await shiting(['preview', '--index', path.join(dir, 'no-such-dir', 'none.json')]);
     expect(missing.code).toBe(1);
     expect(missing.err).toContain('npx shiting compile');
   });

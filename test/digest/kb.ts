@@ -4,7 +4,7 @@ import type { Edition, Forum, Kind, RecordOf, Report, Series } from '../../src/k
 
 const SOURCES = ['test-source'];
 
-export const series: Series = {
+const series: Series = {
   id: 'ciac',
   name: 'China Internet Audiovisual Conference',
   i18n: { 'zh-CN': { name: '中国网络视听大会' } },
@@ -35,12 +35,12 @@ function edition(ordinal: number, start: string, end: string, city: string, city
   };
 }
 
-export const editions: Edition[] = [
+const editions: Edition[] = [
   edition(10, '2023-03-28', '2023-03-30', 'Chengdu', '成都'),
   edition(11, '2024-03-27', '2024-03-29', 'Chengdu', '成都'),
 ];
 
-export const forums: Forum[] = [
+const forums: Forum[] = [
   {
     id: 'short-video-forum',
     name: 'Short Video Forum',
@@ -55,7 +55,7 @@ export const forums: Forum[] = [
   },
 ];
 
-export const reports: Report[] = [
+const reports: Report[] = [
   {
     id: 'annual-report-2024',
     name: 'Annual Report 2024',
@@ -76,7 +76,7 @@ export const reports: Report[] = [
   },
 ];
 
-export const calendarEntries: CalendarEntry[] = [
+const calendarEntries: CalendarEntry[] = [
   { date: '2023-03-28', kind: 'editions', id: '10th-ciac', event: 'start' },
   { date: '2023-03-29', kind: 'editions', id: '10th-ciac', event: 'day' },
   { date: '2023-03-30', kind: 'editions', id: '10th-ciac', event: 'end' },

@@ -89,7 +89,7 @@ describe('shiting start', () => {
   it('refuses an unknown argument with exit 2 and the usage', async () => {
     const { code, stderr } = await shiting(['start', '--verbose'], {}).exit;
     expect(code).toBe(2);
-    expect(stderr).toContain('unknown argument "--verbose"');
+    expect(stderr).toContain('unknown flag --verbose');
     expect(stderr).toContain('usage: shiting start [--shards auto|N] [--index FILE]');
   });
 

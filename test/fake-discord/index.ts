@@ -65,15 +65,14 @@ import {
 import { type WebSocket, WebSocketServer } from 'ws';
 
 /** Ids the fake uses when a test does not name its own; 18–19 digit snowflakes, as @discordjs/rest expects. */
-export const FAKE_APPLICATION_ID = '1100000000000000001';
-export const FAKE_BOT_ID = FAKE_APPLICATION_ID;
+const FAKE_APPLICATION_ID = '1100000000000000001';
 export const FAKE_GUILD_ID = '1200000000000000001';
 export const FAKE_CHANNEL_ID = '1300000000000000001';
 export const FAKE_USER_ID = '1400000000000000001';
 export const FAKE_DM_CHANNEL_ID = '1300000000000000999';
 
 /** What the bot may do in a guild by default: everything a digest and a reply need. */
-export const DEFAULT_BOT_PERMISSIONS =
+const DEFAULT_BOT_PERMISSIONS =
   PermissionFlagsBits.ViewChannel |
   PermissionFlagsBits.SendMessages |
   PermissionFlagsBits.EmbedLinks |

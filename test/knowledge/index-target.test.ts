@@ -8,7 +8,8 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { compileSeeds } from '../../src/knowledge/compile';
 import { IndexTargetError, inspectIndexFile } from '../../src/knowledge/index-target';
 import { INDEX_SCHEMA_VERSION } from '../../src/knowledge/knowledge-base';
-import { ensureIndex } from '../../src/knowledge/open';
+import { ensureIndex, SHIPPED_SEEDS } from '../../src/knowledge/open';
+import { SEARCH_TABLES_VERSION } from '../../src/search/tables';
 import { removeTempDirs, spawnShiting, tempDir } from '../discord/helpers';
 import { type FakeDiscord, startFakeDiscord } from '../fake-discord';
 
@@ -23,6 +24,14 @@ const NEWER = CURRENT.replace(
   `{"schemaVersion":${INDEX_SCHEMA_VERSION},`,
   `{"schemaVersion":${INDEX_SCHEMA_VERSION + 1},`,
 );
+/** `text` as if its search tables had been laid out by code `by` versions away from this one. */
+function withSearchVersion(text: string, by: number): string {
+  const marker = `"search":{"version":${SEARCH_TABLES_VERSION},`;
+  if (!text.includes(marker)) throw new Error('the compiler no longer writes the search version this way');
+  return text.replace(marker, `"search":{"version":${SEARCH_TABLES_VERSION + by},`);
+}
+const OLDER_SEARCH = withSearchVersion(CURRENT, -1);
+const NEWER_SEARCH = withSearchVersion(CURRENT, 1);
 /** How versions 1–3 began (no format marker), with one count other than the mini seeds'. */
 const LEGACY = `{"schemaVersion":3,"hash":"${'a'.repeat(64)}","counts":${JSON.stringify({ ...mini.index.counts, works: 5 })},"records":{}}\n`;
 const NOTES = 'my notes, not an index\n第二行\n';
@@ -43,10 +52,14 @@ function file(dir: string, name: string, text: string): string {
 describe('inspectIndexFile', () => {
   it('tells an index of any version from anything else, without changing it', () => {
     const dir = tempDir('shiting-inspect-');
-    expect(inspectIndexFile(file(dir, 'current.json', CURRENT))).toMatchObject({
+    expect(inspectIndexFile(file(dir, 'current.json', CURRENT))).toEqual({
       state: 'index',
       version: INDEX_SCHEMA_VERSION,
-      counts: { editions: 3, works: 1 },
+      counts: mini.index.counts,
+      searchVersion: SEARCH_TABLES_VERSION,
+    });
+    expect(inspectIndexFile(file(dir, 'older-search.json', OLDER_SEARCH))).toMatchObject({
+      searchVersion: SEARCH_TABLES_VERSION - 1,
     });
     expect(inspectIndexFile(file(dir, 'newer.json', NEWER))).toMatchObject({
       version: INDEX_SCHEMA_VERSION + 1,
@@ -57,7 +70,10 @@ describe('inspectIndexFile', () => {
       counts: { ...mini.index.counts, works: 5 },
     });
     const pretty = JSON.stringify(JSON.parse(CURRENT), null, 2);
-    expect(inspectIndexFile(file(dir, 'pretty.json', pretty))).toMatchObject({ state: 'index' });
+    expect(inspectIndexFile(file(dir, 'pretty.json', pretty))).toMatchObject({
+      state: 'index',
+      searchVersion: SEARCH_TABLES_VERSION,
+    });
     expect(inspectIndexFile(file(dir, 'notes.txt', NOTES))).toEqual({ state: 'other' });
     expect(inspectIndexFile(file(dir, 'other.json', '{"schemaVersion": 2, "name": "x"}'))).toEqual({
       state: 'other',
@@ -76,6 +92,7 @@ describe('ensureIndex', () => {
       // Seeds that do not even exist: the refusal comes first, so it is the target that is reported.
       ['notes.txt', NOTES, path.join(dir, 'no-seeds-here')],
       ['newer.json', NEWER, MINI],
+      ['newer-search.json', NEWER_SEARCH, MINI],
     ] as const) {
       const target = file(dir, name, text);
       let thrown: unknown;
@@ -99,6 +116,22 @@ describe('ensureIndex', () => {
     const legacy = file(dir, 'legacy.json', LEGACY);
     expect(ensureIndex(MINI, legacy, 'SHITING_INDEX')).toEqual({ compiled: true });
     expect(readFileSync(legacy, 'utf8')).toBe(CURRENT);
+  });
+
+  it('replaces an index of this schema version whose search tables are older, though newer than the seeds', () => {
+    const dir = tempDir('shiting-ensure-');
+    const stale = file(dir, 'stale.json', OLDER_SEARCH);
+    expect(ensureIndex(MINI, stale, 'SHITING_INDEX')).toEqual({ compiled: true });
+    expect(readFileSync(stale, 'utf8')).toBe(CURRENT);
+    expect(ensureIndex(MINI, stale, 'SHITING_INDEX')).toEqual({ compiled: false });
+  });
+
+  it('names the newer search tables version it refuses to replace', () => {
+    const dir = tempDir('shiting-ensure-');
+    const newer = file(dir, 'newer-search.json', NEWER_SEARCH);
+    expect(() => ensureIndex(MINI, newer)).toThrow(
+      `an index written by a newer Shiting (search tables version ${SEARCH_TABLES_VERSION + 1}; this code knows up to ${SEARCH_TABLES_VERSION}); it was left as it was.`,
+    );
   });
 
   it('creates a missing index named by a user only in a folder that exists', () => {
@@ -217,6 +250,27 @@ describe('shiting start (a real process)', () => {
     // Checked before the database is opened or Discord is contacted.
     expect(fake.requests).toEqual([]);
     expect(existsSync(db)).toBe(false);
+  });
+
+  it('recompiles an index whose search tables are older, for start and for ask, instead of refusing it', async () => {
+    const shipped = compileSeeds(SHIPPED_SEEDS);
+    if (!shipped.ok) throw new Error('the shipped seeds must compile');
+    fake = await startFakeDiscord();
+    const dir = tempDir('shiting-start-target-');
+    const forStart = file(dir, 'start.json', withSearchVersion(shipped.json, -1));
+    const forAsk = file(dir, 'ask.json', withSearchVersion(shipped.json, -1));
+    const deployed = fake.nextRequest((r) => r.method === 'PUT' && r.path.endsWith('/commands'));
+    const bot = spawnShiting(['start'], startEnvWith(forStart, dir));
+    const asked = await spawnShiting(['ask', '/about'], { SHITING_INDEX: forAsk }).exit;
+    expect(asked.code).toBe(0);
+    expect(asked.stdout).toMatch(/^# About Shiting/);
+    expect(readFileSync(forAsk, 'utf8')).toBe(shipped.json);
+    await deployed;
+    expect(readFileSync(forStart, 'utf8')).toBe(shipped.json);
+    const reply = await fake.sendCommand({ name: 'about' });
+    expect(reply.data.embeds?.[0]?.title).toBe('About Shiting');
+    bot.child.kill('SIGTERM');
+    expect((await bot.exit).code).toBe(0);
   });
 
   it('does not create an index at the top of the file system or in a folder that does not exist', async () => {

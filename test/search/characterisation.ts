@@ -12,7 +12,7 @@ import type { Lookup } from '../../src/search/lookup-types';
 import { buildSearchTables, type SearchTables } from '../../src/search/tables';
 import { knowledgeOf, sampleRecords } from './fixtures';
 
-export const SNAPSHOT = fileURLToPath(new URL('./lookup-snapshot.json', import.meta.url));
+const SNAPSHOT = fileURLToPath(new URL('./lookup-snapshot.json', import.meta.url));
 
 type Records = IndexFile['records'];
 

@@ -22,7 +22,7 @@ function encode(map: Map<string, Set<number>>): Record<string, string> {
   );
 }
 
-export function handTables(docs: SearchDoc[], featured: number[] = []): SearchTables {
+function handTables(docs: SearchDoc[], featured: number[] = []): SearchTables {
   const gramMap = new Map<string, Set<number>>();
   const prefixMap = new Map<string, Set<number>>();
   let k = 0;

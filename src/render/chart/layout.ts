@@ -116,7 +116,7 @@ export function drawCategoryLabels(
   });
 }
 
-export function background(height: number): string {
+function background(height: number): string {
   return el('rect', { x: 0, y: 0, width: WIDTH, height, fill: COLOR.background });
 }
 

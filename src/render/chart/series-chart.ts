@@ -19,7 +19,7 @@ import { textWidth, truncate } from './text';
 import type { SeriesChartInput, SeriesPoint } from './types';
 
 /** The usual page height; a crowded chart grows to keep its plot at least MIN_PLOT tall. */
-export const SERIES_HEIGHT = 450;
+const SERIES_HEIGHT = 450;
 const MIN_PLOT = 220;
 /** Room above the highest value for its label. */
 const HEADROOM = 26;

@@ -18,12 +18,12 @@ import {
 import { relatedIds } from './related';
 
 /** The claim shown: the one marked `shown`, else the first. */
-export function shownClaim(claims: readonly DateClaimT[]): DateClaimT | undefined {
+function shownClaim(claims: readonly DateClaimT[]): DateClaimT | undefined {
   return claims.find((c) => c.shown) ?? claims[0];
 }
 
 /** The shown dates, then "Sources differ: …" naming each other claim and its sources. */
-export function datesText(ctx: RenderContext, claims: readonly DateClaimT[]): string | undefined {
+function datesText(ctx: RenderContext, claims: readonly DateClaimT[]): string | undefined {
   const shown = shownClaim(claims);
   if (!shown) return undefined;
   const lines = [formatRange(ctx, shown.start, shown.end)];

@@ -9,7 +9,7 @@ import { seriesOf } from './statistic';
 const shortDates = new Map<string, Intl.DateTimeFormat>();
 
 /** An as-of date short enough for an axis: "Jun 2020", "2020年6月", or just the year. */
-export function axisDate(locale: Locale, partial: string): string {
+function axisDate(locale: Locale, partial: string): string {
   const [year, month = 0] = partial.split('-').map(Number);
   if (!month) return String(year);
   let format = shortDates.get(locale);
