@@ -31,27 +31,46 @@ function residentMiB(pid: number): number {
   return kb / 1024;
 }
 
-async function measure(guildCount: number, indexPath: string): Promise<number> {
+/** The compiled bundle in dist/ (what `npm start` runs) or the TypeScript sources through tsx (`npm run dev`). */
+type Build = 'compiled' | 'tsx';
+
+interface Measured {
+  residentMiB: number;
+  /** From spawning the process to its "connected to Discord" log line. */
+  readyMs: number;
+}
+
+async function measure(guildCount: number, indexPath: string, build: Build): Promise<Measured> {
   const fake = await startFakeDiscord({ guilds: guilds(guildCount) });
   const dir = mkdtempSync(path.join(tmpdir(), 'shiting-memory-'));
   const deployed = fake.nextRequest((r) => r.method === 'PUT' && r.path.endsWith('/commands'));
+  const spawnedAt = performance.now();
   const child = spawn(process.execPath, [BIN, 'start'], {
     cwd: dir,
-    stdio: 'ignore',
+    stdio: ['ignore', 'pipe', 'ignore'],
     env: {
       DISCORD_TOKEN: fake.token,
       DISCORD_API_URL: fake.apiUrl,
       SHITING_INDEX: indexPath,
       SHITING_DB: path.join(dir, 'shiting.db'),
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: 'info',
+      ...(build === 'tsx' ? { SHITING_FROM_SOURCE: '1' } : {}),
     },
+  });
+  const ready = new Promise<number>((resolve) => {
+    let seen = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      seen += chunk.toString();
+      if (seen.includes('connected to Discord')) resolve(performance.now() - spawnedAt);
+    });
   });
   const exited = new Promise((resolve) => child.on('exit', resolve));
   try {
+    const readyMs = await ready;
     await deployed;
     for (let i = 0; i < INTERACTIONS; i++)
       await fake.sendCommand({ name: 'about', guildId: fake.guilds[i % guildCount]!.id });
-    return residentMiB(child.pid!);
+    return { residentMiB: residentMiB(child.pid!), readyMs };
   } finally {
     child.kill('SIGTERM');
     await exited;
@@ -64,26 +83,51 @@ export async function run(): Promise<Section[]> {
   const indexDir = mkdtempSync(path.join(tmpdir(), 'shiting-memory-index-'));
   const indexPath = path.join(indexDir, 'index.json');
   ensureIndex('seeds', indexPath);
-  const one: number[] = [];
-  const thousand: number[] = [];
+  const runs: Record<Build, { one: Measured[]; thousand: Measured[] }> = {
+    compiled: { one: [], thousand: [] },
+    tsx: { one: [], thousand: [] },
+  };
   try {
-    for (let i = 0; i < RUNS; i++) {
-      one.push(await measure(1, indexPath));
-      thousand.push(await measure(1000, indexPath));
-    }
+    // Interleaved, so that the machine's load falls on both builds alike.
+    for (let i = 0; i < RUNS; i++)
+      for (const build of ['compiled', 'tsx'] as const) {
+        runs[build].one.push(await measure(1, indexPath, build));
+        runs[build].thousand.push(await measure(1000, indexPath, build));
+      }
   } finally {
     rmSync(indexDir, { recursive: true, force: true });
   }
+  const rss = (list: Measured[]) => median(list.map((m) => m.residentMiB));
+  const ready = (list: Measured[]) => median(list.map((m) => m.readyMs));
+  const { compiled, tsx } = runs;
   return [
     {
-      title: 'Memory of the running bot',
+      title: 'Memory and start-up of the running bot',
       figures: [
-        { name: 'resident memory, 1 guild', value: median(one), unit: 'MiB' },
-        { name: 'resident memory, 1,000 guilds', value: median(thousand), unit: 'MiB' },
-        { name: 'per cached guild', value: ((median(thousand) - median(one)) / 999) * 1024, unit: 'KiB' },
+        {
+          name: 'resident memory, 1 guild, compiled',
+          value: rss(compiled.one),
+          unit: 'MiB',
+          target: { op: '<=', value: 110 },
+        },
+        { name: 'resident memory, 1 guild, tsx (baseline)', value: rss(tsx.one), unit: 'MiB' },
+        { name: 'resident memory, 1,000 guilds, compiled', value: rss(compiled.thousand), unit: 'MiB' },
+        { name: 'resident memory, 1,000 guilds, tsx', value: rss(tsx.thousand), unit: 'MiB' },
+        {
+          name: 'per cached guild, compiled',
+          value: ((rss(compiled.thousand) - rss(compiled.one)) / 999) * 1024,
+          unit: 'KiB',
+        },
+        {
+          name: 'start to connected, compiled',
+          value: ready(compiled.one),
+          unit: 'ms',
+          target: { op: '<=', value: 1000 },
+        },
+        { name: 'start to connected, tsx (baseline)', value: ready(tsx.one), unit: 'ms' },
       ],
       notes: [
-        `\`shiting start\` as its own process (Node ${process.version}, through tsx) with the real index, against the fake Discord; guilds of ${CHANNELS_PER_GUILD} text channels each; VmRSS after ${INTERACTIONS} /about interactions; median of ${RUNS} runs.`,
+        `\`shiting start\` as its own process (Node ${process.version}), the compiled bundle in dist/ beside the sources through tsx, with the real index, against the fake Discord; guilds of ${CHANNELS_PER_GUILD} text channels each; VmRSS after ${INTERACTIONS} /about interactions; start to connected is spawn to the "connected to Discord" log line (1 guild); median of ${RUNS} runs each.`,
       ],
     },
   ];

@@ -1,10 +1,22 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources through tsx, so `npx shiting` works right after `npm ci` with no build step.
-import { register } from 'tsx/esm/api';
+// Runs the compiled bundle in dist/ with plain node. dist/ is built by `npm ci` (prepare) and rebuilt here when
+// a source is newer than it, so an edited checkout never runs old code. SHITING_FROM_SOURCE=1 (`npm run dev`)
+// runs the TypeScript sources through tsx instead, with no build.
+const fromSource = process.env.SHITING_FROM_SOURCE === '1';
 
-register();
+async function loadMain() {
+  if (fromSource) {
+    const { register } = await import('tsx/esm/api');
+    register();
+    return import('../src/console/main.ts');
+  }
+  const { build, isStale } = await import('../scripts/build-lib.mjs');
+  if (isStale()) await build();
+  return import('../dist/main.mjs');
+}
+
 try {
-  const { main } = await import('../src/console/main.ts');
+  const { main } = await loadMain();
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
   // The last line of defence: a person at a terminal gets one line, never a stack trace.

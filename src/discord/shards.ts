@@ -1,11 +1,12 @@
 // Sharding: which shard a guild belongs to, what one process's shards own, and the manager that runs one child
 // process per shard (discord.js's ShardingManager over `bin/shiting.mjs start`) for `start --shards`.
 import type { ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
 import { type Client, ShardingManager } from 'discord.js';
 import { type RESTGetAPIGatewayBotResult, Routes } from 'discord-api-types/v10';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
+import { PROJECT_ROOT } from '../project-root';
 import { describeDiscordError } from './errors';
 import { createRest } from './rest';
 
@@ -48,7 +49,7 @@ export function isShardProcess(env: NodeJS.ProcessEnv = process.env): boolean {
 }
 
 /** The CLI entry each shard process runs, with `start` as its argument. */
-const ENTRY = fileURLToPath(new URL('../../bin/shiting.mjs', import.meta.url));
+const ENTRY = path.join(PROJECT_ROOT, 'bin', 'shiting.mjs');
 
 /** Generous: a child compiles nothing (the index exists by then) but waits for all its guilds before READY. */
 const SHARD_READY_TIMEOUT_MS = 90_000;

@@ -1,7 +1,7 @@
 // Opening the knowledge for a front end: the loaded index plus the lookup over it; and compiling first when stale.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PROJECT_ROOT } from '../project-root';
 import { createLookup, SearchTablesError } from '../search/lookup';
 import type { Lookup } from '../search/lookup-types';
 import { compileSeeds } from './compile';
@@ -19,7 +19,7 @@ import { type SeedError, seedErrorReport } from './seed-error';
 import { writeIndexFile } from './write-index';
 
 /** seeds/ ships with the code, so it is found from here whatever the working directory. */
-export const SHIPPED_SEEDS = fileURLToPath(new URL('../../seeds', import.meta.url));
+export const SHIPPED_SEEDS = path.join(PROJECT_ROOT, 'seeds');
 
 /** The knowledge a handler reads: the loaded index and the lookup built over it. */
 export interface Knowledge {
