@@ -75,6 +75,8 @@ export async function runShardManager(config: Config, logger: Logger): Promise<n
     shardArgs: ['start'],
     token: config.token,
     mode: 'process',
+    // Shards run with the manager's node flags (npm start's small young generation among them).
+    execArgv: process.execArgv,
     respawn: true,
   });
   const children = new Set<ChildProcess>();
