@@ -48,7 +48,7 @@ async function once(kb: KnowledgeBase): Promise<Sample> {
   try {
     for (const guild of guilds)
       for (const channel of guild.channels ?? [])
-        store.save(
+        await store.save(
           {
             guildId: guild.id,
             channelId: channel.id,
@@ -103,7 +103,7 @@ async function once(kb: KnowledgeBase): Promise<Sample> {
       requests: posts,
     };
   } finally {
-    store.close();
+    await store.close();
     await fake.close();
     rmSync(dir, { recursive: true, force: true });
   }

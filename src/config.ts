@@ -60,6 +60,14 @@ const EnvSchema = z.object({
     .refine((url) => !/\/v\d+\/?$/.test(url), 'DISCORD_API_URL must not end with the API version (/v10).')
     .optional(),
   SHITING_DB: z.string().default(DEFAULT_DB_PATH),
+  // Never echoed: the URL carries the database password.
+  DATABASE_URL: z
+    .string()
+    .refine(
+      (url) => URL.canParse(url) && /^postgres(ql)?:$/.test(new URL(url).protocol),
+      'DATABASE_URL must be a PostgreSQL URL such as postgres://user:password@host:5432/shiting (leave it unset to keep digests in the SQLite file SHITING_DB).',
+    )
+    .optional(),
   SHITING_INDEX: z.string().optional(),
   LOG_LEVEL: z
     .enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}.` })
@@ -93,6 +101,8 @@ export interface Config {
   guildId?: string;
   apiUrl?: string;
   dbPath: string;
+  /** PostgreSQL for digests (several processes or machines share it); the SQLite file `dbPath` when absent. */
+  databaseUrl?: string;
   indexPath?: string;
   logLevel: (typeof LOG_LEVELS)[number];
   digestTimezone: string;
@@ -131,6 +141,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     guildId: e.DISCORD_GUILD_ID,
     apiUrl: e.DISCORD_API_URL?.replace(/\/$/, ''),
     dbPath: e.SHITING_DB,
+    databaseUrl: e.DATABASE_URL,
     indexPath: e.SHITING_INDEX,
     logLevel: e.LOG_LEVEL,
     digestTimezone: e.DIGEST_DEFAULT_TIMEZONE,

@@ -38,7 +38,7 @@ export interface Harness {
   scheduler: DigestScheduler;
   sleeps: number[];
   /** Close the store and open a new stack on the same database file, as a restarted bot would. */
-  restart(): void;
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -71,13 +71,13 @@ export async function digestHarness(
     dbPath,
     sleeps,
     ...build(),
-    restart() {
-      harness.store.close();
+    async restart() {
+      await harness.store.close();
       Object.assign(harness, build());
     },
     async close() {
       await harness.scheduler.stop();
-      harness.store.close();
+      await harness.store.close();
       await fake.close();
       rmSync(dir, { recursive: true, force: true });
     },
