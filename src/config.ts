@@ -86,6 +86,12 @@ const EnvSchema = z.object({
       'SHITING_INVALID_REQUEST_LIMIT must be a whole number from 1 to 9000 (Discord bans at 10,000 in 10 minutes).',
     )
     .optional(),
+  SHITING_DIGESTS: z
+    .enum(['on', 'off'], {
+      error:
+        'SHITING_DIGESTS must be "on" (start posts digests) or "off" (left to `shiting worker` processes).',
+    })
+    .default('on'),
   SHITING_SHARDS: z
     .string()
     .refine(
@@ -106,6 +112,8 @@ export interface Config {
   indexPath?: string;
   logLevel: (typeof LOG_LEVELS)[number];
   digestTimezone: string;
+  /** Whether `start` runs the digest scheduler; `off` leaves posting to `shiting worker` processes. */
+  digests: 'on' | 'off';
   /** Run this many shard processes under a manager; one process with one connection when absent. */
   shards?: ShardCount;
   /** Invalid requests (401/403/429) in 10 minutes at which digests stop posting; the default when absent. */
@@ -145,6 +153,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     indexPath: e.SHITING_INDEX,
     logLevel: e.LOG_LEVEL,
     digestTimezone: e.DIGEST_DEFAULT_TIMEZONE,
+    digests: e.SHITING_DIGESTS,
     shards: e.SHITING_SHARDS === undefined ? undefined : parseShardCount(e.SHITING_SHARDS),
     invalidRequestLimit:
       e.SHITING_INVALID_REQUEST_LIMIT === undefined ? undefined : Number(e.SHITING_INVALID_REQUEST_LIMIT),

@@ -101,8 +101,10 @@ export async function startShiting(options: ShitingOptions): Promise<ShitingHand
   // Counted from here on: start-up's few requests cannot spend a budget in the thousands.
   const budget = new InvalidRequestBudget({ limit: config.invalidRequestLimit });
   const unwatch = watchInvalidRequests(bot.rest, budget, logger);
-  // Each shard's process posts the digests of its own guilds; together they cover all of them once.
-  digests.start(bot.rest, guildOwner(bot.shards), budget);
+  // Each shard's process posts the digests of its own guilds; together they cover all of them once. With
+  // SHITING_DIGESTS=off, `shiting worker` processes post them instead (the store still serves /digest).
+  if (config.digests === 'off') logger.info('digests left to workers (SHITING_DIGESTS=off)');
+  else digests.start(bot.rest, guildOwner(bot.shards), budget);
   return {
     bot,
     async stop() {
