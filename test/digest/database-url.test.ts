@@ -42,11 +42,12 @@ function outputOf(spawned: Spawned, text: string): Promise<void> {
   });
 }
 
-function start(databaseUrl: string): Spawned {
+function start(databaseUrl: string, more: Record<string, string> = {}): Spawned {
   const env = {
     ...startEnv(fake, tempDir('shiting-dburl-')),
     SHITING_INDEX: index,
     DATABASE_URL: databaseUrl,
+    ...more,
   };
   const bot = spawnShiting(['start'], env);
   running.push(bot);
@@ -81,6 +82,14 @@ describe('DATABASE_URL in the configuration', () => {
     expect(parseConfig({ DISCORD_TOKEN: TOKEN, DATABASE_URL: url }).databaseUrl).toBe(url);
   });
 
+  it('SHITING_DIGESTS is on unless off; anything else is refused', () => {
+    expect(parseConfig({ DISCORD_TOKEN: TOKEN }).digests).toBe('on');
+    expect(parseConfig({ DISCORD_TOKEN: TOKEN, SHITING_DIGESTS: 'off' }).digests).toBe('off');
+    expect(() => parseConfig({ DISCORD_TOKEN: TOKEN, SHITING_DIGESTS: 'no' })).toThrow(
+      /SHITING_DIGESTS must be/,
+    );
+  });
+
   it('is absent unless set (blank counts as unset): SQLite as before', () => {
     expect(parseConfig({ DISCORD_TOKEN: TOKEN, DATABASE_URL: ' ' }).databaseUrl).toBeUndefined();
   });
@@ -107,6 +116,28 @@ describe('shiting start with DATABASE_URL', () => {
     expect(run.output).not.toContain('test-password');
     expect(run.output).not.toContain('retrying');
     expect(fake.sessions).toBe(0);
+  });
+
+  it('SHITING_DIGESTS=off: the bot serves but leaves the due digest to workers', async () => {
+    const url = await server.database();
+    const now = new Date();
+    const shift = 12 - now.getUTCHours();
+    const timezone = shift >= 0 ? `Etc/GMT-${shift}` : `Etc/GMT+${-shift}`;
+    const seed = await PostgresDigestStore.open(url);
+    const { subscription } = await seed.save(
+      { guildId: GUILD, channelId: CHANNEL, time: '10:00', timezone, emptyDays: 'post', locale: 'en-US' },
+      new Date(now.getTime() - 4 * 60 * 60_000),
+    );
+    const before = fake.messages.length;
+    const bot = start(url, { SHITING_DIGESTS: 'off' });
+    await outputOf(bot, '"msg":"digests left to workers (SHITING_DIGESTS=off)"');
+    bot.child.kill('SIGTERM');
+    const run = await bot.exit;
+    expect(run.code).toBe(0);
+    expect(run.output).not.toContain('digest scheduler started');
+    expect(fake.messages.length).toBe(before);
+    expect(await seed.delivery(subscription.id, localDateAt(now, timezone))).toBeUndefined();
+    await seed.close();
   });
 
   it('a reachable database: migrated at start, and the digest due now is posted and recorded there', async () => {
