@@ -91,7 +91,7 @@ const EnvSchema = z.object({
       error:
         'SHITING_DIGESTS must be "on" (start posts digests) or "off" (left to `shiting worker` processes).',
     })
-    .default('on'),
+    .optional(),
   SHITING_SHARDS: z
     .string()
     .refine(
@@ -112,8 +112,8 @@ export interface Config {
   indexPath?: string;
   logLevel: (typeof LOG_LEVELS)[number];
   digestTimezone: string;
-  /** Whether `start` runs the digest scheduler; `off` leaves posting to `shiting worker` processes. */
-  digests: 'on' | 'off';
+  /** `off`: `start` runs no digest scheduler, leaving posting to `shiting worker` processes; on when absent. */
+  digests?: 'on' | 'off';
   /** Run this many shard processes under a manager; one process with one connection when absent. */
   shards?: ShardCount;
   /** Invalid requests (401/403/429) in 10 minutes at which digests stop posting; the default when absent. */

@@ -83,7 +83,8 @@ describe('DATABASE_URL in the configuration', () => {
   });
 
   it('SHITING_DIGESTS is on unless off; anything else is refused', () => {
-    expect(parseConfig({ DISCORD_TOKEN: TOKEN }).digests).toBe('on');
+    expect(parseConfig({ DISCORD_TOKEN: TOKEN }).digests).toBeUndefined();
+    expect(parseConfig({ DISCORD_TOKEN: TOKEN, SHITING_DIGESTS: 'on' }).digests).toBe('on');
     expect(parseConfig({ DISCORD_TOKEN: TOKEN, SHITING_DIGESTS: 'off' }).digests).toBe('off');
     expect(() => parseConfig({ DISCORD_TOKEN: TOKEN, SHITING_DIGESTS: 'no' })).toThrow(
       /SHITING_DIGESTS must be/,
