@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createDeliverer, DEFAULT_CONCURRENCY } from '../src/digest/deliver';
 import { DigestScheduler } from '../src/digest/schedule';
-import { DigestStore } from '../src/digest/store';
+import { SqliteDigestStore } from '../src/digest/store';
 import { createRest } from '../src/discord/rest';
 import { compileSeeds } from '../src/knowledge/compile';
 import type { KnowledgeBase } from '../src/knowledge/knowledge-base';
@@ -44,11 +44,11 @@ async function once(kb: KnowledgeBase): Promise<Sample> {
   }));
   const fake = await startFakeDiscord({ guilds, globalRateLimit: GLOBAL_LIMIT });
   const dir = mkdtempSync(path.join(tmpdir(), 'shiting-bench-digest-'));
-  const store = new DigestStore(path.join(dir, 'shiting.db'));
+  const store = new SqliteDigestStore(path.join(dir, 'shiting.db'));
   try {
     for (const guild of guilds)
       for (const channel of guild.channels ?? [])
-        store.save(
+        await store.save(
           {
             guildId: guild.id,
             channelId: channel.id,
@@ -103,7 +103,7 @@ async function once(kb: KnowledgeBase): Promise<Sample> {
       requests: posts,
     };
   } finally {
-    store.close();
+    await store.close();
     await fake.close();
     rmSync(dir, { recursive: true, force: true });
   }

@@ -151,7 +151,7 @@ async function set(
   // another server's, an unknown one or one that is no id at all, before anything is saved.
   if ((await service.channelInGuild(guildId, channelId)) === false)
     return ephemeralReply(t.badChannel(/^\d{1,20}$/.test(channelId) ? channelId : undefined));
-  const result = service.set(
+  const result = await service.set(
     {
       guildId,
       channelId,
@@ -182,16 +182,16 @@ async function set(
   return ephemeralReply(lines.join('\n'));
 }
 
-function off(service: DigestService, guildId: string, options: Options, t: DigestText): Reply {
+async function off(service: DigestService, guildId: string, options: Options, t: DigestText): Promise<Reply> {
   const channelId = str(options.channel);
-  const stopped = service.off(guildId, channelId);
+  const stopped = await service.off(guildId, channelId);
   if (stopped.length === 0) return ephemeralReply(t.offNone(channelId));
   return ephemeralReply(t.offDone(stopped.map((s) => s.channelId)));
 }
 
-function status(service: DigestService, guildId: string, context: Context): Reply {
+async function status(service: DigestService, guildId: string, context: Context): Promise<Reply> {
   const t = digestText(context.locale);
-  const entries = service.status(guildId, context.now);
+  const entries = await service.status(guildId, context.now);
   if (entries.length === 0) return ephemeralReply(t.statusNone);
   const blocks = entries.map(({ subscription: s, nextRun }) => {
     const lines = [`**<#${s.channelId}>** — ${t.schedule(s.time, s.timezone)}; ${t.emptyDays(s.emptyDays)}`];
@@ -205,10 +205,15 @@ function status(service: DigestService, guildId: string, context: Context): Repl
   return ephemeralEmbed({ title: t.statusTitle, description: blocks.join('\n\n') });
 }
 
-function preview(service: DigestService, guildId: string, options: Options, context: Context): Reply {
+async function preview(
+  service: DigestService,
+  guildId: string,
+  options: Options,
+  context: Context,
+): Promise<Reply> {
   const t = digestText(context.locale);
   const given = str(options.date);
-  const shown = service.preview(guildId, given, context.locale, context.now);
+  const shown = await service.preview(guildId, given, context.locale, context.now);
   if (!shown) return ephemeralReply(t.badDate(given ?? ''));
   const [embed] = shown.message.embeds;
   return embed ? ephemeralEmbed(embed, t.previewOf(shown.date)) : ephemeralReply(t.previewOf(shown.date));
@@ -246,7 +251,7 @@ async function check(
   context: Context,
 ): Promise<Reply> {
   const t = digestText(context.locale);
-  const channels = channelsToCheck(str(options.channel), service.channels(guildId), context.channelId);
+  const channels = channelsToCheck(str(options.channel), await service.channels(guildId), context.channelId);
   if (channels.length === 0) return ephemeralReply(t.checkNoChannel);
   const entries = await service.check(guildId, channels);
   if (!entries) return ephemeralReply(t.checkUnavailable);

@@ -60,6 +60,14 @@ const EnvSchema = z.object({
     .refine((url) => !/\/v\d+\/?$/.test(url), 'DISCORD_API_URL must not end with the API version (/v10).')
     .optional(),
   SHITING_DB: z.string().default(DEFAULT_DB_PATH),
+  // Never echoed: the URL carries the database password.
+  DATABASE_URL: z
+    .string()
+    .refine(
+      (url) => URL.canParse(url) && /^postgres(ql)?:$/.test(new URL(url).protocol),
+      'DATABASE_URL must be a PostgreSQL URL such as postgres://user:password@host:5432/shiting (leave it unset to keep digests in the SQLite file SHITING_DB).',
+    )
+    .optional(),
   SHITING_INDEX: z.string().optional(),
   LOG_LEVEL: z
     .enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}.` })
@@ -78,6 +86,12 @@ const EnvSchema = z.object({
       'SHITING_INVALID_REQUEST_LIMIT must be a whole number from 1 to 9000 (Discord bans at 10,000 in 10 minutes).',
     )
     .optional(),
+  SHITING_DIGESTS: z
+    .enum(['on', 'off'], {
+      error:
+        'SHITING_DIGESTS must be "on" (start posts digests) or "off" (left to `shiting worker` processes).',
+    })
+    .optional(),
   SHITING_SHARDS: z
     .string()
     .refine(
@@ -93,9 +107,13 @@ export interface Config {
   guildId?: string;
   apiUrl?: string;
   dbPath: string;
+  /** PostgreSQL for digests (several processes or machines share it); the SQLite file `dbPath` when absent. */
+  databaseUrl?: string;
   indexPath?: string;
   logLevel: (typeof LOG_LEVELS)[number];
   digestTimezone: string;
+  /** `off`: `start` runs no digest scheduler, leaving posting to `shiting worker` processes; on when absent. */
+  digests?: 'on' | 'off';
   /** Run this many shard processes under a manager; one process with one connection when absent. */
   shards?: ShardCount;
   /** Invalid requests (401/403/429) in 10 minutes at which digests stop posting; the default when absent. */
@@ -131,9 +149,11 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     guildId: e.DISCORD_GUILD_ID,
     apiUrl: e.DISCORD_API_URL?.replace(/\/$/, ''),
     dbPath: e.SHITING_DB,
+    databaseUrl: e.DATABASE_URL,
     indexPath: e.SHITING_INDEX,
     logLevel: e.LOG_LEVEL,
     digestTimezone: e.DIGEST_DEFAULT_TIMEZONE,
+    digests: e.SHITING_DIGESTS,
     shards: e.SHITING_SHARDS === undefined ? undefined : parseShardCount(e.SHITING_SHARDS),
     invalidRequestLimit:
       e.SHITING_INVALID_REQUEST_LIMIT === undefined ? undefined : Number(e.SHITING_INVALID_REQUEST_LIMIT),

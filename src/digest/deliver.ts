@@ -344,7 +344,7 @@ export function createDeliverer(options: DelivererOptions): Deliver {
           nonce: noticeNonce(sub.id, localDate),
           enforce_nonce: true,
         });
-        store.markNoticeSent(sub.id);
+        await store.markNoticeSent(sub.id);
         log.warn(details, 'digest paused; told the channel');
         return;
       } catch (error) {
@@ -378,11 +378,12 @@ export function createDeliverer(options: DelivererOptions): Deliver {
     const { subscription: sub, localDate } = decision;
     // Not claimed: a day left unclaimed costs none of its tries.
     if (budgetSpent() || throttle.givenUp) return 'retrying';
-    const claim = store.claim(sub.id, localDate, now);
+    const claim = await store.claim(sub.id, localDate, now);
     if (claim === 0) return 'settled-elsewhere';
     if (claim > maxTicks) {
       // Discord has failed this post for many ticks in a row: give the day up rather than keep hammering.
-      store.settle(sub.id, localDate, 'failed', now, { error: store.get(sub.id)?.lastError ?? 'gave up' });
+      const lastError = (await store.get(sub.id))?.lastError;
+      await store.settle(sub.id, localDate, 'failed', now, { error: lastError ?? 'gave up' });
       log.error(
         { subscription: sub.id, localDate, ticks: maxTicks },
         'digest post kept failing; gave up today',
@@ -391,7 +392,7 @@ export function createDeliverer(options: DelivererOptions): Deliver {
     }
     const message = render(localDate, sub.locale);
     if (message.empty && sub.emptyDays === 'skip') {
-      store.settle(sub.id, localDate, 'skipped', now);
+      await store.settle(sub.id, localDate, 'skipped', now);
       return 'skipped';
     }
     const nonce = digestNonce(sub.id, localDate);
@@ -403,7 +404,7 @@ export function createDeliverer(options: DelivererOptions): Deliver {
     };
     // A re-claim means an earlier attempt's outcome is unknown (it may have crashed after Discord took the
     // post). Past Discord's nonce memory, look for that post before posting again; never on the first claim.
-    let lookFirst = claim > 1 && !claimedWithin(store.delivery(sub.id, localDate)?.claimedAt, now);
+    let lookFirst = claim > 1 && !claimedWithin((await store.delivery(sub.id, localDate))?.claimedAt, now);
     const send = async (): Promise<{ messageId: string; earlier: boolean }> => {
       if (lookFirst) {
         const earlier = await findEarlierPost(sub.channelId, nonce);
@@ -429,7 +430,7 @@ export function createDeliverer(options: DelivererOptions): Deliver {
           (discordRateLimit(error) && throttle.givenUp)
         ) {
           // Left `pending`, as for 5xx: the next tick tries again with the same nonce.
-          store.noteError(sub.id, describe(error), now);
+          await store.noteError(sub.id, describe(error), now);
           return 'retrying';
         }
         if (discordRateLimit(error)) {
@@ -439,18 +440,18 @@ export function createDeliverer(options: DelivererOptions): Deliver {
         }
         const reason = pauseReasonOf(error);
         if (reason) {
-          store.settle(sub.id, localDate, 'failed', now, { error: describe(error) });
-          if (store.pause(sub.id, reason, now)) await notify(sub, reason, localDate);
+          await store.settle(sub.id, localDate, 'failed', now, { error: describe(error) });
+          if (await store.pause(sub.id, reason, now)) await notify(sub, reason, localDate);
           return 'paused';
         }
         if (!isRetryable(error)) {
-          store.settle(sub.id, localDate, 'failed', now, { error: describe(error) });
+          await store.settle(sub.id, localDate, 'failed', now, { error: describe(error) });
           log.error({ subscription: sub.id, err: describe(error) }, 'digest post refused; not retried today');
           return 'failed';
         }
         if (attempt >= attempts) {
           // Left `pending`: the next tick retries with the same nonce while the catch-up window lasts.
-          store.noteError(sub.id, describe(error), now);
+          await store.noteError(sub.id, describe(error), now);
           log.warn(
             { subscription: sub.id, attempts, err: describe(error) },
             'digest post failed; will retry',
@@ -460,7 +461,7 @@ export function createDeliverer(options: DelivererOptions): Deliver {
         await sleep(backoff(attempt));
         continue;
       }
-      store.settle(sub.id, localDate, 'sent', now, { messageId: sent.messageId });
+      await store.settle(sub.id, localDate, 'sent', now, { messageId: sent.messageId });
       if (sent.earlier)
         log.info(
           { subscription: sub.id, localDate, message: sent.messageId },

@@ -4,11 +4,13 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import { createDeliverer, type PostingBudget } from './deliver';
 import { type DigestLog, DigestScheduler, silentLog } from './schedule';
 import { type ChannelProbe, DigestService } from './service';
-import { DigestStore } from './store';
+import { type DigestStore, SqliteDigestStore } from './store';
 
 export interface DigestsOptions {
-  /** The SQLite file (default data/shiting.db in the config). */
-  dbPath: string;
+  /** An opened store (src/digest/open-store.ts chooses SQLite or Postgres); closed by `stop()`. */
+  store?: DigestStore;
+  /** Without `store`: the SQLite file to open (default data/shiting.db in the config). */
+  dbPath?: string;
   /** Create the file's directory when missing (default true); false makes a missing directory an error. */
   createDirectory?: boolean;
   knowledge: () => KnowledgeBase;
@@ -34,7 +36,10 @@ export class Digests {
 
   constructor(options: DigestsOptions) {
     this.options = options;
-    this.store = new DigestStore(options.dbPath, { createDirectory: options.createDirectory });
+    if (options.store) this.store = options.store;
+    else if (options.dbPath !== undefined)
+      this.store = new SqliteDigestStore(options.dbPath, { createDirectory: options.createDirectory });
+    else throw new Error('Digests needs a store or a dbPath');
   }
 
   service(probe?: ChannelProbe): DigestService {
@@ -67,27 +72,42 @@ export class Digests {
     const { clock } = this.options;
     this.scheduler = new DigestScheduler({ store: this.store, deliver, clock, log, ownsGuild });
     this.scheduler.start();
-    log.info(
-      { subscriptions: this.scheduler.owned(this.store.runnable()).length },
-      'digest scheduler started',
+    const scheduler = this.scheduler;
+    // The count is for the log only: a database that cannot answer now does not stop the scheduler starting.
+    this.store.runnable().then(
+      (subs) => log.info({ subscriptions: scheduler.owned(subs).length }, 'digest scheduler started'),
+      (error: unknown) => log.info({ err: error }, 'digest scheduler started'),
     );
-    return this.scheduler;
+    return scheduler;
   }
 
   /** The bot left a server (GUILD_DELETE without `unavailable`): pause its digests, keep their settings. */
-  guildLeft(guildId: string): number {
-    return this.service().guildLeft(guildId, this.now());
+  async guildLeft(guildId: string): Promise<number> {
+    return this.guildEvent('left', () => this.service().guildLeft(guildId, this.now()), guildId);
   }
 
   /** The bot is in a server (GUILD_CREATE): resume digests paused because it had left. */
-  guildJoined(guildId: string): number {
-    return this.service().guildJoined(guildId, this.now());
+  async guildJoined(guildId: string): Promise<number> {
+    return this.guildEvent('joined', () => this.service().guildJoined(guildId, this.now()), guildId);
   }
 
   async stop(): Promise<void> {
     await this.scheduler?.stop();
     this.scheduler = undefined;
-    this.store.close();
+    await this.store.close();
+  }
+
+  /** The gateway does not wait for these: a database error is logged here, never left unhandled. */
+  private async guildEvent(kind: string, run: () => Promise<number>, guildId: string): Promise<number> {
+    try {
+      return await run();
+    } catch (error) {
+      (this.options.log ?? silentLog).error(
+        { err: error, guild: guildId, event: kind },
+        'digest guild event not recorded',
+      );
+      return 0;
+    }
   }
 
   private now(): Date {

@@ -207,10 +207,12 @@ export class DigestScheduler {
     try {
       const { store } = this.options;
       // Local dates run at most a day either side of UTC's; two days back covers "yesterday" everywhere.
-      const deliveries = store.deliveriesSince(shiftDate(localDateAt(now, 'utc'), -2));
-      const decisions = dueSubscriptions(this.owned(store.runnable()), deliveries, now, this.catchUpMs);
+      const deliveries = await store.deliveriesSince(shiftDate(localDateAt(now, 'utc'), -2));
+      const runnable = await store.runnable();
+      const decisions = dueSubscriptions(this.owned(runnable), deliveries, now, this.catchUpMs);
       for (const d of decisions.filter((d) => d.action === 'drop')) {
-        store.settle(d.subscription.id, d.localDate, 'dropped', now);
+        // Another worker may have settled it since the tick read the deliveries: only a recorded drop counts.
+        if (!(await store.settle(d.subscription.id, d.localDate, 'dropped', now))) continue;
         report.dropped++;
         this.log.warn(
           {

@@ -108,10 +108,10 @@ export class DigestService {
   }
 
   /** Create, change or resume (guild, channel)'s digest. Nothing changes when an option is invalid. */
-  set(input: SetInput, now: Date): SetResult {
+  async set(input: SetInput, now: Date): Promise<SetResult> {
     const { store } = this.options;
     if (!SNOWFLAKE.test(input.channelId)) return { ok: false, error: 'channel', value: input.channelId };
-    const before = store.find(input.guildId, input.channelId);
+    const before = await store.find(input.guildId, input.channelId);
     const time = input.time === undefined ? (before?.time ?? DEFAULT_TIME) : parseTime(input.time);
     if (!time) return { ok: false, error: 'time', value: input.time ?? '' };
     const timezone =
@@ -122,9 +122,9 @@ export class DigestService {
     const emptyDays = input.emptyDays ?? before?.emptyDays ?? 'skip';
     if (emptyDays !== 'skip' && emptyDays !== 'post')
       return { ok: false, error: 'empty-days', value: emptyDays };
-    if (!before?.enabled && store.forGuild(input.guildId).length >= MAX_PER_GUILD)
+    if (!before?.enabled && (await store.forGuild(input.guildId)).length >= MAX_PER_GUILD)
       return { ok: false, error: 'too-many', max: MAX_PER_GUILD };
-    const saved = store.save(
+    const saved = await store.save(
       {
         guildId: input.guildId,
         channelId: input.channelId,
@@ -151,12 +151,12 @@ export class DigestService {
   }
 
   /** Turn off one channel's digest, or all of the server's; the rows stay (today stays guarded). */
-  off(guildId: string, channelId?: string): Subscription[] {
+  off(guildId: string, channelId?: string): Promise<Subscription[]> {
     return this.options.store.disable(guildId, channelId);
   }
 
-  status(guildId: string, now: Date): StatusEntry[] {
-    return this.options.store.forGuild(guildId).map((subscription) => ({
+  async status(guildId: string, now: Date): Promise<StatusEntry[]> {
+    return (await this.options.store.forGuild(guildId)).map((subscription) => ({
       subscription,
       nextRun: subscription.pausedReason ? undefined : nextRun(subscription, now),
     }));
@@ -166,13 +166,14 @@ export class DigestService {
    * The digest for `date` (YYYY-MM-DD, or MM-DD in the current year), by default today in the zone of the
    * server's first digest (or the default zone). Undefined when the date is not a real day.
    */
-  preview(
+  async preview(
     guildId: string | undefined,
     date: string | undefined,
     locale: Locale,
     now: Date,
-  ): Preview | undefined {
-    const zone = (guildId && this.options.store.forGuild(guildId)[0]?.timezone) || this.defaultTimezone;
+  ): Promise<Preview | undefined> {
+    const first = guildId ? (await this.options.store.forGuild(guildId))[0] : undefined;
+    const zone = first?.timezone || this.defaultTimezone;
     const today = localDateAt(now, zone);
     const full = digestDate(date, today);
     if (!isCalendarDay(full)) return undefined;
@@ -186,7 +187,7 @@ export class DigestService {
     const entries: CheckEntry[] = [];
     for (const channelId of channelIds) {
       const found = await probe(guildId, channelId);
-      const subscription = store.find(guildId, channelId);
+      const subscription = await store.find(guildId, channelId);
       const result =
         found.status === 'ok'
           ? { status: 'ok' as const, missing: missingPermissions(found.permissions) }
@@ -197,20 +198,20 @@ export class DigestService {
   }
 
   /** The channels `/digest check` looks at by default: the server's digest channels. */
-  channels(guildId: string): string[] {
-    return this.options.store.forGuild(guildId).map((s) => s.channelId);
+  async channels(guildId: string): Promise<string[]> {
+    return (await this.options.store.forGuild(guildId)).map((s) => s.channelId);
   }
 
   /**
    * The bot left (or was removed from) a server: pause its digests, keeping every setting. Call on GUILD_DELETE
    * only when `unavailable` is not true (an outage is not a leave).
    */
-  guildLeft(guildId: string, now: Date): number {
+  guildLeft(guildId: string, now: Date): Promise<number> {
     return this.options.store.pauseGuild(guildId, 'left-guild', now);
   }
 
   /** The bot is (back) in a server: resume digests paused because it had left, with no backlog. */
-  guildJoined(guildId: string, now: Date): number {
+  guildJoined(guildId: string, now: Date): Promise<number> {
     return this.options.store.resumeGuild(guildId, 'left-guild', now);
   }
 }

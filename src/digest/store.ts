@@ -1,4 +1,5 @@
-// Digest subscriptions and deliveries in SQLite: one row per (subscription, local date) guards "one post a day".
+// Digest subscriptions and deliveries: the store interface the digest code uses, and its SQLite implementation (the
+// default; src/digest/postgres-store.ts is the other). One row per (subscription, local date) guards "one post a day".
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
@@ -66,6 +67,83 @@ export interface Delivery {
   attempts: number;
   /** When the day was first claimed (ISO, UTC); absent for rows from before schema version 2. */
   claimedAt?: string;
+  /** Who holds the claim (a store's `owner`) while it is `pending`; absent for rows from before schema version 3. */
+  claimedBy?: string;
+  /** Until when (ISO, UTC) the holder may still be posting; another owner may take a `pending` day after it. */
+  leaseUntil?: string;
+}
+
+/** Who claims, and for how long a claim keeps other owners off a `pending` day. */
+export interface ClaimOptions {
+  /**
+   * The claimer's name. Every process on one SQLite file shares one (its shards own disjoint guilds, and a
+   * restarted bot retries its own unfinished day at once); each Postgres worker has its own.
+   */
+  owner?: string;
+  /** How long a claim is held; longer than one delivery may take (retries, rate-limit pauses). */
+  leaseMs?: number;
+}
+
+/**
+ * Five minutes: more than a post's worst case (four tries with backoff, a minute of rate-limit pauses, the REST
+ * client's own retries), so a live holder is never overtaken, yet a dead one's day is finished the same morning.
+ */
+export const DEFAULT_LEASE_MS = 5 * 60_000;
+/** The owner of every claim made through a SQLite file (see ClaimOptions.owner). */
+const LOCAL_OWNER = 'local';
+
+/**
+ * What the digest code (scheduler, deliverer, /digest service, runtime) needs of a store, whichever it is. Every
+ * method may reject when the database cannot be reached; callers log and try again on the next tick or command.
+ */
+export interface DigestStore {
+  readonly kind: 'sqlite' | 'postgres';
+  /** This store's claim owner (see ClaimOptions). */
+  readonly owner: string;
+  close(): Promise<void>;
+  get(id: number): Promise<Subscription | undefined>;
+  find(guildId: string, channelId: string): Promise<Subscription | undefined>;
+  /** A server's turned-on subscriptions (paused ones included), oldest first. */
+  forGuild(guildId: string): Promise<Subscription[]>;
+  /** Every subscription the scheduler should consider: turned on and not paused, by id. */
+  runnable(): Promise<Subscription[]>;
+  /**
+   * Create or update the subscription of (guild, channel). Turning it on again, resuming it or changing when it
+   * runs moves `scheduleFrom` to `now`, so no run before `now` is owed.
+   */
+  save(settings: SubscriptionSettings, now: Date): Promise<SaveResult>;
+  /** Turn off one channel's digest, or every digest of the server; returns those turned off (as they were). */
+  disable(guildId: string, channelId?: string): Promise<Subscription[]>;
+  /** Pause (never delete) with a reason shown in `/digest status`. False if it was already paused. */
+  pause(id: number, reason: PauseReason, now: Date): Promise<boolean>;
+  /** Pause every running subscription of a server; returns how many. */
+  pauseGuild(guildId: string, reason: PauseReason, now: Date): Promise<number>;
+  /** Resume a server's subscriptions paused for `reason` (no backlog: they count from `now`). */
+  resumeGuild(guildId: string, reason: PauseReason, now: Date): Promise<number>;
+  markNoticeSent(id: number): Promise<void>;
+  delivery(subscriptionId: number, localDate: string): Promise<Delivery | undefined>;
+  /** Deliveries on or after a local date, keyed `id|date`: what the scheduler needs to decide a tick. */
+  deliveriesSince(localDate: string): Promise<Map<string, DeliveryStatus>>;
+  /**
+   * Take (subscription, local date) for sending, atomically. Returns the number of this claim (1 for the first)
+   * when there was no delivery yet, or a `pending` one (an interrupted attempt, retried with the same nonce) that
+   * this owner holds or whose lease has run out at `now`; 0 when the day is settled or another owner holds it.
+   * A re-claim keeps the first claim's `claimedAt`.
+   */
+  claim(subscriptionId: number, localDate: string, now: Date): Promise<number>;
+  /**
+   * Settle a day: sent (with its message), skipped (empty day), failed or dropped. The first settlement wins:
+   * false (and nothing changed) when the day was already settled, e.g. by a worker that took over the claim.
+   */
+  settle(
+    subscriptionId: number,
+    localDate: string,
+    status: Exclude<DeliveryStatus, 'pending'>,
+    now: Date,
+    detail?: { messageId?: string; error?: string },
+  ): Promise<boolean>;
+  /** Remember the latest error for `/digest status`, without touching any setting. */
+  noteError(subscriptionId: number, error: string, now: Date): Promise<void>;
 }
 
 /** Ordered; entry i brings the schema from user_version i to i + 1. Never edit a shipped entry, append. */
@@ -103,11 +181,15 @@ const MIGRATIONS: readonly string[] = [
    CREATE INDEX deliveries_by_date ON deliveries (local_date);`,
   // The first claim's time tells a retry whether Discord may still remember the nonce of an earlier post.
   `ALTER TABLE deliveries ADD COLUMN claimed_at TEXT;`,
+  // Who holds a pending day and until when: several workers share one database (the same columns in Postgres).
+  `ALTER TABLE deliveries ADD COLUMN claimed_by TEXT;
+   ALTER TABLE deliveries ADD COLUMN lease_until TEXT;`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
-interface SubscriptionRow {
+/** A subscriptions row; SQLite gives its booleans as 0/1, Postgres as booleans. */
+export interface SubscriptionRow {
   id: number;
   guild_id: string;
   channel_id: string;
@@ -115,10 +197,10 @@ interface SubscriptionRow {
   timezone: string;
   empty_days: EmptyDays;
   locale: Locale;
-  enabled: number;
+  enabled: number | boolean;
   paused_reason: PauseReason | null;
   paused_at: string | null;
-  notice_sent: number;
+  notice_sent: number | boolean;
   created_at: string;
   schedule_from: string;
   last_post_at: string | null;
@@ -128,16 +210,18 @@ interface SubscriptionRow {
   last_error_at: string | null;
 }
 
-interface DeliveryRow {
+export interface DeliveryRow {
   subscription_id: number;
   local_date: string;
   status: DeliveryStatus;
   message_id: string | null;
   attempts: number;
   claimed_at: string | null;
+  claimed_by: string | null;
+  lease_until: string | null;
 }
 
-function fromRow(r: SubscriptionRow): Subscription {
+export function fromRow(r: SubscriptionRow): Subscription {
   return {
     id: r.id,
     guildId: r.guild_id,
@@ -146,10 +230,10 @@ function fromRow(r: SubscriptionRow): Subscription {
     timezone: r.timezone,
     emptyDays: r.empty_days,
     locale: r.locale,
-    enabled: r.enabled === 1,
+    enabled: r.enabled === 1 || r.enabled === true,
     pausedReason: r.paused_reason ?? undefined,
     pausedAt: r.paused_at ?? undefined,
-    noticeSent: r.notice_sent === 1,
+    noticeSent: r.notice_sent === 1 || r.notice_sent === true,
     createdAt: r.created_at,
     scheduleFrom: r.schedule_from,
     lastPostAt: r.last_post_at ?? undefined,
@@ -160,7 +244,7 @@ function fromRow(r: SubscriptionRow): Subscription {
   };
 }
 
-function fromDeliveryRow(r: DeliveryRow): Delivery {
+export function fromDeliveryRow(r: DeliveryRow): Delivery {
   return {
     subscriptionId: r.subscription_id,
     localDate: r.local_date,
@@ -168,6 +252,8 @@ function fromDeliveryRow(r: DeliveryRow): Delivery {
     messageId: r.message_id ?? undefined,
     attempts: r.attempts,
     claimedAt: r.claimed_at ?? undefined,
+    claimedBy: r.claimed_by ?? undefined,
+    leaseUntil: r.lease_until ?? undefined,
   };
 }
 
@@ -194,15 +280,29 @@ function proveWritable(db: Database.Database): void {
   db.transaction(() => db.pragma(`user_version = ${version}`))();
 }
 
-export class DigestStore {
+export interface SqliteStoreOptions extends ClaimOptions {
+  /** Create the file's directory when missing (default true); false makes a missing directory an error. */
+  createDirectory?: boolean;
+}
+
+/**
+ * The SQLite store: synchronous underneath (better-sqlite3), each method settled by the time its promise is made,
+ * so callers see the same order of effects as before the interface was asynchronous.
+ */
+export class SqliteDigestStore implements DigestStore {
+  readonly kind = 'sqlite';
   readonly db: Database.Database;
+  readonly owner: string;
+  private readonly leaseMs: number;
 
   /**
    * `path` is a file or `:memory:`. Its directory is created unless `createDirectory` is false, when a missing
    * directory is an error (a mistyped path should not grow a tree of directories). Throws when the database
    * cannot be opened, migrated or written.
    */
-  constructor(path: string, options: { createDirectory?: boolean } = {}) {
+  constructor(path: string, options: SqliteStoreOptions = {}) {
+    this.owner = options.owner ?? LOCAL_OWNER;
+    this.leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
     if (path !== ':memory:') {
       const dir = dirname(path);
       if (options.createDirectory === false) {
@@ -222,48 +322,33 @@ export class DigestStore {
     }
   }
 
-  close(): void {
+  async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
 
-  get(id: number): Subscription | undefined {
-    const row = this.db.prepare('SELECT * FROM subscriptions WHERE id = ?').get(id) as
-      | SubscriptionRow
-      | undefined;
-    return row && fromRow(row);
+  async get(id: number): Promise<Subscription | undefined> {
+    return this.getNow(id);
   }
 
-  find(guildId: string, channelId: string): Subscription | undefined {
-    const row = this.db
-      .prepare('SELECT * FROM subscriptions WHERE guild_id = ? AND channel_id = ?')
-      .get(guildId, channelId) as SubscriptionRow | undefined;
-    return row && fromRow(row);
+  async find(guildId: string, channelId: string): Promise<Subscription | undefined> {
+    return this.findNow(guildId, channelId);
   }
 
-  /** A server's turned-on subscriptions (paused ones included), oldest first. */
-  forGuild(guildId: string): Subscription[] {
-    const rows = this.db
-      .prepare('SELECT * FROM subscriptions WHERE guild_id = ? AND enabled = 1 ORDER BY id')
-      .all(guildId) as SubscriptionRow[];
-    return rows.map(fromRow);
+  async forGuild(guildId: string): Promise<Subscription[]> {
+    return this.forGuildNow(guildId);
   }
 
-  /** Every subscription the scheduler should consider: turned on and not paused. */
-  runnable(): Subscription[] {
+  async runnable(): Promise<Subscription[]> {
     const rows = this.db
       .prepare('SELECT * FROM subscriptions WHERE enabled = 1 AND paused_reason IS NULL ORDER BY id')
       .all() as SubscriptionRow[];
     return rows.map(fromRow);
   }
 
-  /**
-   * Create or update the subscription of (guild, channel). Turning it on again, resuming it or changing
-   * when it runs moves `scheduleFrom` to `now`, so no run before `now` is owed.
-   */
-  save(settings: SubscriptionSettings, now: Date): SaveResult {
+  async save(settings: SubscriptionSettings, now: Date): Promise<SaveResult> {
     const at = now.toISOString();
     return this.db.transaction((): SaveResult => {
-      const before = this.find(settings.guildId, settings.channelId);
+      const before = this.findNow(settings.guildId, settings.channelId);
       if (!before) {
         const info = this.db
           .prepare(
@@ -280,10 +365,9 @@ export class DigestStore {
             at,
             at,
           );
-        return { subscription: this.get(Number(info.lastInsertRowid))!, created: true, resumed: false };
+        return { subscription: this.getNow(Number(info.lastInsertRowid))!, created: true, resumed: false };
       }
-      const resumed = !before.enabled || before.pausedReason !== undefined;
-      const moved = resumed || before.time !== settings.time || before.timezone !== settings.timezone;
+      const { resumed, scheduleFrom } = changeOf(before, settings, at);
       this.db
         .prepare(
           `UPDATE subscriptions SET time = ?, timezone = ?, empty_days = ?, locale = ?, enabled = 1,
@@ -297,19 +381,18 @@ export class DigestStore {
           settings.timezone,
           settings.emptyDays,
           settings.locale,
-          moved ? at : before.scheduleFrom,
+          scheduleFrom,
           resumed ? 1 : 0,
           resumed ? 1 : 0,
           before.id,
         );
-      return { subscription: this.get(before.id)!, created: false, resumed };
+      return { subscription: this.getNow(before.id)!, created: false, resumed };
     })();
   }
 
-  /** Turn off one channel's digest, or every digest of the server; returns those turned off. */
-  disable(guildId: string, channelId?: string): Subscription[] {
+  async disable(guildId: string, channelId?: string): Promise<Subscription[]> {
     return this.db.transaction(() => {
-      const targets = this.forGuild(guildId).filter(
+      const targets = this.forGuildNow(guildId).filter(
         (s) => channelId === undefined || s.channelId === channelId,
       );
       const stmt = this.db.prepare('UPDATE subscriptions SET enabled = 0 WHERE id = ?');
@@ -318,8 +401,7 @@ export class DigestStore {
     })();
   }
 
-  /** Pause (never delete) with a reason shown in `/digest status`. Returns false if it was already paused. */
-  pause(id: number, reason: PauseReason, now: Date): boolean {
+  async pause(id: number, reason: PauseReason, now: Date): Promise<boolean> {
     const info = this.db
       .prepare(
         `UPDATE subscriptions SET paused_reason = ?, paused_at = ?, notice_sent = 0
@@ -329,8 +411,7 @@ export class DigestStore {
     return info.changes > 0;
   }
 
-  /** Pause every running subscription of a server; returns how many. */
-  pauseGuild(guildId: string, reason: PauseReason, now: Date): number {
+  async pauseGuild(guildId: string, reason: PauseReason, now: Date): Promise<number> {
     return this.db
       .prepare(
         `UPDATE subscriptions SET paused_reason = ?, paused_at = ?, notice_sent = 0
@@ -339,8 +420,7 @@ export class DigestStore {
       .run(reason, now.toISOString(), guildId).changes;
   }
 
-  /** Resume a server's subscriptions paused for `reason` (no backlog: they count from `now`). */
-  resumeGuild(guildId: string, reason: PauseReason, now: Date): number {
+  async resumeGuild(guildId: string, reason: PauseReason, now: Date): Promise<number> {
     return this.db
       .prepare(
         `UPDATE subscriptions SET paused_reason = NULL, paused_at = NULL, notice_sent = 0, schedule_from = ?
@@ -349,62 +429,65 @@ export class DigestStore {
       .run(now.toISOString(), guildId, reason).changes;
   }
 
-  markNoticeSent(id: number): void {
+  async markNoticeSent(id: number): Promise<void> {
     this.db.prepare('UPDATE subscriptions SET notice_sent = 1 WHERE id = ?').run(id);
   }
 
-  delivery(subscriptionId: number, localDate: string): Delivery | undefined {
+  async delivery(subscriptionId: number, localDate: string): Promise<Delivery | undefined> {
     const row = this.db
       .prepare('SELECT * FROM deliveries WHERE subscription_id = ? AND local_date = ?')
       .get(subscriptionId, localDate) as DeliveryRow | undefined;
     return row && fromDeliveryRow(row);
   }
 
-  /** Deliveries on or after a local date, keyed `id|date`: what the scheduler needs to decide a tick. */
-  deliveriesSince(localDate: string): Map<string, DeliveryStatus> {
+  async deliveriesSince(localDate: string): Promise<Map<string, DeliveryStatus>> {
     const rows = this.db
       .prepare('SELECT subscription_id, local_date, status FROM deliveries WHERE local_date >= ?')
       .all(localDate) as Pick<DeliveryRow, 'subscription_id' | 'local_date' | 'status'>[];
     return new Map(rows.map((r) => [deliveryKey(r.subscription_id, r.local_date), r.status]));
   }
 
-  /**
-   * Take (subscription, local date) for sending, in one transaction. Returns the number of this claim (1 for
-   * the first) when there was no delivery yet or only a `pending` one (an interrupted attempt, retried with the
-   * same nonce); 0 when that day is settled. A re-claim keeps the first claim's `claimedAt`.
-   */
-  claim(subscriptionId: number, localDate: string, now: Date): number {
-    return this.db.transaction(() => {
-      const existing = this.delivery(subscriptionId, localDate);
-      if (existing && existing.status !== 'pending') return 0;
-      this.db
-        .prepare(
-          `INSERT INTO deliveries (subscription_id, local_date, status, attempts, updated_at, claimed_at)
-           VALUES (?, ?, 'pending', 1, ?, ?)
-           ON CONFLICT (subscription_id, local_date) DO UPDATE SET attempts = attempts + 1, updated_at = excluded.updated_at`,
-        )
-        .run(subscriptionId, localDate, now.toISOString(), now.toISOString());
-      return (existing?.attempts ?? 0) + 1;
-    })();
+  async claim(subscriptionId: number, localDate: string, now: Date): Promise<number> {
+    const at = now.toISOString();
+    // One statement, so one write lock: a second process on the file sees the first's claim or waits for it.
+    const row = this.db
+      .prepare(
+        `INSERT INTO deliveries (subscription_id, local_date, status, attempts, updated_at, claimed_at, claimed_by, lease_until)
+         VALUES (@id, @date, 'pending', 1, @now, @now, @owner, @until)
+         ON CONFLICT (subscription_id, local_date) DO UPDATE SET attempts = attempts + 1,
+           updated_at = excluded.updated_at, claimed_by = excluded.claimed_by, lease_until = excluded.lease_until
+         WHERE status = 'pending'
+           AND (claimed_by IS NULL OR claimed_by = excluded.claimed_by OR lease_until IS NULL OR lease_until <= excluded.updated_at)
+         RETURNING attempts`,
+      )
+      .get({
+        id: subscriptionId,
+        date: localDate,
+        now: at,
+        owner: this.owner,
+        until: new Date(now.getTime() + this.leaseMs).toISOString(),
+      }) as { attempts: number } | undefined;
+    return row?.attempts ?? 0;
   }
 
-  /** Settle a claimed day: sent (with its message), skipped (empty day), failed or dropped. */
-  settle(
+  async settle(
     subscriptionId: number,
     localDate: string,
     status: Exclude<DeliveryStatus, 'pending'>,
     now: Date,
     detail: { messageId?: string; error?: string } = {},
-  ): void {
+  ): Promise<boolean> {
     const at = now.toISOString();
-    this.db.transaction(() => {
-      this.db
+    return this.db.transaction(() => {
+      const recorded = this.db
         .prepare(
           `INSERT INTO deliveries (subscription_id, local_date, status, message_id, updated_at) VALUES (?, ?, ?, ?, ?)
            ON CONFLICT (subscription_id, local_date)
-           DO UPDATE SET status = excluded.status, message_id = excluded.message_id, updated_at = excluded.updated_at`,
+           DO UPDATE SET status = excluded.status, message_id = excluded.message_id, updated_at = excluded.updated_at
+           WHERE status = 'pending'`,
         )
-        .run(subscriptionId, localDate, status, detail.messageId ?? null, at);
+        .run(subscriptionId, localDate, status, detail.messageId ?? null, at).changes;
+      if (recorded === 0) return false;
       if (status === 'sent')
         this.db
           .prepare(
@@ -412,16 +495,55 @@ export class DigestStore {
                last_error = NULL, last_error_at = NULL WHERE id = ?`,
           )
           .run(at, localDate, detail.messageId ?? null, subscriptionId);
-      if (detail.error) this.noteError(subscriptionId, detail.error, now);
+      if (detail.error) this.noteErrorNow(subscriptionId, detail.error, now);
+      return true;
     })();
   }
 
-  /** Remember the latest error for `/digest status`, without touching any setting. */
-  noteError(subscriptionId: number, error: string, now: Date): void {
+  async noteError(subscriptionId: number, error: string, now: Date): Promise<void> {
+    this.noteErrorNow(subscriptionId, error, now);
+  }
+
+  private getNow(id: number): Subscription | undefined {
+    const row = this.db.prepare('SELECT * FROM subscriptions WHERE id = ?').get(id) as
+      | SubscriptionRow
+      | undefined;
+    return row && fromRow(row);
+  }
+
+  private findNow(guildId: string, channelId: string): Subscription | undefined {
+    const row = this.db
+      .prepare('SELECT * FROM subscriptions WHERE guild_id = ? AND channel_id = ?')
+      .get(guildId, channelId) as SubscriptionRow | undefined;
+    return row && fromRow(row);
+  }
+
+  private forGuildNow(guildId: string): Subscription[] {
+    const rows = this.db
+      .prepare('SELECT * FROM subscriptions WHERE guild_id = ? AND enabled = 1 ORDER BY id')
+      .all(guildId) as SubscriptionRow[];
+    return rows.map(fromRow);
+  }
+
+  private noteErrorNow(subscriptionId: number, error: string, now: Date): void {
     this.db
       .prepare('UPDATE subscriptions SET last_error = ?, last_error_at = ? WHERE id = ?')
       .run(error, now.toISOString(), subscriptionId);
   }
+}
+
+/**
+ * What saving over an existing subscription changes: resuming (it was off or paused) and moving its time or zone
+ * restart the schedule at `at`; any other edit keeps it.
+ */
+export function changeOf(
+  before: Subscription,
+  settings: SubscriptionSettings,
+  at: string,
+): { resumed: boolean; scheduleFrom: string } {
+  const resumed = !before.enabled || before.pausedReason !== undefined;
+  const moved = resumed || before.time !== settings.time || before.timezone !== settings.timezone;
+  return { resumed, scheduleFrom: moved ? at : before.scheduleFrom };
 }
 
 export function deliveryKey(subscriptionId: number, localDate: string): string {

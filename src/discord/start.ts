@@ -4,6 +4,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { type Config, ConfigError, DEFAULT_DB_PATH, readConfig } from '../config';
 import { parseFlags, type Usage } from '../console/flags';
+import { openPostgresStore } from '../digest/open-store';
 import { Digests } from '../digest/runtime';
 import { createLogger, type Logger } from '../logger';
 import { type BotHandle, startBot } from './bot';
@@ -48,24 +49,29 @@ export async function startShiting(options: ShitingOptions): Promise<ShitingHand
   // Opened, and written once, before login (the database is local and may refuse, e.g. a read-only file); ticks
   // start after it. Only the default location gets its directory made: an explicit path that does not exist is
   // more likely a typo than a wish for new directories.
-  const dbPath = path.resolve(config.dbPath);
-  const createDirectory = config.dbPath === DEFAULT_DB_PATH;
-  const problem = dbPathProblem(dbPath, createDirectory);
-  if (problem) throw new SettingPathError('SHITING_DB', dbPath, problem);
-  const digests = atSetting(
-    'SHITING_DB',
-    dbPath,
-    () =>
-      new Digests({
-        dbPath,
-        createDirectory,
-        knowledge: () => knowledge.kb,
-        defaultTimezone: config.digestTimezone,
-        log: logger,
-        clock,
-      }),
-    true,
-  );
+  const digestOptions = {
+    knowledge: () => knowledge.kb,
+    defaultTimezone: config.digestTimezone,
+    log: logger,
+    clock,
+  };
+  let digests: Digests;
+  if (config.databaseUrl) {
+    // Shared with other processes: reached (with retries while the server comes up) and migrated before login.
+    const store = await openPostgresStore(config.databaseUrl, { log: logger });
+    digests = new Digests({ ...digestOptions, store });
+  } else {
+    const dbPath = path.resolve(config.dbPath);
+    const createDirectory = config.dbPath === DEFAULT_DB_PATH;
+    const problem = dbPathProblem(dbPath, createDirectory);
+    if (problem) throw new SettingPathError('SHITING_DB', dbPath, problem);
+    digests = atSetting(
+      'SHITING_DB',
+      dbPath,
+      () => new Digests({ ...digestOptions, dbPath, createDirectory }),
+      true,
+    );
+  }
   let bot: BotHandle;
   try {
     bot = await startBot({
@@ -89,8 +95,10 @@ export async function startShiting(options: ShitingOptions): Promise<ShitingHand
   // Counted from here on: start-up's few requests cannot spend a budget in the thousands.
   const budget = new InvalidRequestBudget({ limit: config.invalidRequestLimit });
   const unwatch = watchInvalidRequests(bot.rest, budget, logger);
-  // Each shard's process posts the digests of its own guilds; together they cover all of them once.
-  digests.start(bot.rest, guildOwner(bot.shards), budget);
+  // Each shard's process posts the digests of its own guilds; together they cover all of them once. With
+  // SHITING_DIGESTS=off, `shiting worker` processes post them instead (the store still serves /digest).
+  if (config.digests === 'off') logger.info('digests left to workers (SHITING_DIGESTS=off)');
+  else digests.start(bot.rest, guildOwner(bot.shards), budget);
   return {
     bot,
     async stop() {

@@ -84,8 +84,8 @@ describe('/digest set channel:', () => {
     }
     expect((await set('abc', 'zh-CN')).data.content).toContain('这不是一个频道');
     expect((await set(UNKNOWN_CHANNEL, 'zh-CN')).data.content).toContain('不是机器人所知的本服务器频道');
-    expect(digests.store.forGuild(GUILD)).toEqual([]);
-    expect(digests.store.forGuild(OTHER_GUILD)).toEqual([]);
+    expect(await digests.store.forGuild(GUILD)).toEqual([]);
+    expect(await digests.store.forGuild(OTHER_GUILD)).toEqual([]);
     const status = await fake.sendCommand({
       name: 'digest',
       subcommand: 'status',
@@ -98,6 +98,6 @@ describe('/digest set channel:', () => {
   it('accepts one of the server’s own channels', async () => {
     const reply = await set(CHANNEL);
     expect(reply.data.content).toContain(`Daily digest set for <#${CHANNEL}>`);
-    expect(digests.store.forGuild(GUILD).map((s) => s.channelId)).toEqual([CHANNEL]);
+    expect((await digests.store.forGuild(GUILD)).map((s) => s.channelId)).toEqual([CHANNEL]);
   });
 });

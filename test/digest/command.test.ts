@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { digest, timeZoneChoices } from '../../commands/digest';
 import type { Context, Knowledge, Options, Reply } from '../../commands/types';
 import { type ChannelProbe, DigestService } from '../../src/digest/service';
-import { DigestStore } from '../../src/digest/store';
+import { type DigestStore, SqliteDigestStore } from '../../src/digest/store';
 import { testKnowledgeBase } from './kb';
 
 const GUILD = { id: '1200000000000000001', name: 'Test Guild' };
@@ -23,7 +23,7 @@ const probe: ChannelProbe = (_guild, channelId) =>
 let store: DigestStore;
 let service: DigestService;
 beforeEach(() => {
-  store = new DigestStore(':memory:');
+  store = new SqliteDigestStore(':memory:');
   service = new DigestService({ store, knowledge: () => kb, probe });
 });
 afterEach(() => store.close());
@@ -65,7 +65,7 @@ describe('/digest set', () => {
     const reply = await run({ subcommand: 'set', channel: CHANNEL }, { memberPermissions: 0n });
     expect(ephemeral(reply)).toBe(true);
     expect(reply.content).toContain('Manage Server');
-    expect(store.forGuild(GUILD.id)).toEqual([]);
+    expect(await store.forGuild(GUILD.id)).toEqual([]);
     const none = await run({ subcommand: 'set', channel: CHANNEL }, { memberPermissions: undefined });
     expect(none.content).toContain('Manage Server');
   });
@@ -76,7 +76,7 @@ describe('/digest set', () => {
     expect(reply.content).toContain(`Daily digest set for <#${CHANNEL}>: every day at 08:30 (Europe/London)`);
     expect(reply.content).toContain('Next run: 2025-03-28 08:30 Europe/London');
     expect(reply.content).toContain('lacks Embed Links');
-    expect(store.forGuild(GUILD.id)[0]).toMatchObject({
+    expect((await store.forGuild(GUILD.id))[0]).toMatchObject({
       time: '08:30',
       timezone: 'Europe/London',
       emptyDays: 'skip',
@@ -86,18 +86,18 @@ describe('/digest set', () => {
       { memberPermissions: PermissionFlagsBits.Administrator },
     );
     expect(admin.content).toContain('Digest updated');
-    expect(store.forGuild(GUILD.id)[0]).toMatchObject({ time: '08:30', emptyDays: 'post' });
+    expect((await store.forGuild(GUILD.id))[0]).toMatchObject({ time: '08:30', emptyDays: 'post' });
   });
 
   it('rejects a malformed time or an unknown zone clearly, changing nothing', async () => {
     await run({ subcommand: 'set', channel: CHANNEL });
-    const before = store.forGuild(GUILD.id);
+    const before = await store.forGuild(GUILD.id);
     const badTime = await run({ subcommand: 'set', channel: CHANNEL, time: '25:00' });
     expect(ephemeral(badTime)).toBe(true);
     expect(badTime.content).toContain('“25:00” is not a time');
     const badZone = await run({ subcommand: 'set', channel: CHANNEL, timezone: 'Mars/Olympus' });
     expect(badZone.content).toContain('“Mars/Olympus” is not a time zone');
-    expect(store.forGuild(GUILD.id)).toEqual(before);
+    expect(await store.forGuild(GUILD.id)).toEqual(before);
   });
 
   it('refuses a channel the probe does not find in the server, or a value that is no channel id', async () => {
@@ -105,10 +105,10 @@ describe('/digest set', () => {
     expect(ephemeral(other)).toBe(true);
     expect(other.content).toContain('<#1300000000000000009> is not a channel of this server');
     expect((await run({ subcommand: 'set', channel: 'abc' })).content).toContain('That is not a channel.');
-    expect(store.forGuild(GUILD.id)).toEqual([]);
+    expect(await store.forGuild(GUILD.id)).toEqual([]);
     // Without a probe (the runtime cannot tell) a well-formed id is taken; a malformed one never is.
     const blind = new DigestService({ store, knowledge: () => kb });
-    expect(blind.set({ guildId: GUILD.id, channelId: 'abc', locale: 'en-US' }, NOW)).toMatchObject({
+    expect(await blind.set({ guildId: GUILD.id, channelId: 'abc', locale: 'en-US' }, NOW)).toMatchObject({
       ok: false,
       error: 'channel',
     });
@@ -157,12 +157,12 @@ describe('/digest off, status, preview, check', () => {
 
   it('status shows each subscription, its next run in local time, last post and pause reason', async () => {
     await run({ subcommand: 'set', channel: CHANNEL, time: '09:00', timezone: 'America/New_York' });
-    const sub = store.forGuild(GUILD.id)[0]!;
-    store.settle(sub.id, '2025-03-27', 'sent', NOW, { messageId: '1' });
+    const sub = (await store.forGuild(GUILD.id))[0]!;
+    await store.settle(sub.id, '2025-03-27', 'sent', NOW, { messageId: '1' });
     const shown = text(await run({ subcommand: 'status' }));
     expect(shown).toContain('Next run: 2025-03-28 09:00 America/New_York');
     expect(shown).toContain('Last post: 2025-03-27');
-    store.pause(sub.id, 'missing-access', NOW);
+    await store.pause(sub.id, 'missing-access', NOW);
     expect(text(await run({ subcommand: 'status' }))).toContain('**Paused**: the bot cannot see the channel');
   });
 

@@ -61,7 +61,7 @@ describe('/digest through the gateway', () => {
     });
     expect(reply.ephemeral).toBe(true);
     expect(reply.data.content).toContain('Manage Server');
-    expect(digests.store.forGuild(GUILD)).toEqual([]);
+    expect(await digests.store.forGuild(GUILD)).toEqual([]);
   });
 
   it('accepts /digest set with Manage Server', async () => {
@@ -74,7 +74,7 @@ describe('/digest through the gateway', () => {
     expect(reply.ephemeral).toBe(true);
     expect(reply.data.content).toContain(`Daily digest set for <#${OK_CHANNEL}>`);
     expect(reply.data.content).not.toContain('Warning');
-    expect(digests.store.forGuild(GUILD)).toHaveLength(1);
+    expect(await digests.store.forGuild(GUILD)).toHaveLength(1);
   });
 
   it('says in a DM that /digest is for servers only', async () => {

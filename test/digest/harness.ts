@@ -7,7 +7,7 @@ import { PermissionFlagsBits } from 'discord-api-types/v10';
 import { createDeliverer } from '../../src/digest/deliver';
 import { DigestScheduler } from '../../src/digest/schedule';
 import { type ChannelProbe, DigestService } from '../../src/digest/service';
-import { DigestStore } from '../../src/digest/store';
+import { type DigestStore, SqliteDigestStore } from '../../src/digest/store';
 import { type FakeDiscord, type FakeDiscordOptions, type FakeGuild, startFakeDiscord } from '../fake-discord';
 import { testKnowledgeBase } from './kb';
 
@@ -38,7 +38,7 @@ export interface Harness {
   scheduler: DigestScheduler;
   sleeps: number[];
   /** Close the store and open a new stack on the same database file, as a restarted bot would. */
-  restart(): void;
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -52,7 +52,7 @@ export async function digestHarness(
   const kb = testKnowledgeBase();
   const sleeps: number[] = [];
   const build = () => {
-    const store = new DigestStore(dbPath);
+    const store = new SqliteDigestStore(dbPath);
     const service = new DigestService({ store, knowledge: () => kb, probe: options.probe });
     const deliver = createDeliverer({
       rest,
@@ -71,13 +71,13 @@ export async function digestHarness(
     dbPath,
     sleeps,
     ...build(),
-    restart() {
-      harness.store.close();
+    async restart() {
+      await harness.store.close();
       Object.assign(harness, build());
     },
     async close() {
       await harness.scheduler.stop();
-      harness.store.close();
+      await harness.store.close();
       await fake.close();
       rmSync(dir, { recursive: true, force: true });
     },

@@ -8,7 +8,7 @@ import { createDeliverer } from '../../src/digest/deliver';
 import { Digests } from '../../src/digest/runtime';
 import { DigestScheduler } from '../../src/digest/schedule';
 import { DigestService } from '../../src/digest/service';
-import { DigestStore } from '../../src/digest/store';
+import { SqliteDigestStore } from '../../src/digest/store';
 import { type FakeDiscord, type FakeGuild, startFakeDiscord } from '../fake-discord';
 import { GUILD, GUILDS, OK_CHANNEL } from './harness';
 import { testKnowledgeBase } from './kb';
@@ -44,7 +44,7 @@ it('two processes on one database each post only their own guilds’ digests, on
     [GUILD, OK_CHANNEL],
     [OTHER_GUILD, OTHER_CHANNEL],
   ] as const)
-    expect(setup.service().set({ guildId, channelId, locale: 'en-US' }, now).ok).toBe(true);
+    expect((await setup.service().set({ guildId, channelId, locale: 'en-US' }, now)).ok).toBe(true);
   await setup.stop();
 
   // 09:00 Shanghai has passed; both subscriptions are owed.
@@ -70,8 +70,8 @@ it('two processes on one database each post only their own guilds’ digests, on
 
 it('a scheduler that owns none of the guilds neither posts nor drops their missed runs', async () => {
   const kb = testKnowledgeBase();
-  const store = new DigestStore(join(dir, 'shiting.db'));
-  const set = new DigestService({ store, knowledge: () => kb }).set(
+  const store = new SqliteDigestStore(join(dir, 'shiting.db'));
+  const set = await new DigestService({ store, knowledge: () => kb }).set(
     { guildId: GUILD, channelId: OK_CHANNEL, locale: 'en-US' },
     new Date('2025-03-27T00:00:00Z'),
   );
@@ -85,5 +85,5 @@ it('a scheduler that owns none of the guilds neither posts nor drops their misse
   expect(await scheduler(() => false).tick(later)).toMatchObject({ sent: 0, dropped: 0 });
   expect(await scheduler((id) => id === GUILD).tick(later)).toMatchObject({ sent: 0, dropped: 1 });
   expect(fake.messages).toHaveLength(0);
-  store.close();
+  await store.close();
 });

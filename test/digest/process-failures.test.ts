@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { PermissionFlagsBits } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DigestStore, type Subscription } from '../../src/digest/store';
+import { SqliteDigestStore, type Subscription } from '../../src/digest/store';
 import { removeTempDirs, type Spawned, spawnShiting, startEnv, tempDir } from '../discord/helpers';
 import { type FakeDiscord, faults, startFakeDiscord } from '../fake-discord';
 
@@ -67,9 +67,9 @@ beforeAll(async () => {
   dbPath = path.join(dir, 'shiting.db');
   // Subscriptions made before the bot starts, due now: the bot's first tick (at start) posts them.
   const now = new Date();
-  const store = new DigestStore(dbPath);
+  const store = new SqliteDigestStore(dbPath);
   for (const channelId of Object.values(CHANNELS)) {
-    const { subscription } = store.save(
+    const { subscription } = await store.save(
       {
         guildId: GUILD,
         channelId,
@@ -82,7 +82,7 @@ beforeAll(async () => {
     );
     subs.set(channelId, subscription);
   }
-  store.close();
+  await store.close();
   const route = (channelId: string) => ({ method: 'POST', path: `/channels/${channelId}/messages` });
   fake.fail(route(CHANNELS.rejected), faults.invalidFormBody);
   // Four 500s: @discordjs/rest's own tries all fail, so the deliverer's backoff retry is what posts it.
@@ -98,45 +98,45 @@ afterAll(async () => {
   removeTempDirs();
 });
 
-function stored(channelId: string): Subscription {
-  const store = new DigestStore(dbPath);
+async function stored(channelId: string): Promise<Subscription> {
+  const store = new SqliteDigestStore(dbPath);
   try {
-    return store.get(subs.get(channelId)!.id)!;
+    return (await store.get(subs.get(channelId)!.id))!;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
-describe('digest refusals in the running bot', () => {
-  it('pauses on 403 Missing Access after one refused request', () => {
-    expect(stored(CHANNELS.missingAccess).pausedReason).toBe('missing-access');
+describe('digest refusals in the running bot', async () => {
+  it('pauses on 403 Missing Access after one refused request', async () => {
+    expect((await stored(CHANNELS.missingAccess)).pausedReason).toBe('missing-access');
     expect(refusedPostsTo(CHANNELS.missingAccess)).toHaveLength(1);
   });
 
-  it('pauses on 403 Missing Permissions after one refused request, telling the channel only where it can', () => {
-    expect(stored(CHANNELS.noEmbeds).pausedReason).toBe('missing-permissions');
+  it('pauses on 403 Missing Permissions after one refused request, telling the channel only where it can', async () => {
+    expect((await stored(CHANNELS.noEmbeds)).pausedReason).toBe('missing-permissions');
     expect(refusedPostsTo(CHANNELS.noEmbeds)).toHaveLength(1);
     // Text still goes through where only Embed Links is missing: the notice is posted there.
     expect(fake.messages.filter((m) => m.channelId === CHANNELS.noEmbeds)).toHaveLength(1);
-    expect(stored(CHANNELS.noEmbeds).noticeSent).toBe(true);
+    expect((await stored(CHANNELS.noEmbeds)).noticeSent).toBe(true);
     // Without Send Messages a notice would be one more refusal: none is tried.
-    expect(stored(CHANNELS.noSend).pausedReason).toBe('missing-permissions');
+    expect((await stored(CHANNELS.noSend)).pausedReason).toBe('missing-permissions');
     expect(postsTo(CHANNELS.noSend)).toHaveLength(1);
   });
 
-  it('pauses on 404 Unknown Channel after one refused request', () => {
-    expect(stored(CHANNELS.gone).pausedReason).toBe('unknown-channel');
+  it('pauses on 404 Unknown Channel after one refused request', async () => {
+    expect((await stored(CHANNELS.gone)).pausedReason).toBe('unknown-channel');
     expect(refusedPostsTo(CHANNELS.gone)).toHaveLength(1);
   });
 
-  it('pauses on 400 Invalid Form Body after one refused request', () => {
-    expect(stored(CHANNELS.rejected).pausedReason).toBe('rejected');
+  it('pauses on 400 Invalid Form Body after one refused request', async () => {
+    expect((await stored(CHANNELS.rejected)).pausedReason).toBe('rejected');
     expect(refusedPostsTo(CHANNELS.rejected).map((r) => r.status)).toEqual([400]);
-    expect(stored(CHANNELS.rejected).lastError).toContain('50035');
+    expect((await stored(CHANNELS.rejected)).lastError).toContain('50035');
   });
 
-  it('retries a 5xx with backoff and posts once', () => {
-    const flaky = stored(CHANNELS.serverError);
+  it('retries a 5xx with backoff and posts once', async () => {
+    const flaky = await stored(CHANNELS.serverError);
     expect(flaky.pausedReason).toBeUndefined();
     expect(postsTo(CHANNELS.serverError).map((r) => r.status)).toEqual([500, 500, 500, 500, 200]);
     expect(flaky.lastMessageId).toBe(fake.messages.find((m) => m.channelId === CHANNELS.serverError)?.id);

@@ -79,7 +79,7 @@ async function start(budgetLimit?: number): Promise<Stack> {
   const unwatch = watchInvalidRequests(bot.rest, budget, log.logger, () => clock.now);
   for (let g = 0; g < 10; g++)
     for (let c = 0; c < 10; c++) {
-      const set = digests
+      const set = await digests
         .service()
         .set({ guildId: guildId(g), channelId: channelId(g, c), locale: 'en-US' }, new Date(BEFORE));
       expect(set.ok).toBe(true);
@@ -104,13 +104,13 @@ async function start(budgetLimit?: number): Promise<Stack> {
 const channelPosts = (fake: FakeDiscord) =>
   fake.requests.filter((r) => r.method === 'POST' && /^\/channels\/\d+\/messages$/.test(r.path));
 
-function expectEachPostedOnce(s: Stack): void {
+async function expectEachPostedOnce(s: Stack): Promise<void> {
   const posted = s.fake.messages.map((m) => m.channelId).sort();
   const all = GUILDS.flatMap((g) => (g.channels ?? []).map((c) => c.id)).sort();
   expect(posted).toEqual(all);
   for (let g = 0; g < 10; g++)
-    for (const sub of s.digests.store.forGuild(guildId(g)))
-      expect(s.digests.store.delivery(sub.id, '2025-03-28')?.status).toBe('sent');
+    for (const sub of await s.digests.store.forGuild(guildId(g)))
+      expect((await s.digests.store.delivery(sub.id, '2025-03-28'))?.status).toBe('sent');
 }
 
 describe('a storm of 429s on channel posts', () => {
@@ -132,7 +132,7 @@ describe('a storm of 429s on channel posts', () => {
     // The fake's own per-second counts agree: no second of the storm saw more than one.
     for (const [, count] of s.fake.invalidRequestsPerSecond()) expect(count).toBeLessThanOrEqual(1);
     expect(s.fake.invalidRequests()).toHaveLength(refused.length);
-    expectEachPostedOnce(s);
+    await expectEachPostedOnce(s);
 
     const warnings = s.log
       .records()
@@ -172,7 +172,7 @@ describe('a storm of 429s on channel posts', () => {
     s.clock.now = AT_NINE + 11 * 60_000;
     await scheduler.tick(new Date(s.clock.now));
     expect(s.budget.exhausted()).toBe(false);
-    expectEachPostedOnce(s);
+    await expectEachPostedOnce(s);
     expect(s.fake.invalidRequests()).toHaveLength(3);
   });
 });

@@ -27,7 +27,9 @@ it('catches up on start, stops cleanly, and a restarted runtime on the same file
     new Digests({ dbPath: join(dir, 'data', 'shiting.db'), knowledge: () => kb, clock: () => now });
   const rest = new REST({ api: fake.apiUrl }).setToken(fake.token);
   const first = open();
-  expect(first.service().set({ guildId: GUILD, channelId: OK_CHANNEL, locale: 'en-US' }, now).ok).toBe(true);
+  expect(
+    (await first.service().set({ guildId: GUILD, channelId: OK_CHANNEL, locale: 'en-US' }, now)).ok,
+  ).toBe(true);
   // The bot was down at 09:00 Shanghai (01:00Z) and starts at 02:00Z: within the catch-up window.
   now = new Date('2025-03-28T02:00:00Z');
   const posted = fake.nextRequest(
@@ -42,9 +44,9 @@ it('catches up on start, stops cleanly, and a restarted runtime on the same file
   const second = open();
   const report = await second.start(rest).tick();
   expect(report).toMatchObject({ sent: 0, dropped: 0 });
-  expect(second.guildLeft(GUILD)).toBe(1);
-  expect(second.service().status(GUILD, now)[0]?.subscription.pausedReason).toBe('left-guild');
-  expect(second.guildJoined(GUILD)).toBe(1);
+  expect(await second.guildLeft(GUILD)).toBe(1);
+  expect((await second.service().status(GUILD, now))[0]?.subscription.pausedReason).toBe('left-guild');
+  expect(await second.guildJoined(GUILD)).toBe(1);
   await second.stop();
   expect(fake.messages).toHaveLength(1);
 });

@@ -31,8 +31,8 @@ afterEach(async () => {
   await h.close();
 });
 
-function subscribe(channelId: string) {
-  const result = h.service.set({ guildId: GUILD, channelId, locale: 'en-US' }, BEFORE);
+async function subscribe(channelId: string) {
+  const result = await h.service.set({ guildId: GUILD, channelId, locale: 'en-US' }, BEFORE);
   if (!result.ok) throw new Error(`set failed: ${result.error}`);
   return result.subscription;
 }
@@ -52,25 +52,25 @@ async function crashAfterPosting(): Promise<void> {
   });
   expect(await tickAt(AT_NINE)).toMatchObject({ sent: 0, retrying: 1 });
   expect(settle).toHaveBeenCalled();
-  h.restart();
+  await h.restart();
 }
 
 describe('a retry after Discord may have forgotten the nonce', () => {
   it('finds the post that went through before the crash and records it instead of posting again', async () => {
-    const sub = subscribe(OK_CHANNEL);
+    const sub = await subscribe(OK_CHANNEL);
     await crashAfterPosting();
     expect(h.fake.messages).toHaveLength(1);
     const original = h.fake.messages[0]!;
     const nonce = digestNonce(sub.id, DAY);
     expect((original.body.embeds as { url?: string }[])[0]?.url).toBe(digestMarkerUrl(sub, nonce));
-    expect(h.store.delivery(sub.id, DAY)?.status).toBe('pending');
+    expect((await h.store.delivery(sub.id, DAY))?.status).toBe('pending');
 
     expect(await tickAt(minutesAfterNine(10))).toMatchObject({ sent: 1 });
     expect(h.fake.messages).toHaveLength(1);
     expect(requestsTo('POST', OK_CHANNEL)).toHaveLength(1);
     expect(requestsTo('GET', OK_CHANNEL).map((r) => r.query.get('limit'))).toEqual(['50']);
-    expect(h.store.delivery(sub.id, DAY)).toMatchObject({ status: 'sent', messageId: original.id });
-    expect(h.store.get(sub.id)).toMatchObject({ lastPostDate: DAY, lastMessageId: original.id });
+    expect(await h.store.delivery(sub.id, DAY)).toMatchObject({ status: 'sent', messageId: original.id });
+    expect(await h.store.get(sub.id)).toMatchObject({ lastPostDate: DAY, lastMessageId: original.id });
 
     // The lookup mattered: ten minutes on, the nonce alone no longer stops a duplicate.
     await h.rest.post(Routes.channelMessages(OK_CHANNEL), {
@@ -80,19 +80,19 @@ describe('a retry after Discord may have forgotten the nonce', () => {
   });
 
   it('posts exactly once when the earlier attempt never reached Discord', async () => {
-    const sub = subscribe(OK_CHANNEL);
+    const sub = await subscribe(OK_CHANNEL);
     // Yesterday's digest in the channel carries another nonce and must not be taken for today's.
     const yesterday = digestNonce(sub.id, '2025-03-27');
     await h.rest.post(Routes.channelMessages(OK_CHANNEL), {
       body: { embeds: [{ title: 'yesterday', url: digestMarkerUrl(sub, yesterday) }] },
     });
-    h.store.claim(sub.id, DAY, AT_NINE);
-    h.restart();
+    await h.store.claim(sub.id, DAY, AT_NINE);
+    await h.restart();
 
     expect(await tickAt(minutesAfterNine(10))).toMatchObject({ sent: 1 });
     expect(h.fake.messages).toHaveLength(2);
     expect(requestsTo('GET', OK_CHANNEL)).toHaveLength(1);
-    expect(h.store.delivery(sub.id, DAY)).toMatchObject({
+    expect(await h.store.delivery(sub.id, DAY)).toMatchObject({
       status: 'sent',
       messageId: h.fake.messages[1]!.id,
     });
@@ -101,12 +101,12 @@ describe('a retry after Discord may have forgotten the nonce', () => {
   });
 
   it('never looks on the normal path, nor on a retry while Discord still remembers the nonce', async () => {
-    const sub = subscribe(OK_CHANNEL);
+    const sub = await subscribe(OK_CHANNEL);
     await crashAfterPosting();
     // Retried a minute later: enforce_nonce alone returns the first message.
     expect(await tickAt(minutesAfterNine(1))).toMatchObject({ sent: 1 });
     expect(h.fake.messages).toHaveLength(1);
-    expect(h.store.delivery(sub.id, DAY)?.messageId).toBe(h.fake.messages[0]!.id);
+    expect((await h.store.delivery(sub.id, DAY))?.messageId).toBe(h.fake.messages[0]!.id);
     expect(await tickAt(new Date('2025-03-29T01:00:00Z'))).toMatchObject({ sent: 1 });
     expect(requestsTo('GET', OK_CHANNEL)).toEqual([]);
   });
@@ -115,19 +115,19 @@ describe('a retry after Discord may have forgotten the nonce', () => {
     ['403 Missing Access', HIDDEN_CHANNEL, 'missing-access', '50001'],
     ['404 Unknown Channel', GONE_CHANNEL, 'unknown-channel', '10003'],
   ])('pauses with the reason when the lookup gets %s, posting nothing', async (_, channel, reason, code) => {
-    const sub = subscribe(channel);
-    h.store.claim(sub.id, DAY, AT_NINE);
-    h.restart();
+    const sub = await subscribe(channel);
+    await h.store.claim(sub.id, DAY, AT_NINE);
+    await h.restart();
     expect(await tickAt(minutesAfterNine(10))).toMatchObject({ paused: 1, sent: 0 });
     expect(requestsTo('GET', channel).map((r) => r.status)).toEqual([channel === GONE_CHANNEL ? 404 : 403]);
     expect(requestsTo('POST', channel)).toEqual([]);
-    expect(h.store.get(sub.id)).toMatchObject({ pausedReason: reason, time: '09:00' });
-    expect(h.store.get(sub.id)?.lastError).toContain(code);
-    expect(h.service.status(GUILD, minutesAfterNine(10))[0]?.subscription.pausedReason).toBe(reason);
+    expect(await h.store.get(sub.id)).toMatchObject({ pausedReason: reason, time: '09:00' });
+    expect((await h.store.get(sub.id))?.lastError).toContain(code);
+    expect((await h.service.status(GUILD, minutesAfterNine(10)))[0]?.subscription.pausedReason).toBe(reason);
   });
 
   it('retries a 5xx on the lookup like a post, then still finds the earlier post', async () => {
-    const sub = subscribe(OK_CHANNEL);
+    const sub = await subscribe(OK_CHANNEL);
     await crashAfterPosting();
     // @discordjs/rest tries 4 times itself; the 5th 500 is met by the deliverer's backoff.
     h.fake.fail(listRoute, ...Array.from({ length: 5 }, () => faults.serverError));
@@ -135,7 +135,7 @@ describe('a retry after Discord may have forgotten the nonce', () => {
     expect(h.sleeps).toEqual([1000]);
     expect(requestsTo('GET', OK_CHANNEL).map((r) => r.status)).toEqual([500, 500, 500, 500, 500, 200]);
     expect(h.fake.messages).toHaveLength(1);
-    expect(h.store.delivery(sub.id, DAY)?.messageId).toBe(h.fake.messages[0]!.id);
+    expect((await h.store.delivery(sub.id, DAY))?.messageId).toBe(h.fake.messages[0]!.id);
   });
 });
 

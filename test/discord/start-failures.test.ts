@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { DigestStore } from '../../src/digest/store';
+import { SqliteDigestStore } from '../../src/digest/store';
 import { type FakeDiscord, startFakeDiscord } from '../fake-discord';
 import { removeTempDirs, spawnShiting as shiting, startEnv, tempDir } from './helpers';
 
@@ -106,7 +106,7 @@ describe('a database Shiting cannot use', () => {
   it('an immutable database file: opens, but the write at start fails, so it refuses to start', async (ctx) => {
     const dir = tempDir('shiting-fail-');
     const db = path.join(dir, 'shiting.db');
-    new DigestStore(db).close();
+    new SqliteDigestStore(db).close();
     if (!makeUnwritable(db)) ctx.skip();
     const line = await refused([], await env({ SHITING_DB: db }));
     expect(line).toMatch(new RegExp(`^shiting start: SHITING_DB is ${db}: the database cannot be written`));
@@ -117,7 +117,7 @@ describe('a database Shiting cannot use', () => {
     async () => {
       const dir = tempDir('shiting-fail-');
       const db = path.join(dir, 'shiting.db');
-      new DigestStore(db).close();
+      new SqliteDigestStore(db).close();
       const environment = await env({ SHITING_DB: db, PATH: process.env.PATH ?? '/usr/bin:/bin' });
       const line = await refused([], environment, ['unshare', '-rm', 'sh', '-c', READ_ONLY_MOUNT, dir]);
       expect(line).toMatch(new RegExp(`^shiting start: SHITING_DB is ${db}: `));

@@ -1,0 +1,110 @@
+// `shiting worker`: the digest scheduler and delivery alone, over REST (no gateway connection). Any number of workers,
+// on any machines, share one PostgreSQL database (DATABASE_URL): each day of a subscription is claimed by one of
+// them, and a worker that dies holding a claim loses it after a lease to another, which posts with the same nonce.
+import { type Config, ConfigError, readConfig } from '../config';
+import { atSetting, describeDiscordError } from '../discord/errors';
+import { InvalidRequestBudget, watchInvalidRequests } from '../discord/invalid-requests';
+import { installProcessGuards } from '../discord/process-guards';
+import { createRest } from '../discord/rest';
+import { createLogger, type Logger } from '../logger';
+import { openPostgresStore } from './open-store';
+import { Digests } from './runtime';
+
+const USAGE =
+  'usage: shiting worker [--index FILE]\n\nPosts digests over REST, without a gateway connection; run any number of them against one\n' +
+  'PostgreSQL (DATABASE_URL), and SHITING_DIGESTS=off on `shiting start` to leave digests to them.\n' +
+  'Configuration from the environment or .env (see .env.example): DISCORD_TOKEN, DATABASE_URL, DISCORD_API_URL.\n' +
+  '--index (or SHITING_INDEX) renders from another compiled index (default build/index.json).\n';
+
+/** A configuration a worker cannot run with: said as one line, exit 1. */
+class WorkerSetupError extends Error {
+  override name = 'WorkerSetupError';
+}
+
+export async function run(argv: string[]): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const [first, value, ...rest] = argv;
+  const inline = first?.startsWith('--index=') ? first.slice('--index='.length) : undefined;
+  const index = inline ?? (first === '--index' ? value : undefined);
+  const extra = inline !== undefined ? argv.slice(1) : first === '--index' ? rest : argv;
+  if (
+    extra.length > 0 ||
+    index === '' ||
+    (first === '--index' && (value === undefined || value.startsWith('-')))
+  ) {
+    const problem = extra[0] ? `unknown argument "${extra[0]}"` : '--index needs a file';
+    process.stderr.write(`shiting worker: ${problem}\n\n${USAGE}`);
+    return 2;
+  }
+  if (index !== undefined) process.env.SHITING_INDEX = index;
+  let config: Config;
+  try {
+    config = readConfig('.env');
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(error.userMessage);
+      return 1;
+    }
+    throw error;
+  }
+  const logger = createLogger({ level: config.logLevel, secrets: [config.token] });
+  installProcessGuards(logger);
+  const stopSignal = new Promise<NodeJS.Signals>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  let worker: { stop(): Promise<void> };
+  try {
+    worker = await startWorker(config, logger);
+  } catch (error) {
+    logger.debug({ err: error }, 'could not start');
+    process.stderr.write(`shiting worker: ${describeDiscordError(error, config.apiUrl)}\n`);
+    return 1;
+  }
+  const signal = await stopSignal;
+  logger.info({ signal }, 'shutting down');
+  await worker.stop();
+  logger.info('stopped');
+  // Everything is closed by now; a timer left by a library must not keep a stopped worker alive (unref'd).
+  setTimeout(() => process.exit(), 2000).unref();
+  return 0;
+}
+
+/** Knowledge, store and REST client; then the scheduler, which catches up at once and ticks every minute. */
+export async function startWorker(config: Config, logger: Logger): Promise<{ stop(): Promise<void> }> {
+  const [{ ensureIndex, openKnowledge, SHIPPED_SEEDS }, { resolveIndexPath }] = await Promise.all([
+    import('../knowledge/open'),
+    import('../knowledge/load'),
+  ]);
+  const indexPath = resolveIndexPath(config.indexPath);
+  const knowledge = atSetting('SHITING_INDEX (or --index)', indexPath, () => {
+    ensureIndex(SHIPPED_SEEDS, indexPath);
+    return openKnowledge(indexPath);
+  });
+  // SQLite is one machine's, where `start` posts digests itself; workers exist to share one database.
+  if (!config.databaseUrl)
+    throw new WorkerSetupError(
+      'shiting worker needs DATABASE_URL (a PostgreSQL database that the workers share); on one machine, `shiting start` posts digests itself',
+    );
+  const store = await openPostgresStore(config.databaseUrl, { log: logger });
+  const digests = new Digests({
+    store,
+    knowledge: () => knowledge.kb,
+    defaultTimezone: config.digestTimezone,
+    log: logger,
+  });
+  const rest = createRest(config);
+  const budget = new InvalidRequestBudget({ limit: config.invalidRequestLimit });
+  const unwatch = watchInvalidRequests(rest, budget, logger);
+  digests.start(rest, undefined, budget);
+  logger.info({ owner: digests.store.owner, store: digests.store.kind }, 'digest worker started');
+  return {
+    async stop() {
+      await digests.stop();
+      unwatch();
+    },
+  };
+}
