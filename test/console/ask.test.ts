@@ -1,11 +1,12 @@
-// The console as a user runs it: `node bin/shiting.mjs ask|complete …` against a freshly compiled index.
-import { spawnSync } from 'node:child_process';
+// The console as a user runs it (`shiting ask|complete …`, through main in this process) against a freshly
+// compiled index.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileSeeds } from '../../src/knowledge/compile';
+import { runMain } from '../support/in-process';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 let dir: string;
@@ -21,28 +22,22 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function shiting(args: string[], input?: string) {
-  const run = spawnSync(process.execPath, [path.join(ROOT, 'bin/shiting.mjs'), ...args], {
-    cwd: ROOT,
-    input,
-    encoding: 'utf8',
-    env: { ...process.env, SHITING_INDEX: index },
-  });
-  return { code: run.status, out: run.stdout, err: run.stderr };
+  return runMain(args, { cwd: ROOT, input, env: { SHITING_INDEX: index } });
 }
 
 const NOW = ['--now', '2026-03-28T09:00:00Z'];
 
 describe('shiting ask', () => {
-  it('prints a reply as readable text', () => {
-    const { code, out } = shiting(['ask', '/speaker query:liu zhen']);
+  it('prints a reply as readable text', async () => {
+    const { code, out } = await shiting(['ask', '/speaker query:liu zhen']);
     expect(code).toBe(0);
     expect(out).toMatch(/^# Liu Zhen/);
     expect(out).toMatch(/## Appearances · \/edition/);
     expect(out).toMatch(/— Sources: /);
   });
 
-  it('prints the exact payload with --json, in the locale and at the time given', () => {
-    const { code, out } = shiting([
+  it('prints the exact payload with --json, in the locale and at the time given', async () => {
+    const { code, out } = await shiting([
       'ask',
       '--json',
       '--locale',
@@ -59,9 +54,9 @@ describe('shiting ask', () => {
     expect(JSON.stringify(payload)).toContain('2年前');
   });
 
-  it('answers one command line per stdin line, one JSON payload per line', () => {
+  it('answers one command line per stdin line, one JSON payload per line', async () => {
     const lines = ['/edition query:9', '/frobnicate', '', '/speaker query:', '/about'];
-    const { code, out } = shiting(['ask', ...NOW, '-'], `${lines.join('\n')}\n`);
+    const { code, out } = await shiting(['ask', ...NOW, '-'], `${lines.join('\n')}\n`);
     expect(code).toBe(2);
     const replies = out
       .trim()
@@ -74,7 +69,7 @@ describe('shiting ask', () => {
     expect(replies[3].embeds[0].title).toBe('About Shiting');
   });
 
-  it('answers every command in both locales', () => {
+  it('answers every command in both locales', async () => {
     const lines = [
       '/edition query:11th',
       '/speaker query:han zhi jie',
@@ -86,7 +81,7 @@ describe('shiting ask', () => {
       '/about',
     ];
     for (const locale of ['en-US', 'zh-CN']) {
-      const { code, out } = shiting(['ask', '--locale', locale, ...NOW, '-'], lines.join('\n'));
+      const { code, out } = await shiting(['ask', '--locale', locale, ...NOW, '-'], lines.join('\n'));
       expect(code).toBe(0);
       const replies = out
         .trim()
@@ -100,26 +95,26 @@ describe('shiting ask', () => {
     }
   });
 
-  it('exits 2 naming what exists for an unknown command or option', () => {
-    const command = shiting(['ask', '/frobnicate query:x']);
+  it('exits 2 naming what exists for an unknown command or option', async () => {
+    const command = await shiting(['ask', '/frobnicate query:x']);
     expect(command.code).toBe(2);
     expect(command.err).toMatch(/unknown command "\/frobnicate"; commands: \/edition, \/speaker.*\/about/);
-    const option = shiting(['ask', '/speaker name:liu']);
+    const option = await shiting(['ask', '/speaker name:liu']);
     expect(option.code).toBe(2);
     expect(option.err).toMatch(/unknown option "name" for \/speaker; options: query/);
-    const flag = shiting(['ask', '--colour', '/about']);
+    const flag = await shiting(['ask', '--colour', '/about']);
     expect(flag.code).toBe(2);
     expect(flag.err).toMatch(/unknown flag --colour/);
-    expect(shiting(['ask']).code).toBe(2);
-    const leap = shiting(['ask', '--now', '2026-02-29T09:00:00Z', '/onthisday']);
+    expect((await shiting(['ask'])).code).toBe(2);
+    const leap = await shiting(['ask', '--now', '2026-02-29T09:00:00Z', '/onthisday']);
     expect(leap.code).toBe(2);
     expect(leap.err).toMatch(/--now takes an ISO time .* not "2026-02-29T09:00:00Z"/);
     expect(leap.out).toBe('');
   });
 
-  it('exits 1 with a message naming the compile step when there is no index', () => {
+  it('exits 1 with a message naming the compile step when there is no index', async () => {
     // In a folder that does not exist: a missing index where one can be written is compiled (fresh-index.test.ts).
-    const { code, err } = shiting([
+    const { code, err } = await shiting([
       'ask',
       '--index',
       path.join(dir, 'no-such-dir', 'missing.json'),
@@ -130,31 +125,31 @@ describe('shiting ask', () => {
     expect(err).not.toMatch(/\n\s+at /);
   });
 
-  it('says so when --out is asked of a reply without a file', () => {
-    const { code, err } = shiting(['ask', '--out', path.join(dir, 'x.png'), '/about']);
+  it('says so when --out is asked of a reply without a file', async () => {
+    const { code, err } = await shiting(['ask', '--out', path.join(dir, 'x.png'), '/about']);
     expect(code).toBe(1);
     expect(err).toMatch(/no file/);
   });
 
-  it('says which file it cannot write and why, without a stack trace', () => {
+  it('says which file it cannot write and why, without a stack trace', async () => {
     const target = path.join(dir, 'no-such-dir', 'c.png');
-    const { code, err } = shiting(['ask', '/stat query:short video users', '--out', target]);
+    const { code, err } = await shiting(['ask', '/stat query:short video users', '--out', target]);
     expect(code).toBe(1);
     expect(err).toBe(`shiting ask: cannot write ${target}: ENOENT: no such file or directory\n`);
   });
 
-  it('takes "today" in Asia/Shanghai, or in the zone --timezone names', () => {
+  it('takes "today" in Asia/Shanghai, or in the zone --timezone names', async () => {
     const evening = ['--now', '2026-03-27T20:00:00Z', '--json', '/onthisday'];
-    const shanghai = shiting(['ask', ...evening]);
+    const shanghai = await shiting(['ask', ...evening]);
     expect(shanghai.code).toBe(0);
     expect(JSON.parse(shanghai.out).embeds[0].title).toBe('On this day: March 28');
-    const utc = shiting(['ask', '--timezone', 'UTC', ...evening]);
+    const utc = await shiting(['ask', '--timezone', 'UTC', ...evening]);
     expect(utc.code).toBe(0);
     expect(JSON.parse(utc.out).embeds[0].title).toBe('On this day: March 27');
   });
 
-  it('refuses --out with - (many replies, one file) before reading standard input', () => {
-    const { code, out, err } = shiting(['ask', '-', '--out', path.join(dir, 'x.png')], '/about\n');
+  it('refuses --out with - (many replies, one file) before reading standard input', async () => {
+    const { code, out, err } = await shiting(['ask', '-', '--out', path.join(dir, 'x.png')], '/about\n');
     expect(code).toBe(2);
     expect(out).toBe('');
     expect(err).toMatch(/^shiting ask: --out .* cannot be combined with -/);
@@ -162,19 +157,19 @@ describe('shiting ask', () => {
 });
 
 describe('shiting complete', () => {
-  it('prints the choices for the last option as JSON', () => {
-    const { code, out } = shiting(['complete', '/speaker query:liu']);
+  it('prints the choices for the last option as JSON', async () => {
+    const { code, out } = await shiting(['complete', '/speaker query:liu']);
     expect(code).toBe(0);
     const choices = JSON.parse(out);
     expect(choices[0]).toEqual({ name: 'Liu Zhen', value: 'liu-zhen' });
     expect(choices.length).toBeLessThanOrEqual(25);
   });
 
-  it('shows the curated list for an empty value, and exits 2 for unknown commands', () => {
-    const empty = shiting(['complete', '/edition query:']);
+  it('shows the curated list for an empty value, and exits 2 for unknown commands', async () => {
+    const empty = await shiting(['complete', '/edition query:']);
     expect(empty.code).toBe(0);
     expect(JSON.parse(empty.out).length).toBeGreaterThan(0);
-    expect(shiting(['complete', '/nope query:x']).code).toBe(2);
-    expect(shiting(['complete', '/about']).code).toBe(2);
+    expect((await shiting(['complete', '/nope query:x'])).code).toBe(2);
+    expect((await shiting(['complete', '/about'])).code).toBe(2);
   });
 });
