@@ -53,7 +53,7 @@ describe('parseCommandLine', () => {
   it('names what exists when the command, subcommand or option is unknown', () => {
     const unknown = parse('/frobnicate x:1');
     expect(unknown.ok).toBe(false);
-    if (!unknown.ok) expect(unknown.message).toMatch(/unknown command "\/frobnicate".*\/edition.*\/about/);
+    expect(!unknown.ok && unknown.message).toMatch(/unknown command "\/frobnicate".*\/edition.*\/about/);
     const option = parse('/speaker name:liu');
     expect(!option.ok && option.message).toMatch(/unknown option "name".*query/);
     const bare = parse('/speaker liu zhen');

@@ -53,10 +53,11 @@ describe('/digest definition', () => {
     expect(d.default_member_permissions).toBe(String(PermissionFlagsBits.ManageGuild));
     expect(d.contexts).toContain(InteractionContextType.Guild);
     expect(d.contexts).not.toContain(InteractionContextType.PrivateChannel);
-    expect(d.name_localizations?.['zh-CN']).toBeTruthy();
+    expect(d.name_localizations?.['zh-CN']).toMatch(/^[\p{Script=Han}_-]+$|^digest$/u);
     const subs = (d.options ?? []).map((o) => o.name);
     expect(subs).toEqual(['set', 'off', 'status', 'preview', 'check']);
-    for (const o of d.options ?? []) expect(o.description_localizations?.['zh-CN']).toBeTruthy();
+    for (const o of d.options ?? [])
+      expect(o.description_localizations?.['zh-CN']).toMatch(/\p{Script=Han}/u);
   });
 });
 
