@@ -94,12 +94,26 @@ export async function runShardManager(config: Config, logger: Logger): Promise<n
       if (!stopping) logger.warn({ shard: shard.id }, 'shard process exited; discord.js respawns it');
     });
     shard.on('ready', () => logger.info({ shard: shard.id, shards: count }, 'shard ready'));
+    // A shard whose gateway Discord closed for good (4004, 4010–4014) says so before it exits 1: respawning it
+    // would only meet the same close, so the whole manager stops and exits 1 for its supervisor to see.
+    shard.on('message', (message: unknown) => {
+      const fatal = fatalMessageOf(message);
+      if (fatal !== undefined && !stopping) onFatal(shard.id, fatal);
+    });
     // discord.js emits a failed respawn as 'error'; unheard, that would be an unhandled rejection.
     shard.on('error', (error) => {
       if (!stopping) logger.error({ err: error, shard: shard.id }, 'shard process could not be respawned');
     });
   });
 
+  let onFatal: (shardId: number, message: string) => void = () => {};
+  const fatal = new Promise<{ shardId: number; message: string }>((resolve) => {
+    onFatal = (shardId, message) => {
+      stopping = 'SIGTERM';
+      manager.respawn = false;
+      resolve({ shardId, message });
+    };
+  });
   const signalled = new Promise<NodeJS.Signals>((resolve) => {
     const onSignal = (signal: NodeJS.Signals) => {
       if (stopping) {
@@ -120,10 +134,19 @@ export async function runShardManager(config: Config, logger: Logger): Promise<n
     () => 'spawned' as const,
     (error: unknown) => ({ error }),
   );
-  const first = await Promise.race([spawning, signalled]);
+  const fatalStop = fatal.then((f) => ({ fatal: f }));
+  const first = await Promise.race([spawning, signalled, fatalStop]);
   let code = 0;
+  const stopForFatal = (f: { shardId: number; message: string }) => {
+    logger.fatal({ shard: f.shardId }, 'a shard lost its gateway for good; stopping every shard');
+    process.stderr.write(`shiting start: shard ${f.shardId}: ${f.message}\n`);
+    code = 1;
+  };
   if (first === 'spawned') {
-    await signalled;
+    const after = await Promise.race([signalled, fatalStop]);
+    if (typeof after === 'object') stopForFatal(after.fatal);
+  } else if (typeof first === 'object' && 'fatal' in first) {
+    stopForFatal(first.fatal);
   } else if (typeof first === 'object') {
     logger.fatal({ err: first.error }, 'a shard could not start; stopping the others');
     process.stderr.write('shiting start: a shard process could not start; see its log above.\n');
@@ -139,6 +162,17 @@ export async function runShardManager(config: Config, logger: Logger): Promise<n
   await stopChildren(children, signal);
   logger.info('stopped');
   return code;
+}
+
+/** The IPC message a shard process sends its manager when Discord closed its gateway for good. */
+export function fatalShardMessage(message: string): { shitingFatal: string } {
+  return { shitingFatal: message };
+}
+
+function fatalMessageOf(message: unknown): string | undefined {
+  if (typeof message !== 'object' || message === null || !('shitingFatal' in message)) return undefined;
+  const text = (message as { shitingFatal: unknown }).shitingFatal;
+  return typeof text === 'string' ? text : undefined;
 }
 
 /** How many shards Discord recommends (GET /gateway/bot), through DISCORD_API_URL when set. */

@@ -13,7 +13,7 @@ import { InvalidRequestBudget, watchInvalidRequests } from './invalid-requests';
 import { watchParent } from './parent-watch';
 import { channelProbe } from './probe';
 import { installProcessGuards } from './process-guards';
-import { guildOwner, isShardProcess, runShardManager } from './shards';
+import { fatalShardMessage, guildOwner, isShardProcess, runShardManager } from './shards';
 
 export { type BotHandle, type BotOptions, startBot } from './bot';
 
@@ -218,6 +218,8 @@ async function serve(config: Config, logger: Logger, shardProcess: boolean): Pro
     // No reconnect will come: exit non-zero so that a supervisor restarts the bot or tells someone.
     logger.error({ code: reason.lost.code, shardId: reason.lost.shardId }, 'gateway lost; shutting down');
     process.stderr.write(`shiting start: ${reason.lost.message}\n`);
+    // Under a shard manager, tell it first: it would otherwise respawn this shard into the same close forever.
+    if (shardProcess && process.send) process.send(fatalShardMessage(reason.lost.message));
   } else if ('parentGone' in reason) {
     logger.warn({ reason: reason.parentGone }, 'parent process gone; shutting down');
   } else {

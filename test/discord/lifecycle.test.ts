@@ -245,3 +245,21 @@ describe('a shard process whose manager is gone', () => {
     expect(fake.sessions).toBe(0);
   });
 });
+
+describe('a shard whose gateway Discord closes for good', () => {
+  it('stops the manager with exit 1 and the reason, instead of being respawned into the same close', async () => {
+    fake = await startFakeDiscord();
+    const manager = shiting(['start', '--shards', '1'], env(fake));
+    children.push(manager.child);
+    await logged(manager.child, 'digest scheduler started');
+    await fake.closeGateway(4004, 'Authentication failed.');
+    const { code, stdout, stderr } = await manager.exit;
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^shiting start: shard 0: Discord closed the gateway connection \(4004 /m);
+    expect(stderr).toContain('DISCORD_TOKEN');
+    expect(stdout).toContain('"msg":"a shard lost its gateway for good; stopping every shard"');
+    // Respawned, the shard would have identified again; it never did.
+    expect(stdout).not.toContain('shard process exited; discord.js respawns it');
+    expect(fake.sessions).toBe(0);
+  });
+});
