@@ -20,6 +20,7 @@ import {
 } from '../src/digest/service';
 import { type DigestText, digestText } from '../src/digest/text';
 import { fitChoice, LIMITS } from '../src/discord-limits';
+import { echo } from '../src/render/echo';
 import { embedReply, ephemeralReply } from '../src/render/reply';
 import type { Choice } from '../src/search/lookup-types';
 import type { Command, Context, Options, Reply } from './types';
@@ -172,9 +173,9 @@ async function set(
     context.now,
   );
   if (!result.ok) {
-    if (result.error === 'time') return ephemeralReply(t.badTime(result.value));
-    if (result.error === 'timezone') return ephemeralReply(t.badTimezone(result.value));
-    if (result.error === 'empty-days') return ephemeralReply(t.badEmptyDays(result.value));
+    if (result.error === 'time') return ephemeralReply(t.badTime(echo(result.value)));
+    if (result.error === 'timezone') return ephemeralReply(t.badTimezone(echo(result.value)));
+    if (result.error === 'empty-days') return ephemeralReply(t.badEmptyDays(echo(result.value)));
     return ephemeralReply(t.tooMany(result.max));
   }
   const sub = result.subscription;
@@ -218,7 +219,7 @@ function preview(service: DigestService, guildId: string, options: Options, cont
   const t = digestText(context.locale);
   const given = str(options.date);
   const shown = service.preview(guildId, given, context.locale, context.now);
-  if (!shown) return ephemeralReply(t.badDate(given ?? ''));
+  if (!shown) return ephemeralReply(t.badDate(echo(given ?? '')));
   const [embed] = shown.message.embeds;
   return embed ? ephemeralEmbed(embed, t.previewOf(shown.date)) : ephemeralReply(t.previewOf(shown.date));
 }
@@ -349,7 +350,7 @@ export const digest: Command = {
       case 'check':
         return check(service, guildId, options, context);
       default:
-        return ephemeralReply(t.unknownSubcommand(String(options.subcommand ?? '')));
+        return ephemeralReply(t.unknownSubcommand(echo(String(options.subcommand ?? ''))));
     }
   },
   autocomplete(_knowledge, focused, _options, context) {

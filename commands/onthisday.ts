@@ -7,6 +7,7 @@ import { DateTime } from 'luxon';
 import { isCalendarDay } from '../src/calendar';
 import { DEFAULT_TIMEZONE } from '../src/digest/service';
 import { clip, LIMITS } from '../src/discord-limits';
+import { echo } from '../src/render/echo';
 import { formatMonthDay, renderContext } from '../src/render/format';
 import { entryLine, renderOnThisDay } from '../src/render/on-this-day';
 import { embedReply, ephemeralReply } from '../src/render/reply';
@@ -70,8 +71,8 @@ export const onthisday: Command = {
     if ('problem' in read) {
       return ephemeralReply(
         read.problem === 'year'
-          ? ctx.t.errors.badYear(given, YEARS.min, YEARS.max)
-          : ctx.t.errors.badDate(given),
+          ? ctx.t.errors.badYear(echo(given), YEARS.min, YEARS.max)
+          : ctx.t.errors.badDate(echo(given)),
       );
     }
     return embedReply([renderOnThisDay(ctx, read.monthDay, context.now)]);

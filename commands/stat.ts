@@ -1,6 +1,7 @@
 // /stat query:<text> — one statistic, with the same measure at other dates as a series (and its chart).
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import type { Statistic } from '../src/knowledge/schema';
+import { echo } from '../src/render/echo';
 import type { RenderContext } from '../src/render/format';
 import { seriesOf } from '../src/render/records/statistic';
 import { statisticChart } from '../src/render/records/statistic-chart';
@@ -49,7 +50,7 @@ function settleSeries(ctx: RenderContext, query: string, candidates: readonly Hi
     score: candidates[0]?.score ?? 0,
     label: latest.measure,
   };
-  return { hit, note: ctx.t.chart.seriesMatch(query) };
+  return { hit, note: ctx.t.chart.seriesMatch(echo(query)) };
 }
 
 // Not deferred: a chart renders in ~20–50 ms (≤ ~60 ms cold, while the font loads), far inside Discord's 3 s,

@@ -1,9 +1,11 @@
 // The sentences only the digest feature shows, per locale (shared wording lives in src/render/i18n.ts).
 import type { Locale } from '../locale';
+import { type Echoed, echo } from '../render/echo';
 import type { NeededPermission } from './service';
 import type { EmptyDays, PauseReason } from './store';
 
-const ch = (id: string) => `<#${id}>`;
+// A channel option's value is a snowflake from Discord; anything else (a malformed interaction) is quoted as text.
+const ch = (id: string) => (/^\d{17,20}$/.test(id) ? `<#${id}>` : `“${echo(id)}”`);
 
 const en = {
   nextAnniversary: (day: string, inDays: number) =>
@@ -24,12 +26,12 @@ const en = {
     'here, `/onthisday` shows the same list.',
   unavailable: 'Digests are not available here: they run in the Discord bot, not in this front end.',
   needManageGuild: 'Only members with the Manage Server permission can change digests.',
-  badTime: (value: string) =>
+  badTime: (value: Echoed) =>
     `“${value}” is not a time. Write it as HH:MM on a 24-hour clock, like 09:00 or 18:30. Nothing was changed.`,
-  badTimezone: (value: string) =>
+  badTimezone: (value: Echoed) =>
     `“${value}” is not a time zone I know. Pick an IANA name from the list, like Asia/Shanghai or ` +
     'Europe/London. Nothing was changed.',
-  badEmptyDays: (value: string) => `empty_days must be skip or post, not “${value}”. Nothing was changed.`,
+  badEmptyDays: (value: Echoed) => `empty_days must be skip or post, not “${value}”. Nothing was changed.`,
   tooMany: (max: number) =>
     `This server already has ${max} digests, the most it can have. Turn one off with \`/digest off\` first.`,
   emptyDays: (mode: EmptyDays): string =>
@@ -53,7 +55,7 @@ const en = {
     date && unix ? `Last post: ${date} (<t:${unix}:R>)` : 'Last post: none yet',
   statusLastError: (error: string) => `Last error: ${error}`,
   previewOf: (date: string) => `Preview of the digest for ${date}:`,
-  badDate: (value: string) =>
+  badDate: (value: Echoed) =>
     `“${value}” is not a date. Write it as YYYY-MM-DD (2024-03-28) or MM-DD (03-28).`,
   checkTitle: 'What the bot can do in digest channels',
   checkUnavailable: 'The bot cannot check permissions from here.',
@@ -65,7 +67,7 @@ const en = {
   checkUnknown: (channel: string) => `${ch(channel)}: the bot cannot tell right now; try again in a minute.`,
   checkPaused: (reason: string) =>
     `  Paused: ${reason}. When the above is fixed, \`/digest set\` resumes it.`,
-  unknownSubcommand: (name: string) =>
+  unknownSubcommand: (name: Echoed) =>
     `Unknown /digest subcommand “${name}”: use set, off, status, preview or check.`,
   permission: (p: NeededPermission): string => p,
   list: ', ',

@@ -1,6 +1,7 @@
 // Message catalogues for the reply locales. English is the reference; Chinese must provide every key.
 import type { Kind } from '../knowledge/schema';
 import type { Locale } from '../locale';
+import type { Echoed } from './echo';
 
 const en = {
   kinds: {
@@ -139,20 +140,20 @@ const en = {
   notStated: 'not stated in the source',
   search: {
     didYouMean: 'Did you mean',
-    noClearMatch: (q: string) => `No clear match for “${q}”.`,
-    notFound: (q: string, what: string) => `Nothing found for “${q}” among ${what}.`,
+    noClearMatch: (q: Echoed) => `No clear match for “${q}”.`,
+    notFound: (q: Echoed, what: string) => `Nothing found for “${q}” among ${what}.`,
     tryOther: (command: string) => `Try other words, or browse with ${command}.`,
     pick: 'Pick a suggestion from the list, or add a year, a city or an organisation.',
   },
   errors: {
     emptyQuery: 'Type something to look up: a name, a year, a city or a few words.',
     queryTooLong: (max: number) => `That query is too long; use at most ${max} characters.`,
-    unknownOption: (name: string, known: string) => `Unknown option “${name}”. This command takes: ${known}.`,
-    badDate: (value: string) =>
+    unknownOption: (name: Echoed, known: string) => `Unknown option “${name}”. This command takes: ${known}.`,
+    badDate: (value: Echoed) =>
       `“${value}” is not a date. Write it as MM-DD (03-28) or YYYY-MM-DD (2024-03-28).`,
-    badYear: (value: string, min: number, max: number) =>
+    badYear: (value: Echoed, min: number, max: number) =>
       `“${value}” names a year outside ${min}–${max}. Give a year in that range, or just MM-DD (03-28).`,
-    unknownCommand: (name: string) => `Unknown command /${name}.`,
+    unknownCommand: (name: Echoed) => `Unknown command /${name}.`,
     failed: 'Something went wrong while answering; please try again.',
   },
   onThisDay: {
@@ -176,7 +177,7 @@ const en = {
     comparisonTitle: (series: string) => `Guests, attendees and events by edition: ${series}`,
     noComparison: (series: string) =>
       `No comparison chart: fewer than two editions of the ${series} report guests, attendees or events.`,
-    seriesMatch: (q: string) =>
+    seriesMatch: (q: Echoed) =>
       `“${q}” matches one measure at several dates: showing the latest value with the whole series.`,
     unavailable: 'The chart could not be drawn here; the figures are all in the card.',
   },
@@ -312,19 +313,19 @@ const zh: Messages = {
   notStated: '来源未说明',
   search: {
     didYouMean: '你是不是要找',
-    noClearMatch: (q: string) => `“${q}”没有明确的匹配。`,
-    notFound: (q: string, what: string) => `在${what}中没有找到“${q}”。`,
+    noClearMatch: (q) => `“${q}”没有明确的匹配。`,
+    notFound: (q, what) => `在${what}中没有找到“${q}”。`,
     tryOther: (command: string) => `换个说法试试，或用 ${command} 浏览。`,
     pick: '请从建议列表中选择，或加上年份、城市或机构名。',
   },
   errors: {
     emptyQuery: '请输入要查询的内容：名字、年份、城市或几个关键词。',
     queryTooLong: (max: number) => `查询内容太长，最多${max}个字符。`,
-    unknownOption: (name: string, known: string) => `未知选项“${name}”。此命令的选项：${known}。`,
-    badDate: (value: string) => `“${value}”不是有效日期。请写成 MM-DD（03-28）或 YYYY-MM-DD（2024-03-28）。`,
-    badYear: (value: string, min: number, max: number) =>
+    unknownOption: (name, known) => `未知选项“${name}”。此命令的选项：${known}。`,
+    badDate: (value) => `“${value}”不是有效日期。请写成 MM-DD（03-28）或 YYYY-MM-DD（2024-03-28）。`,
+    badYear: (value, min, max) =>
       `“${value}”的年份不在${min}–${max}之间。请给出此范围内的年份，或只写 MM-DD（03-28）。`,
-    unknownCommand: (name: string) => `未知命令 /${name}。`,
+    unknownCommand: (name) => `未知命令 /${name}。`,
     failed: '回答时出错了，请稍后再试。',
   },
   onThisDay: {
@@ -348,7 +349,7 @@ const zh: Messages = {
     comparisonTitle: (series: string) => `${series}历届嘉宾、参会人数与活动场次`,
     noComparison: (series: string) =>
       `无法绘制对比图：${series}中公布嘉宾、参会人数或活动场次的届次不足两届。`,
-    seriesMatch: (q: string) => `“${q}”对应同一指标在不同时间的数值：以下显示最新数值及其历年变化。`,
+    seriesMatch: (q) => `“${q}”对应同一指标在不同时间的数值：以下显示最新数值及其历年变化。`,
     unavailable: '此处无法绘制图表；所有数值都在卡片中。',
   },
 };
