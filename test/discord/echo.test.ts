@@ -43,6 +43,7 @@ beforeAll(async () => {
     logger: captureLogger('warn').logger,
     clock: () => new Date('2026-03-28T09:00:00Z'),
     services: { digests: new DigestService({ store, knowledge: () => knowledge.kb, probe }) },
+    charts: false,
   });
 });
 
