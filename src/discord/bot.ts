@@ -39,6 +39,8 @@ export interface BotOptions {
   charts?: ChartRenderer | false;
   /** Handlers one per event-loop turn (default true); see RouterOptions.queue. */
   queue?: boolean;
+  /** See RouterOptions.deferBeyond. */
+  deferBeyond?: number;
   /** The shards to connect; by default those a ShardingManager's environment names, else shard 0 of 1. */
   shards?: ShardInfo;
 }
@@ -113,6 +115,7 @@ export async function startBot(options: BotOptions): Promise<BotHandle> {
     timeZone: options.timeZone,
     deferAfterMs: options.deferAfterMs,
     queue: options.queue,
+    deferBeyond: options.deferBeyond,
   });
   // The raw gateway payload is exactly the API's JSON that the router and handlers are typed against.
   const onInteraction = (data: APIInteraction) => void router.handle(data);

@@ -25,6 +25,9 @@ import type { InteractionTransport } from './transport';
  */
 const DEFER_AFTER_MS = 2000;
 
+/** Past this many interactions waiting for their turn, the next one is deferred on arrival (see deferBeyond). */
+const DEFER_BEYOND = 100;
+
 export interface RouterOptions {
   commands: readonly Command[];
   knowledge: Knowledge;
@@ -42,6 +45,12 @@ export interface RouterOptions {
    * interaction waits one `setImmediate`, so a burst's handlers all run in the same turn, before any reply leaves.
    */
   queue?: boolean;
+  /**
+   * An interaction that arrives with more than this many waiting ahead of it is deferred at once: under a burst
+   * it could not be answered in time anyway, and deferrals sent as interactions arrive reach Discord well within
+   * its 3 s, where a wave of them at the 2 s mark would queue behind the replies.
+   */
+  deferBeyond?: number;
 }
 
 export interface InteractionRouter {
@@ -90,7 +99,14 @@ function localeOf(interaction: CommandInteraction): Locale {
  * handler runs in the microtasks right after its release, and the next release waits for the next check phase,
  * so the I/O of replies already made (and timers, such as deferrals) runs between any two handlers.
  */
-function createTurns(): () => Promise<void> {
+interface Turns {
+  /** Resolves when it is the caller's turn to run its handler. */
+  wait(): Promise<unknown>;
+  /** How many are waiting now. */
+  readonly waiting: number;
+}
+
+function createTurns(): Turns {
   const waiting: (() => void)[] = [];
   let draining = false;
   const release = () => {
@@ -102,14 +118,19 @@ function createTurns(): () => Promise<void> {
     next();
     setImmediate(release);
   };
-  return () =>
-    new Promise<void>((resolve) => {
-      waiting.push(resolve);
-      if (!draining) {
-        draining = true;
-        setImmediate(release);
-      }
-    });
+  return {
+    wait: () =>
+      new Promise<void>((resolve) => {
+        waiting.push(resolve);
+        if (!draining) {
+          draining = true;
+          setImmediate(release);
+        }
+      }),
+    get waiting() {
+      return waiting.length;
+    },
+  };
 }
 
 export function createInteractionRouter(options: RouterOptions): InteractionRouter {
@@ -120,7 +141,9 @@ export function createInteractionRouter(options: RouterOptions): InteractionRout
   const inFlight = new Set<Promise<void>>();
   const runtime = { services: options.services, timeZone: options.timeZone };
   const queued = options.queue !== false;
-  const turn: () => Promise<unknown> = queued ? createTurns() : () => nextTurn();
+  const turns: Turns = queued ? createTurns() : { wait: () => nextTurn(), waiting: 0 };
+  const turn = () => turns.wait();
+  const deferBeyond = options.deferBeyond ?? DEFER_BEYOND;
 
   async function autocomplete(interaction: APIApplicationCommandAutocompleteInteraction): Promise<void> {
     const name = interaction.data.name;
@@ -173,14 +196,17 @@ export function createInteractionRouter(options: RouterOptions): InteractionRout
         (error: unknown) => ({ ok: false, error }),
       );
 
-    // `defer: true` commands are deferred up front, before their handler starts.
+    // `defer: true` commands are deferred up front, before their handler starts; so is any command that
+    // arrives behind a long queue.
     let work: Promise<Outcome>;
-    let deferred = found.defer === true;
+    let deferred = found.defer === true || turns.waiting > deferBeyond;
     if (deferred) {
+      // In the queue at once, so the next arrivals count this one as waiting; run only once deferred.
+      const waited = turn();
       await transport.respond(interaction, {
         type: InteractionResponseType.DeferredChannelMessageWithSource,
       });
-      await turn();
+      await waited;
       work = run();
     } else {
       // The timer is armed on arrival and the handler waits for its turn, so time spent waiting in a burst

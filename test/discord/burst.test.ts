@@ -71,13 +71,64 @@ describe('a burst of interactions', () => {
     );
     // Read in the first callback's own continuation: no handler can run in between (they run in later turns).
     const handledAtFirst = await Promise.race(pending.map((p) => p.callback.then(() => handled)));
-    const callbacks = await Promise.all(pending.map((p) => p.callback));
+    const replies = await Promise.all(pending.map((p) => p.reply));
     expect(handledAtFirst).toBeGreaterThan(0);
     expect(handledAtFirst).toBeLessThan(BURST);
     expect(handled).toBe(BURST);
-    expect(callbacks.every((c) => c.type === InteractionResponseType.ChannelMessageWithSource)).toBe(true);
-    // One handler per turn, in arrival order.
-    expect(new Set(callbacks.map((c) => c.data?.content)).size).toBe(BURST);
+    // Every one answered once, directly or (behind a long queue) deferred and then edited.
+    expect(new Set(replies.map((r) => r.data.content)).size).toBe(BURST);
+  });
+});
+
+describe('an interaction behind a long queue', () => {
+  const DEFER_BEYOND = 5;
+  let fake: FakeDiscord;
+  let bot: BotHandle;
+  const order: string[] = [];
+  const tagged: Command = {
+    definition: { name: 'tagged', description: 'Says which one it is' },
+    handle(_knowledge, options) {
+      order.push(`handle ${String(options.n)}`);
+      return { payload: { content: `n=${String(options.n)}` } };
+    },
+  };
+
+  beforeAll(async () => {
+    fake = await startFakeDiscord();
+    bot = await startBot({
+      token: fake.token,
+      apiUrl: fake.apiUrl,
+      commands: [tagged],
+      knowledge: NO_KNOWLEDGE,
+      logger: captureLogger('warn').logger,
+      charts: false,
+      deferAfterMs: 600_000,
+      deferBeyond: DEFER_BEYOND,
+    });
+  });
+
+  afterAll(async () => {
+    await bot?.stop();
+    await fake?.close();
+  });
+
+  it('is deferred on arrival, before its handler runs, and then edited with its answer', async () => {
+    const pending = Array.from({ length: 40 }, (_, n) =>
+      fake.sendInteraction(fake.commandInteraction({ name: 'tagged', options: { n } })),
+    );
+    for (const [n, p] of pending.entries()) {
+      void p.callback.then((c) => {
+        if (c.type === InteractionResponseType.DeferredChannelMessageWithSource) order.push(`deferred ${n}`);
+      });
+    }
+    const replies = await Promise.all(pending.map((p) => p.reply));
+    expect(replies.map((r) => r.data.content)).toEqual(pending.map((_, n) => `n=${n}`));
+    // Those with at most DEFER_BEYOND waiting ahead are answered directly, whatever the arrival pattern.
+    expect(replies.slice(0, DEFER_BEYOND + 1).every((r) => !r.deferred)).toBe(true);
+    const deferred = replies.flatMap((r, n) => (r.deferred ? [n] : []));
+    expect(deferred.length).toBeGreaterThan(0);
+    for (const n of deferred)
+      expect(order.indexOf(`deferred ${n}`)).toBeLessThan(order.indexOf(`handle ${n}`));
   });
 });
 
