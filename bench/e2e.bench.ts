@@ -67,6 +67,8 @@ interface BurstFigures extends Record<string, number> {
   p99: number;
   handledAtFirst: number;
   lost: number;
+  /** From the burst's start until every reply (edits and follow-ups included) was sent. */
+  completed: number;
 }
 
 /** Waits for the worker's next message equal to `expected`. */
@@ -138,6 +140,7 @@ async function burstOf(
       const idle = message(worker, 'idle');
       worker.postMessage('idle');
       await idle;
+      const completed = performance.now() - t0;
       const sent = fake.requests.slice(requestsBefore);
       const sorted = times.map((t) => t.ms).sort((a, b) => a - b);
       runs.push({
@@ -151,6 +154,7 @@ async function burstOf(
         p99: percentile(sorted, 99),
         handledAtFirst,
         lost: times.filter((t) => t.type === undefined).length,
+        completed,
       });
     }
     return medianOf(runs.length, () => runs.shift()!);
@@ -271,6 +275,7 @@ export async function run(): Promise<Section[]> {
         ...(targets ? { target: { op: '<=' as const, value: FIRST_RESPONSE_MS } } : {}),
       },
       { name: `${label}: deferred (first callback a deferral)`, value: f.deferred, unit: '%' },
+      { name: `${label}: every reply sent after`, value: f.completed, unit: 'ms' },
       { name: `${label}: handlers run when the first callback arrived`, value: f.handledAtFirst, unit: '' },
       { name: `${label}: replies with a chart`, value: f.charts, unit: '' },
       { name: `${label}: no callback at all (request failed)`, value: f.lost, unit: '' },

@@ -1,5 +1,5 @@
 // The running bot: a discord.js client whose interactions go through the router, with commands deployed.
-import type { REST } from '@discordjs/rest';
+import { REST } from '@discordjs/rest';
 import { type Client, Events } from 'discord.js';
 import { type APIInteraction, GatewayDispatchEvents } from 'discord-api-types/v10';
 import type { Command, Knowledge, Services } from '../../commands/types';
@@ -8,6 +8,7 @@ import type { ChartRenderer } from '../render/chart';
 import { type ChartPool, createChartPool } from '../render/chart/pool';
 import { createClient } from './client';
 import { type DeployResult, deployCommands } from './deploy';
+import { restOptions } from './rest';
 import { createInteractionRouter, type InteractionRouter } from './router';
 import { clientShards, deploysCommands, type ShardInfo } from './shards';
 import { restTransport } from './transport';
@@ -91,6 +92,12 @@ function guardInteractionAction(client: Client, logger: Logger): void {
   };
 }
 
+/** Its sweeper timers are unref'd, but a stopped bot leaves none behind. */
+function stopRest(rest: REST): void {
+  rest.clearHashSweeper();
+  rest.clearHandlerSweeper();
+}
+
 /** Logs in and resolves once every guild has arrived (discord.js's ClientReady) and the commands are deployed. */
 export async function startBot(options: BotOptions): Promise<BotHandle> {
   const { logger } = options;
@@ -99,13 +106,15 @@ export async function startBot(options: BotOptions): Promise<BotHandle> {
     options.charts === undefined ? createChartPool({ logger }) : undefined;
   const charts = options.charts === false ? undefined : (options.charts ?? ownPool);
   const client = createClient({ apiUrl: options.apiUrl });
+  // Interaction-token routes only (no bot token): see restTransport. Its global count is set out of the way.
+  const webhooks = new REST({ ...restOptions(options.apiUrl), globalRequestsPerSecond: 10_000 });
   // discord.js reads these at login, so explicit shards (tests, embedding) override the environment's.
   if (options.shards)
     Object.assign(client.options, { shards: [...options.shards.ids], shardCount: options.shards.count });
   const router = createInteractionRouter({
     commands: options.commands,
     knowledge: options.knowledge,
-    transport: restTransport(client.rest),
+    transport: restTransport(client.rest, webhooks),
     logger,
     clock: options.clock,
     services: {
@@ -150,6 +159,7 @@ export async function startBot(options: BotOptions): Promise<BotHandle> {
   } catch (error) {
     await client.destroy();
     await ownPool?.destroy();
+    stopRest(webhooks);
     throw error;
   }
   const readyClient = await ready;
@@ -196,6 +206,7 @@ export async function startBot(options: BotOptions): Promise<BotHandle> {
     async stop() {
       await drain();
       await client.destroy();
+      stopRest(webhooks);
       // Idle workers do not hold the process open, but a stopped bot leaves no threads behind.
       await ownPool?.destroy();
       logger.info('disconnected from Discord');

@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import { RESTEvents } from '@discordjs/rest';
 import { InteractionResponseType } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { edition } from '../../commands/edition';
@@ -121,7 +122,13 @@ describe('an interaction behind a long queue', () => {
         if (c.type === InteractionResponseType.DeferredChannelMessageWithSource) order.push(`deferred ${n}`);
       });
     }
+    // The bot's own REST client (whose 50 a second the channel posts need) carries none of the edits.
+    const throughBotRest: string[] = [];
+    const onResponse = (request: { path: string }) => throughBotRest.push(request.path);
+    bot.rest.on(RESTEvents.Response, onResponse);
     const replies = await Promise.all(pending.map((p) => p.reply));
+    bot.rest.off(RESTEvents.Response, onResponse);
+    expect(throughBotRest.filter((p) => p.startsWith('/webhooks/'))).toEqual([]);
     expect(replies.map((r) => r.data.content)).toEqual(pending.map((_, n) => `n=${n}`));
     // Those with at most DEFER_BEYOND waiting ahead are answered directly, whatever the arrival pattern.
     expect(replies.slice(0, DEFER_BEYOND + 1).every((r) => !r.deferred)).toBe(true);
