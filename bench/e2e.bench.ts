@@ -3,16 +3,22 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { ApplicationCommandOptionType } from 'discord-api-types/v10';
+import { Worker } from 'node:worker_threads';
+import { ApplicationCommandOptionType, InteractionResponseType } from 'discord-api-types/v10';
 import { commands, findCommand } from '../commands';
 import type { Context, Knowledge, Options } from '../commands/types';
 import { startBot } from '../src/discord/bot';
 import { ensureIndex, openKnowledge } from '../src/knowledge/open';
 import { createLogger } from '../src/logger';
 import { type FakeDiscord, type InteractionSpec, startFakeDiscord } from '../test/fake-discord';
+import type { BurstBotData } from './burst-bot';
 import { medianOf, percentile, type Section } from './lib';
 
 const INTERACTIONS = 1_000;
+/** Discord's deadline for the first response to an interaction. */
+const FIRST_RESPONSE_MS = 3_000;
+/** An interaction with no callback by then is counted as lost (a request the bot could not deliver). */
+const LOST_AFTER_MS = 60_000;
 const WARM_UP = 100;
 const RUNS = 3;
 const HANDLER_CONTEXT: Context = {
@@ -42,6 +48,122 @@ function interactionMix(knowledge: Knowledge): InteractionSpec[] {
     }
   }
   return specs;
+}
+
+/** The mix with charts in it: every /stat that names a series draws one, and /edition compare:true does. */
+function chartMix(knowledge: Knowledge): InteractionSpec[] {
+  const mix = interactionMix(knowledge);
+  const editions = mix
+    .filter((s) => s.name === 'edition' && s.options?.query)
+    .map((s) => ({ ...s, options: { ...s.options, compare: true } }));
+  return [...mix, ...editions];
+}
+
+interface BurstFigures extends Record<string, number> {
+  withinDeadline: number;
+  deferred: number;
+  charts: number;
+  p50: number;
+  p99: number;
+  handledAtFirst: number;
+  lost: number;
+  /** From the burst's start until every reply (edits and follow-ups included) was sent. */
+  completed: number;
+}
+
+/** Waits for the worker's next message equal to `expected`. */
+function message(worker: Worker, expected: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (m: unknown) => {
+      if (m !== expected) return;
+      worker.off('message', onMessage);
+      resolve();
+    };
+    worker.on('message', onMessage);
+    worker.once('error', reject);
+  });
+}
+
+/**
+ * A burst through its own bot (in a worker thread: burst-bot.mjs, then burst-bot.ts) and fake Discord: `INTERACTIONS`
+ * interactions put on the gateway in one go; each one's time runs from then to its first callback (the reply,
+ * or a deferral), as Discord's 3 s deadline counts.
+ */
+async function burstOf(
+  indexPath: string,
+  mix: readonly InteractionSpec[],
+  options: { queue: boolean; charts: boolean },
+): Promise<BurstFigures> {
+  const fake = await startFakeDiscord();
+  const handled = new Int32Array(new SharedArrayBuffer(4));
+  const worker = new Worker(new URL('./burst-bot.mjs', import.meta.url), {
+    workerData: {
+      apiUrl: fake.apiUrl,
+      token: fake.token,
+      indexPath,
+      ...options,
+      handled: handled.buffer,
+    } satisfies BurstBotData,
+  });
+  try {
+    await message(worker, 'ready');
+    await pass(fake, mix, WARM_UP);
+    const runs: BurstFigures[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      globalThis.gc?.();
+      Atomics.store(handled, 0, 0);
+      let handledAtFirst = -1;
+      const requestsBefore = fake.requests.length;
+      const t0 = performance.now();
+      const pending = Array.from({ length: INTERACTIONS }, (_, i) =>
+        fake.sendInteraction(
+          fake.commandInteraction({ ...mix[i % mix.length]!, guildId: i % 5 === 0 ? null : undefined }),
+        ),
+      );
+      let timer: NodeJS.Timeout | undefined;
+      const lost = new Promise<{ ms: number; type: undefined }>((resolve) => {
+        timer = setTimeout(() => resolve({ ms: Number.POSITIVE_INFINITY, type: undefined }), LOST_AFTER_MS);
+      });
+      const times = await Promise.all(
+        pending.map((p) =>
+          Promise.race([
+            p.callback.then((callback) => {
+              if (handledAtFirst < 0) handledAtFirst = Atomics.load(handled, 0);
+              return { ms: performance.now() - t0, type: callback.type };
+            }),
+            lost,
+          ]),
+        ),
+      );
+      clearTimeout(timer);
+      // Every reply (edits and follow-ups after deferrals included) sent before the next burst.
+      const idle = message(worker, 'idle');
+      worker.postMessage('idle');
+      await idle;
+      const completed = performance.now() - t0;
+      const sent = fake.requests.slice(requestsBefore);
+      const sorted = times.map((t) => t.ms).sort((a, b) => a - b);
+      runs.push({
+        withinDeadline: (100 * sorted.filter((ms) => ms <= FIRST_RESPONSE_MS).length) / INTERACTIONS,
+        deferred:
+          (100 *
+            times.filter((t) => t.type === InteractionResponseType.DeferredChannelMessageWithSource).length) /
+          INTERACTIONS,
+        charts: sent.filter((r) => r.files.length > 0).length,
+        p50: percentile(sorted, 50),
+        p99: percentile(sorted, 99),
+        handledAtFirst,
+        lost: times.filter((t) => t.type === undefined).length,
+        completed,
+      });
+    }
+    return medianOf(runs.length, () => runs.shift()!);
+  } finally {
+    const exited = new Promise((resolve) => worker.once('exit', resolve));
+    worker.postMessage('stop');
+    await exited;
+    await fake.close();
+  }
 }
 
 async function pass(fake: FakeDiscord, mix: readonly InteractionSpec[], count: number): Promise<number[]> {
@@ -106,15 +228,69 @@ export async function run(): Promise<Section[]> {
     // A burst: all interactions on the gateway at once, as when many users ask in the same second.
     const burst = await medianOf(RUNS, async () => {
       const t0 = performance.now();
-      await Promise.all(
-        Array.from(
-          { length: INTERACTIONS },
-          (_, i) => fake.sendInteraction(fake.commandInteraction(mix[i % mix.length]!)).callback,
+      let timer: NodeJS.Timeout | undefined;
+      // A callback whose request failed never comes; waiting for it would hang the benchmark.
+      const lost = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, LOST_AFTER_MS);
+      });
+      await Promise.race([
+        Promise.all(
+          Array.from(
+            { length: INTERACTIONS },
+            (_, i) => fake.sendInteraction(fake.commandInteraction(mix[i % mix.length]!)).callback,
+          ),
         ),
-      );
+        lost,
+      ]);
+      clearTimeout(timer);
       return { perSecond: INTERACTIONS / ((performance.now() - t0) / 1000) };
     });
+    const withCharts = chartMix(knowledge);
+    // Its own bots, one after the other: this one's pool and queue must not warm or load the other's run.
+    await bot.stop();
+    // The bot threads load the index themselves, from a file kept for as long as they run.
+    const burstDir = mkdtempSync(path.join(tmpdir(), 'shiting-burst-'));
+    let now: BurstFigures;
+    let before: BurstFigures;
+    try {
+      const burstIndex = path.join(burstDir, 'index.json');
+      ensureIndex('seeds', burstIndex);
+      now = await burstOf(burstIndex, withCharts, { queue: true, charts: true });
+      before = await burstOf(burstIndex, withCharts, { queue: false, charts: false });
+    } finally {
+      rmSync(burstDir, { recursive: true, force: true });
+    }
+    const burstFigures = (label: string, f: BurstFigures, targets: boolean) => [
+      {
+        name: `${label}: first callback within 3 s`,
+        value: f.withinDeadline,
+        unit: '%',
+        ...(targets ? { target: { op: '>=' as const, value: 99 } } : {}),
+      },
+      { name: `${label}: time to first callback p50`, value: f.p50, unit: 'ms' },
+      {
+        name: `${label}: time to first callback p99`,
+        value: f.p99,
+        unit: 'ms',
+        ...(targets ? { target: { op: '<=' as const, value: FIRST_RESPONSE_MS } } : {}),
+      },
+      { name: `${label}: deferred (first callback a deferral)`, value: f.deferred, unit: '%' },
+      { name: `${label}: every reply sent after`, value: f.completed, unit: 'ms' },
+      { name: `${label}: handlers run when the first callback arrived`, value: f.handledAtFirst, unit: '' },
+      { name: `${label}: replies with a chart`, value: f.charts, unit: '' },
+      { name: `${label}: no callback at all (request failed)`, value: f.lost, unit: '' },
+    ];
     return [
+      {
+        title: `Burst: ${INTERACTIONS} mixed interactions (with charts) on the gateway at once`,
+        figures: [
+          ...burstFigures('queue + chart pool', now, true),
+          ...burstFigures('baseline (no queue, charts inline)', before, false),
+        ],
+        notes: [
+          `Each burst puts ${INTERACTIONS} interactions (the mix above plus /edition compare:true, ${withCharts.length} option sets, one in five a DM) on the gateway in one go; an interaction's time runs from then to its first callback (the reply or a deferral), which is what Discord's 3 s deadline counts. Median of ${RUNS} bursts per mode, each mode with its own bot, in a worker thread as Discord is not on a real bot's event loop, after ${WARM_UP} warm-up interactions. Baseline: the same code with \`queue: false, charts: false\` (every handler one setImmediate away, charts drawn in the handler), the behaviour before the queue and the pool.`,
+        ],
+      },
       {
         title: 'End to end: slash commands through the gateway to the callback route',
         figures: [
@@ -137,6 +313,7 @@ export async function run(): Promise<Section[]> {
       },
     ];
   } finally {
+    // Already stopped before the bursts when they ran; a second stop is harmless.
     await bot.stop();
     await fake.close();
   }

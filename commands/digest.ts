@@ -21,6 +21,7 @@ import {
 import { type DigestText, digestText } from '../src/digest/text';
 import { fitChoice, LIMITS } from '../src/discord-limits';
 import { described, description, localized } from '../src/locale/discord';
+import { echo } from '../src/render/echo';
 import type { Messages } from '../src/render/i18n';
 import { embedReply, ephemeralReply } from '../src/render/reply';
 import type { Choice } from '../src/search/lookup-types';
@@ -164,9 +165,9 @@ async function set(
   );
   if (!result.ok) {
     if (result.error === 'channel') return ephemeralReply(t.badChannel(undefined));
-    if (result.error === 'time') return ephemeralReply(t.badTime(result.value));
-    if (result.error === 'timezone') return ephemeralReply(t.badTimezone(result.value));
-    if (result.error === 'empty-days') return ephemeralReply(t.badEmptyDays(result.value));
+    if (result.error === 'time') return ephemeralReply(t.badTime(echo(result.value)));
+    if (result.error === 'timezone') return ephemeralReply(t.badTimezone(echo(result.value)));
+    if (result.error === 'empty-days') return ephemeralReply(t.badEmptyDays(echo(result.value)));
     return ephemeralReply(t.tooMany(result.max));
   }
   const sub = result.subscription;
@@ -214,7 +215,7 @@ async function preview(
   const t = digestText(context.locale);
   const given = str(options.date);
   const shown = await service.preview(guildId, given, context.locale, context.now);
-  if (!shown) return ephemeralReply(t.badDate(given ?? ''));
+  if (!shown) return ephemeralReply(t.badDate(echo(given ?? '')));
   const [embed] = shown.message.embeds;
   return embed ? ephemeralEmbed(embed, t.previewOf(shown.date)) : ephemeralReply(t.previewOf(shown.date));
 }
@@ -345,7 +346,7 @@ export const digest: Command = {
       case 'check':
         return check(service, guildId, options, context);
       default:
-        return ephemeralReply(t.unknownSubcommand(String(options.subcommand ?? '')));
+        return ephemeralReply(t.unknownSubcommand(echo(String(options.subcommand ?? ''))));
     }
   },
   autocomplete(_knowledge, focused, _options, context) {

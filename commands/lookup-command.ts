@@ -8,14 +8,14 @@ import type { AnyRecord } from '../src/knowledge/knowledge-base';
 import type { Kind } from '../src/knowledge/schema';
 import type { Locale } from '../src/locale';
 import { listField, withCommand } from '../src/render/card';
-import { ChartFontError, type ChartSpec, chartFiles } from '../src/render/chart';
+import { ChartFontError, type ChartRenderer, type ChartSpec, chartFiles } from '../src/render/chart';
 import { kindName, listName, type RenderContext, renderContext } from '../src/render/format';
 import { renderRecord } from '../src/render/records';
 import { seriesOf } from '../src/render/records/statistic';
 import { embedReply, ephemeralReply, hitLine, noMatchReply } from '../src/render/reply';
 import type { Choice, Hit } from '../src/search/lookup-types';
 import { checkOptions, readQuery } from './options';
-import type { Command, Knowledge, Options, Reply, ReplyFile } from './types';
+import type { Command, Context, Knowledge, Options, Reply, ReplyFile } from './types';
 
 /** How many other matches a card lists under "Also matching". */
 const OTHERS_SHOWN = 5;
@@ -71,13 +71,17 @@ export interface LookupExtras {
   ): { hit: Hit; note: string } | undefined;
 }
 
-/** The card's reply with notes above it and the chart as its embed's image (the PNG attached). */
-function withExtra(
+/**
+ * The card's reply with notes above it and the chart as its embed's image (the PNG attached). The PNG comes
+ * from `charts` (the bot's worker pool) when given, else it is drawn here; either way the same bytes.
+ */
+async function withExtra(
   ctx: RenderContext,
   reply: Reply,
   extra: CardExtra | undefined,
   notes: readonly string[] = [],
-): Reply {
+  charts?: ChartRenderer,
+): Promise<Reply> {
   const [embed, ...rest] = reply.payload.embeds ?? [];
   if (!embed) return reply;
   const lines = [...notes];
@@ -87,7 +91,9 @@ function withExtra(
   if (extra && 'note' in extra) lines.push(extra.note);
   else if (extra) {
     try {
-      const attachment = chartFiles(extra.chart, ctx.locale);
+      const attachment = charts
+        ? await charts.render(extra.chart, ctx.locale)
+        : chartFiles(extra.chart, ctx.locale);
       if (attachment) {
         files = attachment.files;
         attachments = attachment.attachments;
@@ -114,11 +120,11 @@ export function lookupCommand(
   kinds: readonly Kind[],
   extras: LookupExtras = {},
 ): Command {
-  const handle = (
+  const handle = async (
     knowledge: Knowledge,
     options: Options,
-    context: { locale: RenderContext['locale'] },
-  ): Reply => {
+    context: Pick<Context, 'locale' | 'services'>,
+  ): Promise<Reply> => {
     const ctx = renderContext(knowledge.kb, context.locale);
     const invalid = checkOptions(definition, options, ctx.t);
     if (invalid) return invalid;
@@ -129,7 +135,7 @@ export function lookupCommand(
     const answer = (hit: Hit, others: readonly Hit[], notes: string[] = []) => {
       const item = knowledge.kb.find(hit.id);
       const extra = item && extras.extra?.(ctx, item, options);
-      return withExtra(ctx, hitCard(knowledge, ctx, hit, others), extra, notes);
+      return withExtra(ctx, hitCard(knowledge, ctx, hit, others), extra, notes, context.services?.charts);
     };
     switch (result.status) {
       case 'found':

@@ -8,6 +8,7 @@ import { isCalendarDay } from '../src/calendar';
 import { DEFAULT_TIMEZONE } from '../src/digest/service';
 import { clip, LIMITS } from '../src/discord-limits';
 import { described } from '../src/locale/discord';
+import { echo } from '../src/render/echo';
 import { formatMonthDay, renderContext } from '../src/render/format';
 import { entryLine, renderOnThisDay } from '../src/render/on-this-day';
 import { embedReply, ephemeralReply } from '../src/render/reply';
@@ -67,8 +68,8 @@ export const onthisday: Command = {
     if ('problem' in read) {
       return ephemeralReply(
         read.problem === 'year'
-          ? ctx.t.errors.badYear(given, YEARS.min, YEARS.max)
-          : ctx.t.errors.badDate(given),
+          ? ctx.t.errors.badYear(echo(given), YEARS.min, YEARS.max)
+          : ctx.t.errors.badDate(echo(given)),
       );
     }
     return embedReply([renderOnThisDay(ctx, read.monthDay, context.now)]);

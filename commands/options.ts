@@ -7,6 +7,7 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
 import { description, localized } from '../src/locale/discord';
+import { echo } from '../src/render/echo';
 import type { Messages } from '../src/render/i18n';
 import { ephemeralReply } from '../src/render/reply';
 import type { Options, Reply } from './types';
@@ -28,7 +29,7 @@ export function checkOptions(
   const known = optionNames(definition);
   const unknown = Object.keys(options).find((name) => options[name] !== undefined && !known.includes(name));
   if (unknown === undefined) return undefined;
-  return ephemeralReply(t.errors.unknownOption(unknown, known.join(', ') || '—'));
+  return ephemeralReply(t.errors.unknownOption(echo(unknown), known.join(', ') || '—'));
 }
 
 export type QueryResult = { ok: true; query: string } | { ok: false; reply: Reply };

@@ -2,6 +2,7 @@
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import type { Statistic } from '../src/knowledge/schema';
 import { described } from '../src/locale/discord';
+import { echo } from '../src/render/echo';
 import type { RenderContext } from '../src/render/format';
 import { seriesOf } from '../src/render/records/statistic';
 import { statisticChart } from '../src/render/records/statistic-chart';
@@ -43,12 +44,13 @@ function settleSeries(ctx: RenderContext, query: string, candidates: readonly Hi
     score: candidates[0]?.score ?? 0,
     label: latest.measure,
   };
-  return { hit, note: ctx.t.chart.seriesMatch(query) };
+  return { hit, note: ctx.t.chart.seriesMatch(echo(query)) };
 }
 
-// Not deferred: a chart renders in ~20–50 ms (≤ ~60 ms cold, while the font loads), far inside Discord's 3 s,
-// and a deferral would cost every answer an extra round trip. The handler is synchronous, so the router's
-// 2 s deferral can never catch it: if rendering ever grows slow, set `defer: true` rather than rely on that.
+// Not deferred up front: a chart renders in ~20–50 ms (≤ ~60 ms cold, while the font loads), far inside
+// Discord's 3 s, and a deferral would cost every answer an extra round trip. In the bot the chart is drawn in
+// the worker pool, so the handler is pending meanwhile and the router's 2 s deferral still covers a long queue
+// of charts under a burst.
 export const stat = lookupCommand(definition, ['statistics'], {
   extra: (ctx, item) => {
     const chart = item.kind === 'statistics' ? statisticChart(ctx, item.record) : undefined;

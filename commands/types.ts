@@ -3,6 +3,7 @@ import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-ap
 import type { DigestService } from '../src/digest/service';
 import type { Knowledge } from '../src/knowledge/open';
 import type { Locale } from '../src/locale';
+import type { ChartRenderer } from '../src/render/chart';
 import type { Reply, ReplyFile } from '../src/render/reply';
 import type { Choice } from '../src/search/lookup-types';
 
@@ -27,6 +28,8 @@ export interface Context {
 /** Filled in by src/digest and src/discord; commands only see this interface. */
 export interface Services {
   digests?: DigestService;
+  /** Draws charts off the main thread (the bot's worker pool); without it a chart is drawn in the handler. */
+  charts?: ChartRenderer;
 }
 
 /** Parsed options: subcommand (if any) under `subcommand`, then each option by name. */

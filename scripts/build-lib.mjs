@@ -11,6 +11,7 @@ export const MANIFEST = path.join(DIST, 'build.json');
 /** Entry points: the console (every subcommand) and the chart worker thread. */
 const ENTRIES = {
   main: 'src/console/main.ts',
+  'chart-worker': 'src/render/chart/worker-entry.ts',
 };
 
 /** Chunks older than this that the new build does not use are removed (a running process may still load one). */

@@ -19,6 +19,12 @@ export const LIMITS = {
   command: { name: 32, description: 100, optionName: 32, optionDescription: 100 },
 } as const;
 
+/**
+ * How much of a value a user typed is quoted back in a reply ("“…” is not a date"): ours, not Discord's. Long
+ * enough to recognise what was typed, short enough that the explanation after it always fits the message.
+ */
+export const ECHO_MAX = 100;
+
 const ELLIPSIS = '…';
 
 /** Length in code points, so a Chinese character or an emoji counts once. */

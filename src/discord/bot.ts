@@ -1,12 +1,15 @@
 // The running bot: a discord.js client whose interactions go through the router, with commands deployed.
-import type { REST } from '@discordjs/rest';
+import { REST } from '@discordjs/rest';
 import { type Client, Events } from 'discord.js';
 import { type APIInteraction, GatewayDispatchEvents } from 'discord-api-types/v10';
 import type { Command, Knowledge, Services } from '../../commands/types';
 import type { Logger } from '../logger';
+import type { ChartRenderer } from '../render/chart';
+import { type ChartPool, createChartPool } from '../render/chart/pool';
 import { createClient } from './client';
 import { type DeployResult, deployCommands } from './deploy';
 import { FATAL_CLOSE_CODES, GatewayClosedError } from './errors';
+import { restOptions } from './rest';
 import { createInteractionRouter, type InteractionRouter } from './router';
 import { clientShards, deploysCommands, type ShardInfo } from './shards';
 import { restTransport } from './transport';
@@ -31,6 +34,15 @@ export interface BotOptions {
   /** Deploy the command definitions after login (default true). */
   deploy?: boolean;
   deferAfterMs?: number;
+  /**
+   * Where charts are drawn: by default a worker pool this bot starts and stops; `false` draws them in the
+   * handler on the main thread (the benchmark's baseline); or a renderer of the caller's (tests).
+   */
+  charts?: ChartRenderer | false;
+  /** Handlers one per event-loop turn (default true); see RouterOptions.queue. */
+  queue?: boolean;
+  /** See RouterOptions.deferBeyond. */
+  deferBeyond?: number;
   /** The shards to connect; by default those a ShardingManager's environment names, else shard 0 of 1. */
   shards?: ShardInfo;
   /**
@@ -60,26 +72,70 @@ export interface BotHandle {
   stop(): Promise<void>;
 }
 
+/** The private part of discord.js's client that turns an INTERACTION_CREATE packet into its Interaction objects. */
+interface InteractionAction {
+  handle(data: unknown): unknown;
+}
+
+/**
+ * discord.js also builds its own Interaction object from every INTERACTION_CREATE (after the router has the
+ * raw packet); the bot never uses it. A malformed packet (permissions that are not a number, options that are
+ * not a list) makes that throw inside the gateway handler, as an unhandled rejection: the router answers such an
+ * interaction with its failure reply, so discord.js's copy failing is only noted at debug level.
+ */
+function guardInteractionAction(client: Client, logger: Logger): void {
+  const actions = (client as unknown as { actions?: { InteractionCreate?: InteractionAction } }).actions;
+  const action = actions?.InteractionCreate;
+  if (typeof action?.handle !== 'function') return;
+  const handle = action.handle.bind(action);
+  action.handle = (data) => {
+    try {
+      return handle(data);
+    } catch (error) {
+      logger.debug({ err: error }, 'discord.js could not read an interaction; the router answered it');
+      return undefined;
+    }
+  };
+}
+
+/** Its sweeper timers are unref'd, but a stopped bot leaves none behind. */
+function stopRest(rest: REST): void {
+  rest.clearHashSweeper();
+  rest.clearHandlerSweeper();
+}
+
 /** Logs in and resolves once every guild has arrived (discord.js's ClientReady) and the commands are deployed. */
 export async function startBot(options: BotOptions): Promise<BotHandle> {
   const { logger } = options;
+  // Its worker threads start with the first chart (see createChartPool).
+  const ownPool: ChartPool | undefined =
+    options.charts === undefined ? createChartPool({ logger }) : undefined;
+  const charts = options.charts === false ? undefined : (options.charts ?? ownPool);
   const client = createClient({ apiUrl: options.apiUrl });
+  // Interaction-token routes only (no bot token): see restTransport. Its global count is set out of the way.
+  const webhooks = new REST({ ...restOptions(options.apiUrl), globalRequestsPerSecond: 10_000 });
   // discord.js reads these at login, so explicit shards (tests, embedding) override the environment's.
   if (options.shards)
     Object.assign(client.options, { shards: [...options.shards.ids], shardCount: options.shards.count });
   const router = createInteractionRouter({
     commands: options.commands,
     knowledge: options.knowledge,
-    transport: restTransport(client.rest),
+    transport: restTransport(client.rest, webhooks),
     logger,
     clock: options.clock,
-    services: typeof options.services === 'function' ? options.services(client) : options.services,
+    services: {
+      ...(typeof options.services === 'function' ? options.services(client) : options.services),
+      ...(charts ? { charts } : {}),
+    },
     timeZone: options.timeZone,
     deferAfterMs: options.deferAfterMs,
+    queue: options.queue,
+    deferBeyond: options.deferBeyond,
   });
   // The raw gateway payload is exactly the API's JSON that the router and handlers are typed against.
   const onInteraction = (data: APIInteraction) => void router.handle(data);
   client.ws.on(GatewayDispatchEvents.InteractionCreate, onInteraction);
+  guardInteractionAction(client, logger);
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord.js client error'));
   client.on(Events.Warn, (message) => logger.warn({ message }, 'discord.js warning'));
   let started = false;
@@ -127,6 +183,8 @@ export async function startBot(options: BotOptions): Promise<BotHandle> {
     readyClient = await ready;
   } catch (error) {
     await client.destroy();
+    await ownPool?.destroy();
+    stopRest(webhooks);
     // For a 4004 at IDENTIFY discord.js rejects with a bare "Authentication failed"; the close code says more.
     throw lost ?? error;
   }
@@ -174,6 +232,9 @@ export async function startBot(options: BotOptions): Promise<BotHandle> {
     async stop() {
       await drain();
       await client.destroy();
+      stopRest(webhooks);
+      // Idle workers do not hold the process open, but a stopped bot leaves no threads behind.
+      await ownPool?.destroy();
       logger.info('disconnected from Discord');
     },
   };

@@ -1,6 +1,6 @@
 // Routes each interaction to its command's handler, inside the one error boundary: nothing escapes it.
 import { randomBytes } from 'node:crypto';
-import { setImmediate } from 'node:timers/promises';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import {
   type APIApplicationCommandAutocompleteInteraction,
   type APIApplicationCommandOptionChoice,
@@ -10,12 +10,13 @@ import {
   InteractionResponseType,
   InteractionType,
 } from 'discord-api-types/v10';
-import type { Command, Knowledge, Reply, Services } from '../../commands/types';
+import type { Command, Knowledge, Options, Reply, Services } from '../../commands/types';
 import { fitChoice, LIMITS, length } from '../discord-limits';
+import { type Locale, toLocale } from '../locale';
 import { messages } from '../locale/catalogue';
 import type { Logger } from '../logger';
 import { ephemeralReply, isEphemeral } from '../render/reply';
-import { buildContext } from './context';
+import { buildContext, type CommandInteraction } from './context';
 import { parseOptions } from './options';
 import type { InteractionTransport } from './transport';
 
@@ -24,6 +25,9 @@ import type { InteractionTransport } from './transport';
  * Synchronous handlers cannot be deferred this way (see `command` below): they must stay fast.
  */
 const DEFER_AFTER_MS = 2000;
+
+/** Past this many interactions waiting for their turn, the next one is deferred on arrival (see deferBeyond). */
+const DEFER_BEYOND = 100;
 
 export interface RouterOptions {
   commands: readonly Command[];
@@ -36,6 +40,18 @@ export interface RouterOptions {
   /** The zone handlers take "today" in (config.digestTimezone). */
   timeZone?: string;
   deferAfterMs?: number;
+  /**
+   * Run handlers one per turn of the event loop, in arrival order (default true), so that under a burst each
+   * reply goes out as its handler finishes. False is the old behaviour, kept as the benchmark's baseline: every
+   * interaction waits one `setImmediate`, so a burst's handlers all run in the same turn, before any reply leaves.
+   */
+  queue?: boolean;
+  /**
+   * An interaction that arrives with more than this many waiting ahead of it is deferred at once: under a burst
+   * it could not be answered in time anyway, and deferrals sent as interactions arrive reach Discord well within
+   * its 3 s, where a wave of them at the 2 s mark would queue behind the replies.
+   */
+  deferBeyond?: number;
 }
 
 export interface InteractionRouter {
@@ -61,6 +77,54 @@ function validChoices(
 
 type Outcome = { ok: true; reply: Reply } | { ok: false; error: unknown };
 
+/** The reply's language, even for an interaction whose `locale` is malformed: the failure reply needs one. */
+function localeOf(interaction: CommandInteraction): Locale {
+  try {
+    return toLocale(interaction.locale);
+  } catch {
+    return 'en-US';
+  }
+}
+
+/**
+ * A FIFO of interactions waiting to run their handler, released one per turn of the event loop: the awaiting
+ * handler runs in the microtasks right after its release, and the next release waits for the next check phase,
+ * so the I/O of replies already made (and timers, such as deferrals) runs between any two handlers.
+ */
+interface Turns {
+  /** Resolves when it is the caller's turn to run its handler. */
+  wait(): Promise<unknown>;
+  /** How many are waiting now. */
+  readonly waiting: number;
+}
+
+function createTurns(): Turns {
+  const waiting: (() => void)[] = [];
+  let draining = false;
+  const release = () => {
+    const next = waiting.shift();
+    if (!next) {
+      draining = false;
+      return;
+    }
+    next();
+    setImmediate(release);
+  };
+  return {
+    wait: () =>
+      new Promise<void>((resolve) => {
+        waiting.push(resolve);
+        if (!draining) {
+          draining = true;
+          setImmediate(release);
+        }
+      }),
+    get waiting() {
+      return waiting.length;
+    },
+  };
+}
+
 export function createInteractionRouter(options: RouterOptions): InteractionRouter {
   const { transport, logger, knowledge } = options;
   const clock = options.clock ?? (() => new Date());
@@ -68,10 +132,16 @@ export function createInteractionRouter(options: RouterOptions): InteractionRout
   const byName = new Map(options.commands.map((c) => [c.definition.name, c]));
   const inFlight = new Set<Promise<void>>();
   const runtime = { services: options.services, timeZone: options.timeZone };
+  const queued = options.queue !== false;
+  const turns: Turns = queued ? createTurns() : { wait: () => nextTurn(), waiting: 0 };
+  const turn = () => turns.wait();
+  const deferBeyond = options.deferBeyond ?? DEFER_BEYOND;
 
   async function autocomplete(interaction: APIApplicationCommandAutocompleteInteraction): Promise<void> {
     const name = interaction.data.name;
     let choices: APIApplicationCommandOptionChoice[] = [];
+    // Autocomplete has no deferral: it waits its turn like a command, and answers within Discord's limits.
+    if (queued) await turn();
     try {
       const command = byName.get(name);
       const { options: parsed, focused } = parseOptions(interaction.data.options);
@@ -93,56 +163,77 @@ export function createInteractionRouter(options: RouterOptions): InteractionRout
 
   async function command(interaction: APIChatInputApplicationCommandInteraction): Promise<void> {
     const name = interaction.data.name;
-    const context = buildContext(interaction, clock(), runtime);
+    const locale = localeOf(interaction);
     const found = byName.get(name);
     if (!found) {
       logger.warn({ command: name, interactionId: interaction.id }, 'interaction for an unknown command');
       await transport.respond(interaction, {
         type: InteractionResponseType.ChannelMessageWithSource,
-        data: ephemeralReply(messages(context.locale).router.unavailable).payload,
+        data: ephemeralReply(messages(locale).router.unavailable).payload,
       });
       return;
     }
-    const { options: parsed } = parseOptions(interaction.data.options);
+    let parsed: Options | undefined;
+    // Inside the boundary: a malformed interaction (permissions that are not a number, options that are not a
+    // list) fails like a handler, with the ephemeral failure reply, instead of going unanswered.
+    const handle = async (): Promise<Reply> => {
+      const context = buildContext(interaction, clock(), runtime);
+      parsed = parseOptions(interaction.data.options).options;
+      return found.handle(knowledge, parsed, context);
+    };
     // Settled, never rejected: a deferral sent while it runs must not leave a rejection unobserved.
     const run = (): Promise<Outcome> =>
-      (async () => found.handle(knowledge, parsed, context))().then(
+      handle().then(
         (reply) => ({ ok: true, reply }),
         (error: unknown) => ({ ok: false, error }),
       );
 
-    // `defer: true` commands are deferred up front, before their handler starts.
-    let work: Promise<Outcome> | undefined;
-    let deferred = found.defer === true;
-    if (!deferred) {
-      // The timer is armed before the handler starts, and one turn of the event loop passes first, so an
-      // async handler still pending after `deferAfterMs` is deferred. A synchronous handler blocks the loop:
-      // no timer fires while it runs, so it can never be deferred and must stay fast (well under 2 s), or
-      // its command must set `defer: true`.
+    // `defer: true` commands are deferred up front, before their handler starts; so is any command that
+    // arrives behind a long queue.
+    let work: Promise<Outcome>;
+    let deferred = found.defer === true || turns.waiting > deferBeyond;
+    if (deferred) {
+      // In the queue at once, so the next arrivals count this one as waiting; run only once deferred.
+      const waited = turn();
+      await transport.respond(interaction, {
+        type: InteractionResponseType.DeferredChannelMessageWithSource,
+      });
+      await waited;
+      work = run();
+    } else {
+      // The timer is armed on arrival and the handler waits for its turn, so time spent waiting in a burst
+      // counts and an interaction still waiting (or an async handler still pending) after `deferAfterMs` is
+      // deferred. A synchronous handler blocks the loop: no timer fires while it runs, so it must stay fast
+      // (well under 2 s), or its command must set `defer: true`.
       let timer: NodeJS.Timeout | undefined;
       const late = new Promise<'late'>((resolve) => {
         timer = setTimeout(() => resolve('late'), deferAfterMs);
       });
-      await setImmediate();
-      work = run();
+      work = turn().then(run);
       deferred = (await Promise.race([work, late])) === 'late';
       clearTimeout(timer);
+      if (deferred)
+        await transport.respond(interaction, {
+          type: InteractionResponseType.DeferredChannelMessageWithSource,
+        });
     }
-    if (deferred)
-      await transport.respond(interaction, {
-        type: InteractionResponseType.DeferredChannelMessageWithSource,
-      });
 
-    const outcome = await (work ?? run());
+    const outcome = await work;
     let reply: Reply;
     if (outcome.ok) reply = outcome.reply;
     else {
       const errorId = randomBytes(4).toString('hex');
       logger.error(
-        { err: outcome.error, errorId, command: name, options: parsed, interactionId: interaction.id },
+        {
+          err: outcome.error,
+          errorId,
+          command: name,
+          options: parsed ?? interaction.data.options,
+          interactionId: interaction.id,
+        },
         'command failed',
       );
-      reply = ephemeralReply(messages(context.locale).router.failed(errorId));
+      reply = ephemeralReply(messages(locale).router.failed(errorId));
     }
 
     if (!deferred) {
@@ -167,7 +258,7 @@ export function createInteractionRouter(options: RouterOptions): InteractionRout
         await autocomplete(interaction);
       else if (
         interaction.type === InteractionType.ApplicationCommand &&
-        interaction.data.type === ApplicationCommandType.ChatInput
+        interaction.data?.type === ApplicationCommandType.ChatInput
       ) {
         await command(interaction as APIChatInputApplicationCommandInteraction);
       } else return;

@@ -54,8 +54,13 @@ function rawFiles(files: readonly ReplyFile[] | undefined) {
   return files?.length ? files.map((f) => ({ name: f.name, data: f.data })) : undefined;
 }
 
-/** Interaction routes authenticate by their token, not the bot's, and are exempt from the global limit. */
-export function restTransport(rest: REST): InteractionTransport {
+/**
+ * Interaction routes authenticate by their token, not the bot's, and Discord exempts them from the global limit.
+ * @discordjs/rest exempts only the callback, so the webhook routes of an interaction token (edit, follow-up,
+ * delete) go through `webhooks` when given: a REST client of their own, so a burst's edits after deferrals are
+ * not held to 50 a second, nor hold up the bot's channel posts.
+ */
+export function restTransport(rest: REST, webhooks: REST = rest): InteractionTransport {
   return {
     async respond(interaction, response, files) {
       const body =
@@ -69,23 +74,29 @@ export function restTransport(rest: REST): InteractionTransport {
       });
     },
     async editOriginal(interaction, payload, files) {
-      await rest.patch(Routes.webhookMessage(interaction.application_id, interaction.token, '@original'), {
-        body: withAttachments(payload, files),
-        files: rawFiles(files),
-        auth: false,
-      });
+      await webhooks.patch(
+        Routes.webhookMessage(interaction.application_id, interaction.token, '@original'),
+        {
+          body: withAttachments(payload, files),
+          files: rawFiles(files),
+          auth: false,
+        },
+      );
     },
     async followUp(interaction, payload, files) {
-      await rest.post(Routes.webhook(interaction.application_id, interaction.token), {
+      await webhooks.post(Routes.webhook(interaction.application_id, interaction.token), {
         body: withAttachments(payload, files),
         files: rawFiles(files),
         auth: false,
       });
     },
     async deleteOriginal(interaction) {
-      await rest.delete(Routes.webhookMessage(interaction.application_id, interaction.token, '@original'), {
-        auth: false,
-      });
+      await webhooks.delete(
+        Routes.webhookMessage(interaction.application_id, interaction.token, '@original'),
+        {
+          auth: false,
+        },
+      );
     },
   };
 }

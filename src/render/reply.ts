@@ -4,6 +4,7 @@ import { MessageFlags } from 'discord-api-types/v10';
 import { fitContent, fitEmbeds, LIMITS, listWithin } from '../discord-limits';
 import type { Hit } from '../search/lookup-types';
 import { bullet } from './card';
+import { echo } from './echo';
 import { kindName, listName, type RenderContext } from './format';
 
 /** A file to attach to a reply (a chart). */
@@ -56,10 +57,10 @@ export function noMatchReply(
   const { t } = ctx;
   if (candidates.length === 0) {
     return ephemeralReply(
-      t.search.notFound(query, options.what) + t.sentenceGap + t.search.tryOther(options.browse),
+      t.search.notFound(echo(query), options.what) + t.sentenceGap + t.search.tryOther(options.browse),
     );
   }
-  const head = t.search.noClearMatch(query) + t.sentenceGap + t.search.pick;
+  const head = t.search.noClearMatch(echo(query)) + t.sentenceGap + t.search.pick;
   const lines = candidates.map((hit) => bullet(hitLine(ctx, hit)));
   const budget = LIMITS.content - head.length - t.search.didYouMean.length - 4;
   return ephemeralReply(`${head}\n${t.search.didYouMean}:\n${listWithin(lines, budget, t.andMore)}`);

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { ASK_HINT } from '../../src/config';
 import { compileSeeds } from '../../src/knowledge/compile';
+import { pngSize } from '../chart/fixtures';
 import { FAKE_GUILD_ID, type FakeDiscord, startFakeDiscord } from '../fake-discord';
 import { removeTempDirs, spawnShiting as shiting, startEnv, tempDir } from './helpers';
 
@@ -66,6 +67,21 @@ describe('shiting start', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('"msg":"stopped"');
     expect(stdout + stderr).not.toContain(fake.token);
+  });
+
+  it('draws a chart in the compiled bot’s worker thread (dist/chart-worker.mjs), not on its main thread', async () => {
+    fake = await startFakeDiscord();
+    const deployed = fake.nextRequest((r) => r.method === 'PUT' && r.path.endsWith('/commands'));
+    const bot = shiting(['start'], startEnv(fake, tempDir('shiting-run-')));
+    await deployed;
+    const reply = await fake.sendCommand({ name: 'stat', options: { query: 'daily usage 2021' } });
+    expect(reply.data.embeds?.[0]?.image).toEqual({ url: 'attachment://chart.png' });
+    expect(pngSize(reply.files[0]?.data ?? Buffer.alloc(0))).toEqual({ width: 800, height: 450 });
+    bot.child.kill('SIGTERM');
+    const { code, output } = await bot.exit;
+    expect(code).toBe(0);
+    // The pool's fallbacks (a worker that cannot load, a render timed out) are logged; none happened.
+    expect(output).not.toMatch(/chart worker|chart render/);
   });
 
   it('answers from the index named by --index, compiling it there when missing', async () => {

@@ -3,9 +3,11 @@
 import type { NeededPermission } from '../../digest/service';
 import type { EmptyDays, PauseReason } from '../../digest/store';
 import type { Kind } from '../../knowledge/schema';
+import { type Echoed, echo } from '../../render/echo';
 import { englishOrdinal } from '../numbers';
 
-const ch = (id: string) => `<#${id}>`;
+// A channel option's value is a snowflake from Discord; anything else (a malformed interaction) is quoted as text.
+const ch = (id: string) => (/^\d{17,20}$/.test(id) ? `<#${id}>` : `“${echo(id)}”`);
 
 export const enUS = {
   kinds: {
@@ -144,20 +146,20 @@ export const enUS = {
   notStated: 'not stated in the source',
   search: {
     didYouMean: 'Did you mean',
-    noClearMatch: (q: string) => `No clear match for “${q}”.`,
-    notFound: (q: string, what: string) => `Nothing found for “${q}” among ${what}.`,
+    noClearMatch: (q: Echoed) => `No clear match for “${q}”.`,
+    notFound: (q: Echoed, what: string) => `Nothing found for “${q}” among ${what}.`,
     tryOther: (command: string) => `Try other words, or browse with ${command}.`,
     pick: 'Pick a suggestion from the list, or add a year, a city or an organisation.',
   },
   errors: {
     emptyQuery: 'Type something to look up: a name, a year, a city or a few words.',
     queryTooLong: (max: number) => `That query is too long; use at most ${max} characters.`,
-    unknownOption: (name: string, known: string) => `Unknown option “${name}”. This command takes: ${known}.`,
-    badDate: (value: string) =>
+    unknownOption: (name: Echoed, known: string) => `Unknown option “${name}”. This command takes: ${known}.`,
+    badDate: (value: Echoed) =>
       `“${value}” is not a date. Write it as MM-DD (03-28) or YYYY-MM-DD (2024-03-28).`,
-    badYear: (value: string, min: number, max: number) =>
+    badYear: (value: Echoed, min: number, max: number) =>
       `“${value}” names a year outside ${min}–${max}. Give a year in that range, or just MM-DD (03-28).`,
-    unknownCommand: (name: string) => `Unknown command /${name}.`,
+    unknownCommand: (name: Echoed) => `Unknown command /${name}.`,
     failed: 'Something went wrong while answering; please try again.',
   },
   onThisDay: {
@@ -181,7 +183,7 @@ export const enUS = {
     comparisonTitle: (series: string) => `Guests, attendees and events by edition: ${series}`,
     noComparison: (series: string) =>
       `No comparison chart: fewer than two editions of the ${series} report guests, attendees or events.`,
-    seriesMatch: (q: string) =>
+    seriesMatch: (q: Echoed) =>
       `“${q}” matches one measure at several dates: showing the latest value with the whole series.`,
     unavailable: 'The chart could not be drawn here; the figures are all in the card.',
   },
@@ -210,12 +212,12 @@ export const enUS = {
     badChannel: (channel: string | undefined) =>
       `${channel ? `${ch(channel)} is not a channel of this server that the bot knows` : 'That is not a channel'}. ` +
       'Pick a text or announcement channel of this server from the list. Nothing was changed.',
-    badTime: (value: string) =>
+    badTime: (value: Echoed) =>
       `“${value}” is not a time. Write it as HH:MM on a 24-hour clock, like 09:00 or 18:30. Nothing was changed.`,
-    badTimezone: (value: string) =>
+    badTimezone: (value: Echoed) =>
       `“${value}” is not a time zone I know. Pick an IANA name from the list, like Asia/Shanghai or ` +
       'Europe/London. Nothing was changed.',
-    badEmptyDays: (value: string) => `empty_days must be skip or post, not “${value}”. Nothing was changed.`,
+    badEmptyDays: (value: Echoed) => `empty_days must be skip or post, not “${value}”. Nothing was changed.`,
     tooMany: (max: number) =>
       `This server already has ${max} digests, the most it can have. Turn one off with \`/digest off\` first.`,
     emptyDays: (mode: EmptyDays): string =>
@@ -241,7 +243,7 @@ export const enUS = {
       date && unix ? `Last post: ${date} (<t:${unix}:R>)` : 'Last post: none yet',
     statusLastError: (error: string) => `Last error: ${error}`,
     previewOf: (date: string) => `Preview of the digest for ${date}:`,
-    badDate: (value: string) =>
+    badDate: (value: Echoed) =>
       `“${value}” is not a date. Write it as YYYY-MM-DD (2024-03-28) or MM-DD (03-28).`,
     checkTitle: 'What the bot can do in digest channels',
     checkUnavailable: 'The bot cannot check permissions from here.',
@@ -254,7 +256,7 @@ export const enUS = {
       `${ch(channel)}: the bot cannot tell right now; try again in a minute.`,
     checkPaused: (reason: string) =>
       `  Paused: ${reason}. When the above is fixed, \`/digest set\` resumes it.`,
-    unknownSubcommand: (name: string) =>
+    unknownSubcommand: (name: Echoed) =>
       `Unknown /digest subcommand “${name}”: use set, off, status, preview or check.`,
     permission: (p: NeededPermission): string => p,
     list: ', ',

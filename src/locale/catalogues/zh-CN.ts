@@ -1,9 +1,11 @@
 // The Simplified Chinese catalogue; zh-TW.ts is generated from this file (`npm run locales`).
 import type { NeededPermission } from '../../digest/service';
+import { echo } from '../../render/echo';
 import type { Catalogue } from '../catalogue';
 import { chineseNumber } from '../numbers';
 
-const ch = (id: string) => `<#${id}>`;
+// A channel option's value is a snowflake from Discord; anything else (a malformed interaction) is quoted as text.
+const ch = (id: string) => (/^\d{17,20}$/.test(id) ? `<#${id}>` : `“${echo(id)}”`);
 
 const PERMISSIONS_ZH: Record<NeededPermission, string> = {
   'View Channel': '查看频道',
@@ -139,19 +141,19 @@ export const zhCN = {
   notStated: '来源未说明',
   search: {
     didYouMean: '你是不是要找',
-    noClearMatch: (q: string) => `“${q}”没有明确的匹配。`,
-    notFound: (q: string, what: string) => `在${what}中没有找到“${q}”。`,
+    noClearMatch: (q) => `“${q}”没有明确的匹配。`,
+    notFound: (q, what) => `在${what}中没有找到“${q}”。`,
     tryOther: (command: string) => `换个说法试试，或用 ${command} 浏览。`,
     pick: '请从建议列表中选择，或加上年份、城市或机构名。',
   },
   errors: {
     emptyQuery: '请输入要查询的内容：名字、年份、城市或几个关键词。',
     queryTooLong: (max: number) => `查询内容太长，最多${max}个字符。`,
-    unknownOption: (name: string, known: string) => `未知选项“${name}”。此命令的选项：${known}。`,
-    badDate: (value: string) => `“${value}”不是有效日期。请写成 MM-DD（03-28）或 YYYY-MM-DD（2024-03-28）。`,
-    badYear: (value: string, min: number, max: number) =>
+    unknownOption: (name, known) => `未知选项“${name}”。此命令的选项：${known}。`,
+    badDate: (value) => `“${value}”不是有效日期。请写成 MM-DD（03-28）或 YYYY-MM-DD（2024-03-28）。`,
+    badYear: (value, min, max) =>
       `“${value}”的年份不在${min}–${max}之间。请给出此范围内的年份，或只写 MM-DD（03-28）。`,
-    unknownCommand: (name: string) => `未知命令 /${name}。`,
+    unknownCommand: (name) => `未知命令 /${name}。`,
     failed: '回答时出错了，请稍后再试。',
   },
   onThisDay: {
@@ -175,7 +177,7 @@ export const zhCN = {
     comparisonTitle: (series: string) => `${series}历届嘉宾、参会人数与活动场次`,
     noComparison: (series: string) =>
       `无法绘制对比图：${series}中公布嘉宾、参会人数或活动场次的届次不足两届。`,
-    seriesMatch: (q: string) => `“${q}”对应同一指标在不同时间的数值：以下显示最新数值及其历年变化。`,
+    seriesMatch: (q) => `“${q}”对应同一指标在不同时间的数值：以下显示最新数值及其历年变化。`,
     unavailable: '此处无法绘制图表；所有数值都在卡片中。',
   },
   digest: {

@@ -26,18 +26,30 @@ export function chartSvg(spec: ChartSpec, locale: Locale): string | undefined {
   return spec.kind === 'series' ? seriesChartSvg(spec.input, locale) : comparisonChartSvg(spec.input, locale);
 }
 
-/** The chart as an attachment, or undefined when the data makes no chart (fewer than two values). */
-export function chartFiles(spec: ChartSpec, locale: Locale): ChartAttachment | undefined {
+/** The chart's PNG as a reply file, or undefined when the data makes no chart (fewer than two values). */
+export function chartFile(spec: ChartSpec, locale: Locale): ReplyFile | undefined {
   const svg = chartSvg(spec, locale);
   if (svg === undefined) return undefined;
-  const file: ReplyFile = {
-    name: CHART_FILE,
-    data: renderPng(svg),
-    description: spec.input.title.slice(0, 1024),
-  };
+  return { name: CHART_FILE, data: renderPng(svg), description: spec.input.title.slice(0, 1024) };
+}
+
+/** What a reply needs to show a chart file: the file, its `attachments` entry and the embed image's URL. */
+export function chartAttachment(file: ReplyFile): ChartAttachment {
   return {
     files: [file],
     attachments: [{ id: 0, filename: file.name, description: file.description }],
-    imageUrl: `attachment://${CHART_FILE}`,
+    imageUrl: `attachment://${file.name}`,
   };
+}
+
+/** The chart as an attachment, or undefined when the data makes no chart (fewer than two values). */
+export function chartFiles(spec: ChartSpec, locale: Locale): ChartAttachment | undefined {
+  const file = chartFile(spec, locale);
+  return file && chartAttachment(file);
+}
+
+/** Renders charts for replies; the bot's is a worker pool (./pool.ts), so a chart never blocks other replies. */
+export interface ChartRenderer {
+  /** Like `chartFiles`; rejects with ChartFontError when the font is missing. */
+  render(spec: ChartSpec, locale: Locale): Promise<ChartAttachment | undefined>;
 }

@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { woffToSfnt } from './woff';
 
 export class ChartFontError extends Error {}
@@ -109,8 +110,9 @@ function unwrap(dir: string, file: string): string {
   if (!existsSync(target)) {
     try {
       mkdirSync(cacheDir, { recursive: true });
-      // Write then rename: another process unwrapping the same font at once never sees half a file.
-      const partial = `${target}.${process.pid}.partial`;
+      // Write then rename: another process (or chart worker thread) unwrapping the same font at once never
+      // sees half a file, nor writes into this one's.
+      const partial = `${target}.${process.pid}-${threadId}.partial`;
       writeFileSync(partial, woffToSfnt(woff));
       renameSync(partial, target);
     } catch (error) {
