@@ -7,7 +7,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { ASK_HINT } from '../../src/config';
 import { compileSeeds } from '../../src/knowledge/compile';
 import { pngSize } from '../chart/fixtures';
-import { FAKE_GUILD_ID, type FakeDiscord, startFakeDiscord } from '../fake-discord';
+import { FAKE_GUILD_ID, type FakeDiscord, faults, startFakeDiscord } from '../fake-discord';
 import { removeTempDirs, spawnShiting as shiting, startEnv, tempDir } from './helpers';
 
 let fake: FakeDiscord | undefined;
@@ -137,6 +137,21 @@ describe('shiting deploy', () => {
     expect(stdout).toContain(`to server ${FAKE_GUILD_ID}`);
     expect(fake.commands.guild.get(FAKE_GUILD_ID)?.length).toBeGreaterThan(0);
     expect(fake.commands.global).toEqual([]);
+  });
+
+  it('says what to check when Discord refuses the server with 403, as discord.js’s own REST throws it', async () => {
+    fake = await startFakeDiscord();
+    // The CJS build's DiscordAPIError: `instanceof` the ESM class was false for it, and the user got only
+    // "Missing Access".
+    fake.fail({ method: 'PUT', path: '/applications/:id/guilds/:id/commands' }, faults.missingAccess);
+    const { code, stderr } = await shiting(['deploy', '--guild', FAKE_GUILD_ID], {
+      DISCORD_TOKEN: fake.token,
+      DISCORD_API_URL: fake.apiUrl,
+    }).exit;
+    expect(code).toBe(1);
+    expect(stderr.trimEnd()).toBe(
+      'shiting deploy: Discord refused (403, code 50001): check DISCORD_APPLICATION_ID and DISCORD_GUILD_ID, and that the bot was invited to that server with the applications.commands scope.',
+    );
   });
 
   it('refuses a malformed --guild', async () => {
