@@ -10,8 +10,18 @@ async function loadMain() {
     register();
     return import('../src/console/main.ts');
   }
-  const { build, isStale } = await import('../scripts/build-lib.mjs');
-  if (isStale()) await build();
+  const { build, isStale, hasBuild } = await import('../scripts/build-lib.mjs');
+  if (isStale()) {
+    try {
+      await build();
+    } catch (error) {
+      // A read-only install, or esbuild missing: an older bundle still answers; say so rather than refuse.
+      if (!hasBuild()) throw error;
+      process.stderr.write(
+        `shiting: could not rebuild dist/ (${error instanceof Error ? error.message : error}); running the existing build\n`,
+      );
+    }
+  }
   return import('../dist/main.mjs');
 }
 

@@ -62,6 +62,15 @@ export async function build() {
   return { files: outputs.length, ms: Date.now() - started };
 }
 
+/** Whether a bundle is there to run at all. */
+export function hasBuild() {
+  try {
+    return statSync(path.join(DIST, 'main.mjs')).isFile();
+  } catch {
+    return false;
+  }
+}
+
 /** Whether dist/ is missing or older than any source it was built from (or a source was added to src/). */
 export function isStale() {
   let builtAt;
