@@ -1,5 +1,4 @@
-// `shiting ask … --out FILE` as a user runs it: the chart of the reply lands in FILE as a PNG.
-import { spawnSync } from 'node:child_process';
+// `shiting ask … --out FILE` (through main, in this process): the chart of the reply lands in FILE as a PNG.
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileSeeds } from '../../src/knowledge/compile';
 import { pngSize } from '../chart/fixtures';
+import { runMain } from '../support/in-process';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 let dir: string;
@@ -22,18 +22,13 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function ask(...args: string[]) {
-  const run = spawnSync(process.execPath, [path.join(ROOT, 'bin/shiting.mjs'), 'ask', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, SHITING_INDEX: index },
-  });
-  return { code: run.status, out: run.stdout, err: run.stderr };
+  return runMain(['ask', ...args], { cwd: ROOT, env: { SHITING_INDEX: index } });
 }
 
 describe('shiting ask --out', () => {
-  it('writes the /stat chart as a PNG', () => {
+  it('writes the /stat chart as a PNG', async () => {
     const out = path.join(dir, 'chart.png');
-    const run = ask('/stat query:short video users', '--out', out);
+    const run = await ask('/stat query:short video users', '--out', out);
     expect(run.code).toBe(0);
     expect(run.out).toMatch(/^# number of short-video users in China/);
     expect(run.out).toContain('[chart.png: number of short-video users in China]');
@@ -41,17 +36,17 @@ describe('shiting ask --out', () => {
     expect(pngSize(readFileSync(out))).toEqual({ width: 800, height: 450 });
   });
 
-  it('takes compare:true as a boolean and writes the comparison chart', () => {
+  it('takes compare:true as a boolean and writes the comparison chart', async () => {
     const out = path.join(dir, 'compare.png');
-    const run = ask('--locale', 'zh-CN', '/edition query:11th compare:true', '--out', out);
+    const run = await ask('--locale', 'zh-CN', '/edition query:11th compare:true', '--out', out);
     expect(run.code).toBe(0);
     expect(run.out).toMatch(/^# 第十一届中国网络视听大会/);
     expect(pngSize(readFileSync(out)).width).toBe(800);
   });
 
-  it('refuses a compare value that is not a boolean, naming the option', () => {
+  it('refuses a compare value that is not a boolean, naming the option', async () => {
     const out = path.join(dir, 'never.png');
-    const run = ask('/edition query:11th compare:yes', '--out', out);
+    const run = await ask('/edition query:11th compare:yes', '--out', out);
     expect(run.code).toBe(2);
     expect(run.err).toMatch(/option "compare" of \/edition takes a boolean, not "yes"/);
     expect(existsSync(out)).toBe(false);
