@@ -2,8 +2,9 @@
 import { type CheckEntry, type DigestService, NEEDED_PERMISSIONS } from '../../src/digest/service';
 import { type DigestText, digestText } from '../../src/digest/text';
 import { ephemeralReply } from '../../src/render/reply';
-import type { Context, Options, Reply } from '../types';
-import { ephemeralEmbed, str } from './shared';
+import type { Context, Reply } from '../types';
+import type { DigestOptions } from './index';
+import { ephemeralEmbed } from './shared';
 
 /** The channels `check` looks at: the one named, else those subscribed, else the one it was used in. */
 function channelsToCheck(
@@ -33,11 +34,11 @@ function checkLine(t: DigestText, { channelId, result }: CheckEntry, all: string
 export async function check(
   service: DigestService,
   guildId: string,
-  options: Options,
+  options: DigestOptions<'check'>,
   context: Context,
 ): Promise<Reply> {
   const t = digestText(context.locale);
-  const channels = channelsToCheck(str(options.channel), await service.channels(guildId), context.channelId);
+  const channels = channelsToCheck(options.channel, await service.channels(guildId), context.channelId);
   if (channels.length === 0) return ephemeralReply(t.checkNoChannel);
   const entries = await service.check(guildId, channels);
   if (!entries) return ephemeralReply(t.checkUnavailable);

@@ -8,13 +8,14 @@ import {
   PermissionFlagsBits,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
-import { canManageGuild, DEFAULT_TIMEZONE } from '../../src/digest/service';
+import { canManageGuild, DEFAULT_TIMEZONE, type DigestService } from '../../src/digest/service';
 import { digestText } from '../../src/digest/text';
 import { described, description, localized } from '../../src/locale/discord';
 import { echo } from '../../src/render/echo';
 import type { Messages } from '../../src/render/i18n';
 import { ephemeralReply } from '../../src/render/reply';
-import type { Command } from '../types';
+import { defineCommand, readOptions, type SubcommandOptions } from '../define';
+import type { Context, Reply } from '../types';
 import { check } from './check';
 import { off } from './off';
 import { preview } from './preview';
@@ -23,10 +24,12 @@ import { status } from './status';
 
 export { timeZoneChoices };
 
-const channelOption = (
-  required: boolean,
+// Generic in `required`, and typed by hand, so that each subcommand's options type knows whether `channel` is
+// always there: inferred inside the definition's `satisfies`, `required` would widen to boolean.
+const channelOption = <Required extends boolean>(
+  required: Required,
   pick: (t: Messages) => string,
-): APIApplicationCommandChannelOption => ({
+): APIApplicationCommandChannelOption & { name: 'channel'; required: Required } => ({
   type: ApplicationCommandOptionType.Channel,
   name: 'channel',
   name_localizations: localized((t) => t.commands.digest.channel),
@@ -121,34 +124,67 @@ const definition = {
   ],
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
-export const digest: Command = {
-  definition,
+/** The options of one subcommand, as its handler takes them. */
+export type DigestOptions<Name extends string> = SubcommandOptions<typeof definition, Name>;
+
+type Guarded = { ok: true; service: DigestService; guildId: string } | { ok: false; reply: Reply };
+
+/** What every subcommand needs first: a server, the digest service, and Manage Server to change anything. */
+function guard(context: Context, subcommand: string | undefined): Guarded {
+  const t = digestText(context.locale);
+  if (!context.guild) return { ok: false, reply: ephemeralReply(t.serversOnly) };
+  const service = context.services?.digests;
+  if (!service) return { ok: false, reply: ephemeralReply(t.unavailable) };
+  if ((subcommand === 'set' || subcommand === 'off') && !canManageGuild(context.memberPermissions))
+    return { ok: false, reply: ephemeralReply(t.needManageGuild) };
+  return { ok: true, service, guildId: context.guild.id };
+}
+
+export const digest = defineCommand(definition, {
+  // As before the options were typed: an option this definition lacks (a stale deployment) is ignored.
+  ignoreUnknownOptions: true,
   async handle(_knowledge, options, context) {
-    const t = digestText(context.locale);
-    if (!context.guild) return ephemeralReply(t.serversOnly);
-    const service = context.services?.digests;
-    if (!service) return ephemeralReply(t.unavailable);
-    const guildId = context.guild.id;
+    const guarded = guard(context, options.subcommand);
+    if (!guarded.ok) return guarded.reply;
+    const { service, guildId } = guarded;
     switch (options.subcommand) {
       case 'set':
-        if (!canManageGuild(context.memberPermissions)) return ephemeralReply(t.needManageGuild);
         return set(service, guildId, options, context);
       case 'off':
-        if (!canManageGuild(context.memberPermissions)) return ephemeralReply(t.needManageGuild);
-        return off(service, guildId, options, t);
+        return off(service, guildId, options, digestText(context.locale));
       case 'status':
         return status(service, guildId, context);
       case 'preview':
         return preview(service, guildId, options, context);
       case 'check':
         return check(service, guildId, options, context);
-      default:
-        return ephemeralReply(t.unknownSubcommand(echo(String(options.subcommand ?? ''))));
     }
+  },
+  // Each problem is told after the same checks, in the same order, as when the handler read raw options.
+  async invalid(problem, _knowledge, raw, context) {
+    const guarded = guard(context, problem.kind === 'subcommand' ? undefined : problem.subcommand);
+    if (!guarded.ok) return guarded.reply;
+    const t = digestText(context.locale);
+    if (problem.kind === 'subcommand') return ephemeralReply(t.unknownSubcommand(echo(problem.given ?? '')));
+    // set's channel is the one required option.
+    if (problem.kind === 'missing') return ephemeralReply(t.checkNoChannel);
+    if (problem.kind === 'choice' && problem.name === 'empty_days') {
+      // The service names a bad empty_days only after checking the channel, time and zone: let it. The rest
+      // reads (a missing channel, checked first, would have been the problem).
+      const rest = readOptions(definition, { ...raw, empty_days: undefined }, { ignoreUnknown: true });
+      if (rest.ok && rest.options.subcommand === 'set')
+        return set(
+          guarded.service,
+          guarded.guildId,
+          { ...rest.options, empty_days: String(problem.value) },
+          context,
+        );
+    }
+    throw new Error(`/digest: unexpected option problem ${JSON.stringify(problem)}`);
   },
   autocomplete(_knowledge, focused, _options, context) {
     if (focused.name !== 'timezone') return [];
     const service = context.services?.digests;
     return timeZoneChoices(focused.value, context.now, [service?.defaultTimezone ?? DEFAULT_TIMEZONE]);
   },
-};
+});

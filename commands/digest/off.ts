@@ -2,16 +2,16 @@
 import type { DigestService } from '../../src/digest/service';
 import type { DigestText } from '../../src/digest/text';
 import { ephemeralReply } from '../../src/render/reply';
-import type { Options, Reply } from '../types';
-import { str } from './shared';
+import type { Reply } from '../types';
+import type { DigestOptions } from './index';
 
 export async function off(
   service: DigestService,
   guildId: string,
-  options: Options,
+  options: DigestOptions<'off'>,
   t: DigestText,
 ): Promise<Reply> {
-  const channelId = str(options.channel);
+  const channelId = options.channel;
   const stopped = await service.off(guildId, channelId);
   if (stopped.length === 0) return ephemeralReply(t.offNone(channelId));
   return ephemeralReply(t.offDone(stopped.map((s) => s.channelId)));

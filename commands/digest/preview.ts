@@ -3,17 +3,18 @@ import type { DigestService } from '../../src/digest/service';
 import { digestText } from '../../src/digest/text';
 import { echo } from '../../src/render/echo';
 import { ephemeralReply } from '../../src/render/reply';
-import type { Context, Options, Reply } from '../types';
-import { ephemeralEmbed, str } from './shared';
+import type { Context, Reply } from '../types';
+import type { DigestOptions } from './index';
+import { ephemeralEmbed } from './shared';
 
 export async function preview(
   service: DigestService,
   guildId: string,
-  options: Options,
+  options: DigestOptions<'preview'>,
   context: Context,
 ): Promise<Reply> {
   const t = digestText(context.locale);
-  const given = str(options.date);
+  const given = options.date;
   const shown = await service.preview(guildId, given, context.locale, context.now);
   if (!shown) return ephemeralReply(t.badDate(echo(given ?? '')));
   const [embed] = shown.message.embeds;

@@ -6,17 +6,20 @@ import { fitChoice, LIMITS } from '../../src/discord-limits';
 import { echo } from '../../src/render/echo';
 import { ephemeralReply } from '../../src/render/reply';
 import type { Choice } from '../../src/search/lookup-types';
-import type { Context, Options, Reply } from '../types';
-import { localTime, str, unix } from './shared';
+import type { Context, Reply } from '../types';
+import type { DigestOptions } from './index';
+import { localTime, unix } from './shared';
 
 export async function set(
   service: DigestService,
   guildId: string,
-  options: Options,
+  // empty_days as any text: a value that is not a choice comes here too, for the service to refuse in turn.
+  options: Omit<DigestOptions<'set'>, 'empty_days'> & { empty_days?: string | undefined },
   context: Context,
 ): Promise<Reply> {
   const t = digestText(context.locale);
-  const channelId = str(options.channel);
+  const channelId = options.channel;
+  // Required, so always given, but the console can give it empty.
   if (!channelId) return ephemeralReply(t.checkNoChannel);
   // Discord's client offers only this server's channels, but the interaction's option is just an id: refuse
   // another server's, an unknown one or one that is no id at all, before anything is saved.
@@ -26,9 +29,9 @@ export async function set(
     {
       guildId,
       channelId,
-      time: str(options.time),
-      timezone: str(options.timezone),
-      emptyDays: str(options.empty_days),
+      time: options.time,
+      timezone: options.timezone,
+      emptyDays: options.empty_days,
       locale: context.locale,
     },
     context.now,

@@ -1,10 +1,8 @@
-// What the /digest subcommands share: reading an option as text, an ephemeral embed, a run's time.
+// What the /digest subcommands share: an ephemeral embed, a run's time.
 import { type APIEmbed, MessageFlags } from 'discord-api-types/v10';
 import { DateTime } from 'luxon';
 import { embedReply } from '../../src/render/reply';
-import type { Options, Reply } from '../types';
-
-export const str = (value: Options[string]) => (value === undefined ? undefined : String(value));
+import type { Reply } from '../types';
 
 export function ephemeralEmbed(embed: APIEmbed, content?: string): Reply {
   const reply = embedReply([embed], content);
