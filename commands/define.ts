@@ -130,8 +130,11 @@ export function readOptions<D extends Definition>(
       continue;
     }
     const expected = TYPEOF[option.type] ?? 'string';
-    if (typeof value !== expected)
-      throw new OptionTypeError(`option "${option.name}" should be a ${expected}, not ${typeof value}`);
+    const fractional = option.type === ApplicationCommandOptionType.Integer && !Number.isInteger(value);
+    if (typeof value !== expected || fractional)
+      throw new OptionTypeError(
+        `option "${option.name}" should be a ${fractional ? 'whole number' : expected}, not ${typeof value}`,
+      );
     const choices = 'choices' in option ? option.choices : undefined;
     if (choices && typeof value !== 'boolean' && !choices.some((c) => c.value === value))
       return { ok: false, problem: { kind: 'choice', name: option.name, value, ...at } };

@@ -174,6 +174,7 @@ describe('readOptions (run time)', () => {
     expect(() => readOptions(sample, { text: 'hi', count: '1' })).toThrow(OptionTypeError);
     expect(() => readOptions(sample, { text: 1, count: 1 })).toThrow(OptionTypeError);
     expect(() => readOptions(sample, { text: 'hi', count: 1, flag: 'true' })).toThrow(OptionTypeError);
+    expect(() => readOptions(sample, { text: 'hi', count: 1.5 })).toThrow(OptionTypeError);
   });
 
   it('reads a subcommand and its options, or says which subcommand is unknown', () => {
