@@ -5,8 +5,8 @@ import { described } from '../src/locale/discord';
 import { bullet, card, fact, listField } from '../src/render/card';
 import { formatDate, kindName, renderContext } from '../src/render/format';
 import { embedReply } from '../src/render/reply';
-import { checkOptions, EVERYWHERE } from './options';
-import type { Command } from './types';
+import { defineCommand } from './define';
+import { EVERYWHERE } from './options';
 
 const definition = {
   name: 'about',
@@ -17,14 +17,11 @@ const definition = {
 /** Enough of the hash to tell two indexes apart at a glance. */
 const HASH_SHOWN = 12;
 
-export const about: Command = {
-  definition,
-  handle(knowledge, options, context) {
+export const about = defineCommand(definition, {
+  handle(knowledge, _options, context) {
     const { kb } = knowledge;
     const ctx = renderContext(kb, context.locale);
     const { t } = ctx;
-    const invalid = checkOptions(definition, options, t);
-    if (invalid) return invalid;
     const counts = KINDS.map((kind) => `${kindName(ctx, kind, true)}: ${kb.records[kind].length}`);
     const sources = kb.records.sources.map((s) =>
       bullet(t.aside(`${s.outlet} — ${s.title}`, s.published ? formatDate(ctx, s.published) : t.undated)),
@@ -42,4 +39,4 @@ export const about: Command = {
     });
     return embedReply([embed]);
   },
-};
+});

@@ -7,7 +7,8 @@ import {
 import { described } from '../src/locale/discord';
 import { nameById } from '../src/render/format';
 import { editionComparison } from '../src/render/records/edition-chart';
-import { lookupCommand } from './lookup-command';
+import { defineCommand } from './define';
+import { lookupHandlers } from './lookup-command';
 import { EVERYWHERE, queryOption } from './options';
 
 const definition = {
@@ -26,10 +27,13 @@ const definition = {
 
 // Not deferred, like /stat: the comparison chart renders in tens of milliseconds, inside Discord's 3 s. The
 // handler is synchronous, so only `defer: true` (not the router's timer) could defer it.
-export const edition = lookupCommand(definition, ['editions'], {
-  extra: (ctx, item, options) => {
-    if (options.compare !== true || item.kind !== 'editions') return undefined;
-    const chart = editionComparison(ctx, item.record);
-    return chart ? { chart } : { note: ctx.t.chart.noComparison(nameById(ctx, item.record.series)) };
-  },
-});
+export const edition = defineCommand(
+  definition,
+  lookupHandlers(['editions'], {
+    extra: (ctx, item, options) => {
+      if (options.compare !== true || item.kind !== 'editions') return undefined;
+      const chart = editionComparison(ctx, item.record);
+      return chart ? { chart } : { note: ctx.t.chart.noComparison(nameById(ctx, item.record.series)) };
+    },
+  }),
+);

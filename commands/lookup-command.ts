@@ -1,8 +1,5 @@
 // The shared shape of /edition, /speaker and /stat: resolve a query within some kinds, show the record's card.
-import type {
-  RESTAPIAttachment,
-  RESTPostAPIChatInputApplicationCommandsJSONBody,
-} from 'discord-api-types/v10';
+import type { RESTAPIAttachment } from 'discord-api-types/v10';
 import { fitChoice, fitContent, LIMITS } from '../src/discord-limits';
 import type { AnyRecord } from '../src/knowledge/knowledge-base';
 import type { Kind } from '../src/knowledge/schema';
@@ -14,8 +11,9 @@ import { renderRecord } from '../src/render/records';
 import { seriesOf } from '../src/render/records/statistic';
 import { embedReply, ephemeralReply, hitLine, noMatchReply } from '../src/render/reply';
 import type { Choice, Hit } from '../src/search/lookup-types';
-import { checkOptions, readQuery } from './options';
-import type { Command, Context, Knowledge, Options, Reply, ReplyFile } from './types';
+import type { CommandSpec } from './define';
+import { emptyQueryReply, readQuery } from './options';
+import type { Context, Knowledge, Reply, ReplyFile } from './types';
 
 /** How many other matches a card lists under "Also matching". */
 const OTHERS_SHOWN = 5;
@@ -60,9 +58,9 @@ export function completeQuery(
 /** What a command adds to a card: a chart of the record, or a note saying why there is none. */
 export type CardExtra = { chart: ChartSpec } | { note: string };
 
-export interface LookupExtras {
+export interface LookupExtras<O> {
   /** The chart (or a note) for the card of the record answered, given the command's options. */
-  extra?(ctx: RenderContext, item: AnyRecord, options: Options): CardExtra | undefined;
+  extra?(ctx: RenderContext, item: AnyRecord, options: O): CardExtra | undefined;
   /** Answers an ambiguous free-text query with one record, and a note saying why, when the command can. */
   settle?(
     ctx: RenderContext,
@@ -115,19 +113,20 @@ async function withExtra(
   return files ? { payload, files } : { payload };
 }
 
-export function lookupCommand(
-  definition: RESTPostAPIChatInputApplicationCommandsJSONBody,
+/**
+ * The handlers of a lookup command, for `defineCommand(definition, lookupHandlers(kinds))`: `O` is the
+ * definition's options, which must include a required string `query`.
+ */
+export function lookupHandlers<O extends { query: string }>(
   kinds: readonly Kind[],
-  extras: LookupExtras = {},
-): Command {
+  extras: LookupExtras<O> = {},
+): CommandSpec<O> {
   const handle = async (
     knowledge: Knowledge,
-    options: Options,
+    options: O,
     context: Pick<Context, 'locale' | 'services'>,
   ): Promise<Reply> => {
     const ctx = renderContext(knowledge.kb, context.locale);
-    const invalid = checkOptions(definition, options, ctx.t);
-    if (invalid) return invalid;
     const read = readQuery(options, ctx.t);
     if (!read.ok) return read.reply;
     const result = knowledge.lookup.resolve(read.query, { kinds });
@@ -149,8 +148,8 @@ export function lookupCommand(
     }
   };
   return {
-    definition,
     handle,
+    invalid: emptyQueryReply,
     autocomplete: (knowledge, focused, _options, context) =>
       focused.name === 'query' ? completeQuery(knowledge, context.locale, focused.value, kinds) : [],
   };

@@ -12,8 +12,9 @@ import { echo } from '../src/render/echo';
 import { formatMonthDay, renderContext } from '../src/render/format';
 import { entryLine, renderOnThisDay } from '../src/render/on-this-day';
 import { embedReply, ephemeralReply } from '../src/render/reply';
-import { checkOptions, EVERYWHERE } from './options';
-import type { Command, Context } from './types';
+import { defineCommand } from './define';
+import { EVERYWHERE } from './options';
+import type { Context } from './types';
 
 const definition = {
   name: 'onthisday',
@@ -57,13 +58,10 @@ function localToday(context: Context): DateTime {
   return DateTime.fromJSDate(context.now, { zone: context.timeZone ?? DEFAULT_TIMEZONE });
 }
 
-export const onthisday: Command = {
-  definition,
+export const onthisday = defineCommand(definition, {
   handle(knowledge, options, context) {
     const ctx = renderContext(knowledge.kb, context.locale);
-    const invalid = checkOptions(definition, options, ctx.t);
-    if (invalid) return invalid;
-    const given = String(options.date ?? '').trim();
+    const given = (options.date ?? '').trim();
     const read = given ? readMonthDay(given) : { monthDay: localToday(context).toFormat('MM-dd') };
     if ('problem' in read) {
       return ephemeralReply(
@@ -95,4 +93,4 @@ export const onthisday: Command = {
         return { name: clip(`${formatMonthDay(ctx, d)} — ${what}`, LIMITS.autocomplete.max), value: d };
       });
   },
-};
+});

@@ -4,39 +4,36 @@ import {
   ApplicationCommandOptionType,
   ApplicationIntegrationType,
   InteractionContextType,
-  type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
 import { description, localized } from '../src/locale/discord';
-import { echo } from '../src/render/echo';
-import type { Messages } from '../src/render/i18n';
+import { type Messages, messages } from '../src/render/i18n';
 import { ephemeralReply } from '../src/render/reply';
-import type { Options, Reply } from './types';
+import { type OptionProblem, unknownOptionReply } from './define';
+import type { Context, Knowledge, Options, Reply } from './types';
 
 /** The longest free-text query accepted (Discord enforces it too, through `max_length`). */
 const QUERY_MAX = 100;
 
-/** The names of a command's top-level options. */
-function optionNames(definition: RESTPostAPIChatInputApplicationCommandsJSONBody): string[] {
-  return (definition.options ?? []).map((o) => o.name);
-}
-
-/** An ephemeral reply naming the first option the command does not take, if any. */
-export function checkOptions(
-  definition: RESTPostAPIChatInputApplicationCommandsJSONBody,
-  options: Options,
-  t: Messages,
-): Reply | undefined {
-  const known = optionNames(definition);
-  const unknown = Object.keys(options).find((name) => options[name] !== undefined && !known.includes(name));
-  if (unknown === undefined) return undefined;
-  return ephemeralReply(t.errors.unknownOption(echo(unknown), known.join(', ') || '—'));
+/**
+ * The `invalid` hook of the commands taking a required `query`: without one it is the empty query (as when it
+ * is blank); an unknown option gets the usual reply.
+ */
+export function emptyQueryReply(
+  problem: OptionProblem,
+  _knowledge: Knowledge,
+  _raw: Options,
+  context: Context,
+): Reply {
+  if (problem.kind === 'missing') return ephemeralReply(messages(context.locale).errors.emptyQuery);
+  if (problem.kind === 'unknown') return unknownOptionReply(context, problem.name, problem.known);
+  throw new Error(`a lookup command has no ${problem.kind} to get wrong: ${JSON.stringify(problem)}`);
 }
 
 export type QueryResult = { ok: true; query: string } | { ok: false; reply: Reply };
 
 /** The `query` option, trimmed; an ephemeral reply when it is empty or too long. */
-export function readQuery(options: Options, t: Messages): QueryResult {
-  const query = String(options.query ?? '').trim();
+export function readQuery(options: { query: string }, t: Messages): QueryResult {
+  const query = options.query.trim();
   if (!query) return { ok: false, reply: ephemeralReply(t.errors.emptyQuery) };
   if ([...query].length > QUERY_MAX)
     return { ok: false, reply: ephemeralReply(t.errors.queryTooLong(QUERY_MAX)) };

@@ -3,9 +3,9 @@ import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-ap
 import { described } from '../src/locale/discord';
 import { renderContext } from '../src/render/format';
 import { noMatchReply } from '../src/render/reply';
+import { defineCommand } from './define';
 import { completeQuery, hitCard } from './lookup-command';
-import { checkOptions, EVERYWHERE, queryOption, readQuery } from './options';
-import type { Command } from './types';
+import { EVERYWHERE, emptyQueryReply, queryOption, readQuery } from './options';
 
 const definition = {
   name: 'search',
@@ -17,12 +17,9 @@ const definition = {
 /** How many next-best matches are listed under the card. */
 const NEXT_BEST = 8;
 
-export const search: Command = {
-  definition,
+export const search = defineCommand(definition, {
   handle(knowledge, options, context) {
     const ctx = renderContext(knowledge.kb, context.locale);
-    const invalid = checkOptions(definition, options, ctx.t);
-    if (invalid) return invalid;
     const read = readQuery(options, ctx.t);
     if (!read.ok) return read.reply;
     const result = knowledge.lookup.resolve(read.query, { limit: NEXT_BEST + 1 });
@@ -34,6 +31,7 @@ export const search: Command = {
     const what = ctx.t.label.records.toLowerCase();
     return noMatchReply(ctx, read.query, result.candidates, { what, browse: '/about' });
   },
+  invalid: emptyQueryReply,
   autocomplete: (knowledge, focused, _options, context) =>
     focused.name === 'query' ? completeQuery(knowledge, context.locale, focused.value) : [],
-};
+});

@@ -1,7 +1,8 @@
 // /speaker query:<text> — one person: roles, appearances, what they said and announced.
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import { described } from '../src/locale/discord';
-import { lookupCommand } from './lookup-command';
+import { defineCommand } from './define';
+import { lookupHandlers } from './lookup-command';
 import { EVERYWHERE, queryOption } from './options';
 
 const definition = {
@@ -11,4 +12,4 @@ const definition = {
   ...EVERYWHERE,
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
-export const speaker = lookupCommand(definition, ['people']);
+export const speaker = defineCommand(definition, lookupHandlers(['people']));

@@ -7,7 +7,8 @@ import type { RenderContext } from '../src/render/format';
 import { seriesOf } from '../src/render/records/statistic';
 import { statisticChart } from '../src/render/records/statistic-chart';
 import type { Hit } from '../src/search/lookup-types';
-import { lookupCommand } from './lookup-command';
+import { defineCommand } from './define';
+import { lookupHandlers } from './lookup-command';
 import { EVERYWHERE, queryOption } from './options';
 
 const definition = {
@@ -51,10 +52,13 @@ function settleSeries(ctx: RenderContext, query: string, candidates: readonly Hi
 // Discord's 3 s, and a deferral would cost every answer an extra round trip. In the bot the chart is drawn in
 // the worker pool, so the handler is pending meanwhile and the router's 2 s deferral still covers a long queue
 // of charts under a burst.
-export const stat = lookupCommand(definition, ['statistics'], {
-  extra: (ctx, item) => {
-    const chart = item.kind === 'statistics' ? statisticChart(ctx, item.record) : undefined;
-    return chart && { chart };
-  },
-  settle: settleSeries,
-});
+export const stat = defineCommand(
+  definition,
+  lookupHandlers(['statistics'], {
+    extra: (ctx, item) => {
+      const chart = item.kind === 'statistics' ? statisticChart(ctx, item.record) : undefined;
+      return chart && { chart };
+    },
+    settle: settleSeries,
+  }),
+);

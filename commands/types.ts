@@ -32,7 +32,10 @@ export interface Services {
   charts?: ChartRenderer;
 }
 
-/** Parsed options: subcommand (if any) under `subcommand`, then each option by name. */
+/**
+ * Raw options, as the router and the console read them: subcommand (if any) under `subcommand`, then each
+ * option by name. Handlers made with `defineCommand` take them typed instead (`OptionsOf`, commands/define.ts).
+ */
 export type Options = Record<string, string | number | boolean | undefined>;
 
 export interface Command {

@@ -1,0 +1,18 @@
+// /digest off [channel] — stop the digest of one channel, or of every channel of the server.
+import type { DigestService } from '../../src/digest/service';
+import type { DigestText } from '../../src/digest/text';
+import { ephemeralReply } from '../../src/render/reply';
+import type { Reply } from '../types';
+import type { DigestOptions } from './index';
+
+export async function off(
+  service: DigestService,
+  guildId: string,
+  options: DigestOptions<'off'>,
+  t: DigestText,
+): Promise<Reply> {
+  const channelId = options.channel;
+  const stopped = await service.off(guildId, channelId);
+  if (stopped.length === 0) return ephemeralReply(t.offNone(channelId));
+  return ephemeralReply(t.offDone(stopped.map((s) => s.channelId)));
+}
