@@ -1,5 +1,6 @@
 // GET /healthz and GET /metrics of the real processes: `shiting start` against the fake Discord (an interaction
 // and a digest counted), and `shiting worker` against a real PostgreSQL that is stopped under it (503) and back.
+import { type AddressInfo, createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -125,6 +126,26 @@ describe('health and metrics of shiting start', () => {
     spawned = undefined;
     expect(code).toBe(0);
     expect(stdout).not.toContain('health and metrics listening');
+  }, 60_000);
+
+  it('a port already taken: one line naming SHITING_HTTP_PORT, exit 1', async () => {
+    fake = await startFakeDiscord();
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const { port } = taken.address() as AddressInfo;
+    try {
+      const run = spawnShiting(['start'], {
+        ...startEnv(fake, tempDir('shiting-ops-')),
+        ...HTTP,
+        SHITING_HTTP_PORT: String(port),
+      });
+      const { code, stderr } = await run.exit;
+      expect(code).toBe(1);
+      expect(stderr.trim()).toMatch(new RegExp(`^shiting start: SHITING_HTTP_PORT ${port}: .*EADDRINUSE`));
+      expect(stderr.trim().split('\n')).toHaveLength(1);
+    } finally {
+      taken.close();
+    }
   }, 60_000);
 });
 
