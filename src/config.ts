@@ -92,6 +92,14 @@ const EnvSchema = z.object({
         'SHITING_DIGESTS must be "on" (start posts digests) or "off" (left to `shiting worker` processes).',
     })
     .optional(),
+  SHITING_HTTP_PORT: z
+    .string()
+    .refine(
+      (text) => /^\d+$/.test(text) && Number(text) <= 65_535,
+      'SHITING_HTTP_PORT must be a port number from 0 to 65535 (0 picks a free one; leave it unset for no health/metrics server).',
+    )
+    .optional(),
+  SHITING_HTTP_HOST: z.string().optional(),
   SHITING_SHARDS: z
     .string()
     .refine(
@@ -118,6 +126,10 @@ export interface Config {
   shards?: ShardCount;
   /** Invalid requests (401/403/429) in 10 minutes at which digests stop posting; the default when absent. */
   invalidRequestLimit?: number;
+  /** Port of GET /healthz and GET /metrics (0: any free one); no HTTP server at all when absent. */
+  httpPort?: number;
+  /** Address that server binds; every interface (0.0.0.0) when absent, so a scraper on another machine reaches it. */
+  httpHost?: string;
 }
 
 export class ConfigError extends Error {
@@ -157,6 +169,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     shards: e.SHITING_SHARDS === undefined ? undefined : parseShardCount(e.SHITING_SHARDS),
     invalidRequestLimit:
       e.SHITING_INVALID_REQUEST_LIMIT === undefined ? undefined : Number(e.SHITING_INVALID_REQUEST_LIMIT),
+    httpPort: e.SHITING_HTTP_PORT === undefined ? undefined : Number(e.SHITING_HTTP_PORT),
+    httpHost: e.SHITING_HTTP_HOST,
   };
 }
 

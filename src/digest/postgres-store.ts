@@ -208,6 +208,10 @@ export class PostgresDigestStore implements DigestStore {
     if (!this.pool.ended) await this.pool.end();
   }
 
+  async ping(): Promise<void> {
+    await this.pool.query('SELECT 1');
+  }
+
   async get(id: number): Promise<Subscription | undefined> {
     return this.one(this.pool, 'SELECT * FROM subscriptions WHERE id = $1', [id]);
   }

@@ -2,7 +2,7 @@
 import type { REST } from '@discordjs/rest';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import { createDeliverer, type PostingBudget } from './deliver';
-import { type DigestLog, DigestScheduler, silentLog } from './schedule';
+import { type DigestLog, type DigestMetrics, DigestScheduler, silentLog } from './schedule';
 import { type ChannelProbe, DigestService } from './service';
 import { type DigestStore, SqliteDigestStore } from './store';
 
@@ -20,6 +20,8 @@ export interface DigestsOptions {
   clock?: () => Date;
   /** How the deliverer waits (backoff, rate-limit pauses); injected in tests, real waiting otherwise. */
   sleep?: (ms: number) => Promise<void>;
+  /** Told of every tick and database error (GET /metrics); nothing is counted when absent. */
+  metrics?: DigestMetrics;
 }
 
 /**
@@ -70,7 +72,8 @@ export class Digests {
       sleep: this.options.sleep,
     });
     const { clock } = this.options;
-    this.scheduler = new DigestScheduler({ store: this.store, deliver, clock, log, ownsGuild });
+    const { metrics } = this.options;
+    this.scheduler = new DigestScheduler({ store: this.store, deliver, clock, log, ownsGuild, metrics });
     this.scheduler.start();
     const scheduler = this.scheduler;
     // The count is for the log only: a database that cannot answer now does not stop the scheduler starting.
@@ -102,6 +105,7 @@ export class Digests {
     try {
       return await run();
     } catch (error) {
+      this.options.metrics?.databaseError();
       (this.options.log ?? silentLog).error(
         { err: error, guild: guildId, event: kind },
         'digest guild event not recorded',

@@ -138,6 +138,13 @@ export type DeliveryOutcome = 'sent' | 'skipped' | 'failed' | 'paused' | 'retryi
 /** Sends the `send` decisions of a tick (src/digest/deliver.ts), one outcome per decision, in order. */
 export type Deliver = (decisions: readonly Decision[], now: Date) => Promise<DeliveryOutcome[]>;
 
+/** What the scheduler tells a metrics sink (src/ops/metrics.ts) after each tick. */
+export interface DigestMetrics {
+  tick(report: TickReport): void;
+  /** A tick the database failed (it is the store the tick reads and settles through). */
+  databaseError(): void;
+}
+
 export interface SchedulerOptions {
   store: DigestStore;
   deliver: Deliver;
@@ -146,6 +153,7 @@ export interface SchedulerOptions {
   catchUpMs?: number;
   /** The guilds this process posts for (under sharding: those on its shards); every guild by default. */
   ownsGuild?: (guildId: string) => boolean;
+  metrics?: DigestMetrics;
 }
 
 /**
@@ -233,8 +241,11 @@ export class DigestScheduler {
       if (sends.length > 0 || report.dropped > 0)
         this.log.info({ ...report, at: now.toISOString() }, 'digest tick');
     } catch (error) {
+      this.options.metrics?.databaseError();
       this.log.error({ err: error }, 'digest tick failed; the next tick retries');
     }
+    // Also a failed tick's: what it did post before failing was posted.
+    this.options.metrics?.tick(report);
     return report;
   }
 }

@@ -101,6 +101,8 @@ export interface DigestStore {
   /** This store's claim owner (see ClaimOptions). */
   readonly owner: string;
   close(): Promise<void>;
+  /** Resolves when the database answers a trivial query (GET /healthz); rejects when it cannot be reached. */
+  ping(): Promise<void>;
   get(id: number): Promise<Subscription | undefined>;
   find(guildId: string, channelId: string): Promise<Subscription | undefined>;
   /** A server's turned-on subscriptions (paused ones included), oldest first. */
@@ -324,6 +326,10 @@ export class SqliteDigestStore implements DigestStore {
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
+  }
+
+  async ping(): Promise<void> {
+    this.db.prepare('SELECT 1').get();
   }
 
   async get(id: number): Promise<Subscription | undefined> {

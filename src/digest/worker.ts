@@ -7,6 +7,8 @@ import { InvalidRequestBudget, watchInvalidRequests } from '../discord/invalid-r
 import { installProcessGuards } from '../discord/process-guards';
 import { createRest } from '../discord/rest';
 import { createLogger, type Logger } from '../logger';
+import { checkHealth, type HealthReport, type HealthServer, startHealthServer } from '../ops/health-server';
+import { createMetrics, type ProcessMetrics } from '../ops/metrics';
 import { openPostgresStore } from './open-store';
 import { Digests } from './runtime';
 
@@ -56,9 +58,21 @@ export async function run(argv: string[]): Promise<number> {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
-  let worker: { stop(): Promise<void> };
+  // Only with SHITING_HTTP_PORT: without it nothing is counted and no port is opened.
+  const metrics = config.httpPort === undefined ? undefined : createMetrics();
+  let worker: WorkerHandle;
+  let http: HealthServer | undefined;
   try {
-    worker = await startWorker(config, logger);
+    worker = await startWorker(config, logger, metrics);
+    if (metrics && config.httpPort !== undefined) {
+      const running = worker;
+      const { httpPort: port, httpHost: host } = config;
+      const serving = { port, host, registry: metrics.registry, health: () => running.health(), log: logger };
+      http = await startHealthServer(serving).catch(async (error: unknown) => {
+        await running.stop();
+        throw new Error(`SHITING_HTTP_PORT ${port}: ${error instanceof Error ? error.message : error}`);
+      });
+    }
   } catch (error) {
     logger.debug({ err: error }, 'could not start');
     process.stderr.write(`shiting worker: ${describeDiscordError(error, config.apiUrl)}\n`);
@@ -66,6 +80,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   const signal = await stopSignal;
   logger.info({ signal }, 'shutting down');
+  await http?.close();
   await worker.stop();
   logger.info('stopped');
   // Everything is closed by now; a timer left by a library must not keep a stopped worker alive (unref'd).
@@ -73,8 +88,18 @@ export async function run(argv: string[]): Promise<number> {
   return 0;
 }
 
+interface WorkerHandle {
+  /** For GET /healthz: the index loaded and the database answering. */
+  health(): Promise<HealthReport>;
+  stop(): Promise<void>;
+}
+
 /** Knowledge, store and REST client; then the scheduler, which catches up at once and ticks every minute. */
-export async function startWorker(config: Config, logger: Logger): Promise<{ stop(): Promise<void> }> {
+export async function startWorker(
+  config: Config,
+  logger: Logger,
+  metrics?: ProcessMetrics,
+): Promise<WorkerHandle> {
   const [{ ensureIndex, openKnowledge, SHIPPED_SEEDS }, { resolveIndexPath }] = await Promise.all([
     import('../knowledge/open'),
     import('../knowledge/load'),
@@ -95,13 +120,16 @@ export async function startWorker(config: Config, logger: Logger): Promise<{ sto
     knowledge: () => knowledge.kb,
     defaultTimezone: config.digestTimezone,
     log: logger,
+    metrics: metrics?.digests,
   });
   const rest = createRest(config);
   const budget = new InvalidRequestBudget({ limit: config.invalidRequestLimit });
-  const unwatch = watchInvalidRequests(rest, budget, logger);
+  const unwatch = watchInvalidRequests(rest, budget, logger, Date.now, metrics?.rest);
+  metrics?.watchBudget(budget);
   digests.start(rest, undefined, budget);
   logger.info({ owner: digests.store.owner, store: digests.store.kind }, 'digest worker started');
   return {
+    health: () => checkHealth({ index: () => knowledge.kb.counts, database: () => digests.store.ping() }),
     async stop() {
       await digests.stop();
       unwatch();

@@ -10,7 +10,7 @@ import { createClient } from './client';
 import { type DeployResult, deployCommands } from './deploy';
 import { FATAL_CLOSE_CODES, GatewayClosedError } from './errors';
 import { restOptions } from './rest';
-import { createInteractionRouter, type InteractionRouter } from './router';
+import { createInteractionRouter, type InteractionRouter, type RouterMetrics } from './router';
 import { clientShards, deploysCommands, type ShardInfo } from './shards';
 import { restTransport } from './transport';
 
@@ -50,6 +50,8 @@ export interface BotOptions {
    * process still looks alive but will never get another interaction. Before start, startBot rejects instead.
    */
   onGatewayLost?: (error: GatewayClosedError) => void;
+  /** Counts interactions and times their first response (GET /metrics); nothing is counted when absent. */
+  metrics?: RouterMetrics;
 }
 
 export interface GuildEvents {
@@ -131,6 +133,7 @@ export async function startBot(options: BotOptions): Promise<BotHandle> {
     deferAfterMs: options.deferAfterMs,
     queue: options.queue,
     deferBeyond: options.deferBeyond,
+    metrics: options.metrics,
   });
   // The raw gateway payload is exactly the API's JSON that the router and handlers are typed against.
   const onInteraction = (data: APIInteraction) => void router.handle(data);

@@ -91,6 +91,13 @@ export interface BudgetLog {
   error(details: object, message: string): void;
 }
 
+/** What the watcher tells a metrics sink (src/ops/metrics.ts) of each response and each rate-limit wait. */
+export interface RestMetrics {
+  /** `scope` is Discord's x-ratelimit-scope of a 429 (user, global, shared), null otherwise. */
+  response(status: number, scope: string | null): void;
+  rateLimitWait(global: boolean): void;
+}
+
 /**
  * Feed the budget from every response the REST client receives, and log what @discordjs/rest reports: its
  * pre-emptive rate-limit waits and its own invalid-request count. Returns a function that stops listening.
@@ -100,12 +107,15 @@ export function watchInvalidRequests(
   budget: InvalidRequestBudget,
   log: BudgetLog,
   now: () => number = Date.now,
+  metrics?: RestMetrics,
 ): () => void {
   let spent = false;
   let waits = 0;
   let lastWaitLog = Number.NEGATIVE_INFINITY;
   const onResponse = (_request: APIRequest, response: ResponseLike) => {
-    budget.noteResponse(response.status, response.headers.get('x-ratelimit-scope'));
+    const scope = response.headers.get('x-ratelimit-scope');
+    budget.noteResponse(response.status, scope);
+    metrics?.response(response.status, scope);
     if (!spent && budget.exhausted()) {
       spent = true;
       log.error(
@@ -118,6 +128,7 @@ export function watchInvalidRequests(
   // global 50 a second (not for the 429s it receives): in a large fan-out that is every request, so one line
   // every 10 seconds says how many waited.
   const onRateLimited = (data: RateLimitData) => {
+    metrics?.rateLimitWait(data.global);
     waits++;
     if (now() - lastWaitLog < WAIT_LOG_EVERY_MS) return;
     lastWaitLog = now();

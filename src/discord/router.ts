@@ -18,7 +18,7 @@ import type { Logger } from '../logger';
 import { ephemeralReply, isEphemeral } from '../render/reply';
 import { buildContext, type CommandInteraction } from './context';
 import { parseOptions } from './options';
-import type { InteractionTransport } from './transport';
+import type { InteractionRef, InteractionTransport } from './transport';
 
 /**
  * Discord wants a first response within 3 s; an async handler still pending at this point gets a deferral.
@@ -28,6 +28,17 @@ const DEFER_AFTER_MS = 2000;
 
 /** Past this many interactions waiting for their turn, the next one is deferred on arrival (see deferBeyond). */
 const DEFER_BEYOND = 100;
+
+/** How an interaction ended, as counted: a command answered or failed, or an autocomplete answered. */
+export type InteractionOutcome = 'ok' | 'error' | 'autocomplete';
+
+/** What the router tells a metrics sink (src/ops/metrics.ts); the router knows nothing of what it does with it. */
+export interface RouterMetrics {
+  /** `command` is a registered command's name, or `(unknown)`: a name Discord sent that none has. */
+  interaction(command: string, outcome: InteractionOutcome): void;
+  /** Seconds from arrival to the first callback (reply, deferral or choices) being accepted. */
+  firstResponse(command: string, seconds: number): void;
+}
 
 export interface RouterOptions {
   commands: readonly Command[];
@@ -52,7 +63,11 @@ export interface RouterOptions {
    * its 3 s, where a wave of them at the 2 s mark would queue behind the replies.
    */
   deferBeyond?: number;
+  metrics?: RouterMetrics;
 }
+
+/** The label of an unknown command: Discord's name is not used, so a stray name cannot grow a new series. */
+const UNKNOWN_COMMAND = '(unknown)';
 
 export interface InteractionRouter {
   /** Answers one interaction. Never rejects: every failure is logged and, where possible, told to the user. */
@@ -126,7 +141,23 @@ function createTurns(): Turns {
 }
 
 export function createInteractionRouter(options: RouterOptions): InteractionRouter {
-  const { transport, logger, knowledge } = options;
+  const { logger, knowledge, metrics } = options;
+  // Arrival times of interactions not yet given a first response: the first `respond` observes and forgets one.
+  const arrived = new WeakMap<InteractionRef, { command: string; started: number }>();
+  const inner = options.transport;
+  // Delegated one by one, not spread: a transport may be a class whose methods live on its prototype.
+  const transport: InteractionTransport = {
+    editOriginal: (interaction, payload, files) => inner.editOriginal(interaction, payload, files),
+    followUp: (interaction, payload, files) => inner.followUp(interaction, payload, files),
+    deleteOriginal: (interaction) => inner.deleteOriginal(interaction),
+    async respond(interaction, response, files) {
+      await inner.respond(interaction, response, files);
+      const first = arrived.get(interaction);
+      if (!first) return;
+      arrived.delete(interaction);
+      metrics?.firstResponse(first.command, (performance.now() - first.started) / 1000);
+    },
+  };
   const clock = options.clock ?? (() => new Date());
   const deferAfterMs = options.deferAfterMs ?? DEFER_AFTER_MS;
   const byName = new Map(options.commands.map((c) => [c.definition.name, c]));
@@ -161,7 +192,8 @@ export function createInteractionRouter(options: RouterOptions): InteractionRout
     });
   }
 
-  async function command(interaction: APIChatInputApplicationCommandInteraction): Promise<void> {
+  /** Answers a command; says whether its handler succeeded (an unknown command counts as an error). */
+  async function command(interaction: APIChatInputApplicationCommandInteraction): Promise<'ok' | 'error'> {
     const name = interaction.data.name;
     const locale = localeOf(interaction);
     const found = byName.get(name);
@@ -171,7 +203,7 @@ export function createInteractionRouter(options: RouterOptions): InteractionRout
         type: InteractionResponseType.ChannelMessageWithSource,
         data: ephemeralReply(messages(locale).router.unavailable).payload,
       });
-      return;
+      return 'error';
     }
     let parsed: Options | undefined;
     // Inside the boundary: a malformed interaction (permissions that are not a number, options that are not a
@@ -249,27 +281,41 @@ export function createInteractionRouter(options: RouterOptions): InteractionRout
     } else {
       await transport.editOriginal(interaction, reply.payload, reply.files);
     }
+    return outcome.ok ? 'ok' : 'error';
   }
 
   async function route(interaction: APIInteraction): Promise<void> {
     const started = performance.now();
+    let label = UNKNOWN_COMMAND;
+    let outcome: InteractionOutcome = 'error';
     try {
-      if (interaction.type === InteractionType.ApplicationCommandAutocomplete)
+      if (interaction.type === InteractionType.ApplicationCommandAutocomplete) {
+        label = labelOf(interaction.data?.name);
+        arrived.set(interaction, { command: label, started });
         await autocomplete(interaction);
-      else if (
+        outcome = 'autocomplete';
+      } else if (
         interaction.type === InteractionType.ApplicationCommand &&
         interaction.data?.type === ApplicationCommandType.ChatInput
       ) {
-        await command(interaction as APIChatInputApplicationCommandInteraction);
+        label = labelOf(interaction.data.name);
+        arrived.set(interaction, { command: label, started });
+        outcome = await command(interaction as APIChatInputApplicationCommandInteraction);
       } else return;
+      metrics?.interaction(label, outcome);
       logger.debug(
         { interactionId: interaction.id, ms: Math.round(performance.now() - started) },
         'interaction answered',
       );
     } catch (error) {
       // Only the transport can land here (Discord refused or was unreachable); the user cannot be told.
+      metrics?.interaction(label, 'error');
       logger.error({ err: error, interactionId: interaction.id }, 'could not answer an interaction');
     }
+  }
+
+  function labelOf(name: unknown): string {
+    return typeof name === 'string' && byName.has(name) ? name : UNKNOWN_COMMAND;
   }
 
   return {

@@ -7,6 +7,8 @@ import { parseFlags, type Usage } from '../console/flags';
 import { openPostgresStore } from '../digest/open-store';
 import { Digests } from '../digest/runtime';
 import { createLogger, type Logger } from '../logger';
+import { checkHealth, type HealthReport, type HealthServer, startHealthServer } from '../ops/health-server';
+import { createMetrics, type ProcessMetrics } from '../ops/metrics';
 import { type BotHandle, startBot } from './bot';
 import { atSetting, describeDiscordError, type GatewayClosedError, SettingPathError } from './errors';
 import { InvalidRequestBudget, watchInvalidRequests } from './invalid-requests';
@@ -23,16 +25,20 @@ export interface ShitingOptions {
   clock?: () => Date;
   /** Told when Discord closes the gateway for good after start (see BotOptions.onGatewayLost). */
   onGatewayLost?: (error: GatewayClosedError) => void;
+  /** This process's metrics (GET /metrics), fed by the router, the scheduler and the REST watcher. */
+  metrics?: ProcessMetrics;
 }
 
 export interface ShitingHandle {
   bot: BotHandle;
+  /** For GET /healthz: the index loaded and the database answering. */
+  health(): Promise<HealthReport>;
   stop(): Promise<void>;
 }
 
 /** Everything `npm start` runs, in-process: index, knowledge, commands, digests, the Discord client. */
 export async function startShiting(options: ShitingOptions): Promise<ShitingHandle> {
-  const { config, logger, clock } = options;
+  const { config, logger, clock, metrics } = options;
   // Loaded here, not at the top: a configuration error is reported before any of this is read.
   const [{ ensureIndex, openKnowledge, SHIPPED_SEEDS }, { resolveIndexPath }, { commands }] =
     await Promise.all([import('../knowledge/open'), import('../knowledge/load'), import('../../commands')]);
@@ -54,6 +60,7 @@ export async function startShiting(options: ShitingOptions): Promise<ShitingHand
     defaultTimezone: config.digestTimezone,
     log: logger,
     clock,
+    metrics: metrics?.digests,
   };
   let digests: Digests;
   if (config.databaseUrl) {
@@ -87,6 +94,7 @@ export async function startShiting(options: ShitingOptions): Promise<ShitingHand
       services: (client) => ({ digests: digests.service(channelProbe(client)) }),
       guildEvents: { left: (id) => digests.guildLeft(id), joined: (id) => digests.guildJoined(id) },
       onGatewayLost: options.onGatewayLost,
+      metrics: metrics?.interactions,
     });
   } catch (error) {
     await digests.stop();
@@ -94,13 +102,15 @@ export async function startShiting(options: ShitingOptions): Promise<ShitingHand
   }
   // Counted from here on: start-up's few requests cannot spend a budget in the thousands.
   const budget = new InvalidRequestBudget({ limit: config.invalidRequestLimit });
-  const unwatch = watchInvalidRequests(bot.rest, budget, logger);
+  const unwatch = watchInvalidRequests(bot.rest, budget, logger, Date.now, metrics?.rest);
+  metrics?.watchBudget(budget);
   // Each shard's process posts the digests of its own guilds; together they cover all of them once. With
   // SHITING_DIGESTS=off, `shiting worker` processes post them instead (the store still serves /digest).
   if (config.digests === 'off') logger.info('digests left to workers (SHITING_DIGESTS=off)');
   else digests.start(bot.rest, guildOwner(bot.shards), budget);
   return {
     bot,
+    health: () => checkHealth({ index: () => knowledge.kb.counts, database: () => digests.store.ping() }),
     async stop() {
       // Interactions in flight finish; then the scheduler stops after its in-flight posts and the database
       // closes; the client (whose REST those posts used) goes last.
@@ -186,6 +196,15 @@ export async function run(argv: string[]): Promise<number> {
   }
 }
 
+/**
+ * Under `--shards`, shard process N serves on SHITING_HTTP_PORT + N, since they share one machine's ports (0 stays
+ * "any free port"). discord.js names each process's shard in SHARDS.
+ */
+function shardPort(port: number, shardProcess: boolean): number {
+  const shard = Number(process.env.SHARDS);
+  return shardProcess && port !== 0 && Number.isInteger(shard) ? port + shard : port;
+}
+
 /** Why serving ends: a signal, the parent that started the bot going away, or a gateway Discord closed for good. */
 type StopReason = { signal: NodeJS.Signals } | { parentGone: string } | { lost: GatewayClosedError };
 
@@ -197,9 +216,21 @@ async function serve(config: Config, logger: Logger, shardProcess: boolean): Pro
   const lost = new Promise<GatewayClosedError>((resolve) => {
     gatewayLost = resolve;
   });
+  // Only with SHITING_HTTP_PORT: without it nothing is counted and no port is opened.
+  const metrics = config.httpPort === undefined ? undefined : createMetrics();
   let app: ShitingHandle;
+  let http: HealthServer | undefined;
   try {
-    app = await startShiting({ config, logger, onGatewayLost: gatewayLost });
+    app = await startShiting({ config, logger, onGatewayLost: gatewayLost, metrics });
+    if (metrics && config.httpPort !== undefined) {
+      const port = shardPort(config.httpPort, shardProcess);
+      const health = () => app.health();
+      const serving = { port, host: config.httpHost, registry: metrics.registry, health, log: logger };
+      http = await startHealthServer(serving).catch(async (error: unknown) => {
+        await app.stop();
+        throw new Error(`SHITING_HTTP_PORT ${port}: ${error instanceof Error ? error.message : error}`);
+      });
+    }
   } catch (error) {
     parent?.stop();
     const message = describeDiscordError(error, config.apiUrl);
@@ -225,6 +256,7 @@ async function serve(config: Config, logger: Logger, shardProcess: boolean): Pro
   } else {
     logger.info({ signal: reason.signal }, 'shutting down');
   }
+  await http?.close();
   await app.stop();
   logger.info('stopped');
   // @discordjs/ws keeps retrying a gateway that went away even after client.destroy() (its 500 ms reconnect

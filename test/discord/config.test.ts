@@ -92,6 +92,19 @@ describe('config', () => {
       ]);
   });
 
+  it('reads SHITING_HTTP_PORT as a port from 0 to 65535, and no server at all when unset', () => {
+    const unset = parseConfig({ DISCORD_TOKEN: TOKEN });
+    expect(unset.httpPort).toBeUndefined();
+    expect(unset.httpHost).toBeUndefined();
+    for (const port of [0, 9464, 65535])
+      expect(parseConfig({ DISCORD_TOKEN: TOKEN, SHITING_HTTP_PORT: String(port) }).httpPort).toBe(port);
+    expect(parseConfig({ DISCORD_TOKEN: TOKEN, SHITING_HTTP_HOST: '127.0.0.1' }).httpHost).toBe('127.0.0.1');
+    for (const bad of ['65536', '-1', '80.5', 'http'])
+      expect(problems({ DISCORD_TOKEN: TOKEN, SHITING_HTTP_PORT: bad })).toEqual([
+        expect.stringContaining('SHITING_HTTP_PORT must be a port number from 0 to 65535'),
+      ]);
+  });
+
   it('tells a person what to set and that `npx shiting ask` works without Discord', () => {
     const error = new ConfigError(['DISCORD_TOKEN is not set.']);
     expect(error.userMessage).toContain('.env.example');

@@ -121,3 +121,46 @@ describe('context', () => {
     expect(zones).toEqual(['Europe/Berlin', undefined]);
   });
 });
+
+describe('metrics', () => {
+  it('counts each interaction by command and outcome, and times only its first response', async () => {
+    const counted: string[] = [];
+    const timed: string[] = [];
+    const { events, transport } = recorder();
+    const router = createInteractionRouter({
+      commands: [
+        { definition: definition('fine'), handle: () => ({ payload: { content: 'ok' } }) },
+        {
+          definition: definition('slow'),
+          defer: true,
+          handle: async () => ({ payload: { content: 'late' } }),
+        },
+        {
+          definition: definition('broken'),
+          handle: () => {
+            throw new Error('boom');
+          },
+        },
+      ],
+      knowledge: NO_KNOWLEDGE,
+      transport,
+      logger: captureLogger().logger,
+      metrics: {
+        interaction: (command, outcome) => counted.push(`${command} ${outcome}`),
+        firstResponse: (command, seconds) => {
+          expect(seconds).toBeGreaterThanOrEqual(0);
+          timed.push(command);
+        },
+      },
+    });
+    for (const name of ['fine', 'slow', 'broken', 'stranger']) await router.handle(interaction(name));
+    await router.handle({
+      ...interaction('fine'),
+      type: InteractionType.ApplicationCommandAutocomplete,
+    } as unknown as APIInteraction);
+    expect(counted).toEqual(['fine ok', 'slow ok', 'broken error', '(unknown) error', 'fine autocomplete']);
+    // The deferred one is timed at its deferral, once, though an edit follows.
+    expect(timed).toEqual(['fine', 'slow', 'broken', '(unknown)', 'fine']);
+    expect(events).toContain('edit');
+  });
+});
