@@ -8,7 +8,7 @@ import { installProcessGuards } from '../discord/process-guards';
 import { createRest } from '../discord/rest';
 import { createLogger, type Logger } from '../logger';
 import { checkHealth, type HealthReport, type HealthServer, startHealthServer } from '../ops/health-server';
-import { createMetrics, type ProcessMetrics } from '../ops/metrics';
+import type { ProcessMetrics } from '../ops/metrics';
 import { openPostgresStore } from './open-store';
 import { Digests } from './runtime';
 
@@ -59,7 +59,9 @@ export async function run(argv: string[]): Promise<number> {
     process.once('SIGTERM', resolve);
   });
   // Only with SHITING_HTTP_PORT: without it nothing is counted and no port is opened.
-  const metrics = config.httpPort === undefined ? undefined : createMetrics();
+  // prom-client is loaded only when metrics are served: a bot without SHITING_HTTP_PORT does not pay its memory.
+  const metrics =
+    config.httpPort === undefined ? undefined : (await import('../ops/metrics')).createMetrics();
   let worker: WorkerHandle;
   let http: HealthServer | undefined;
   try {

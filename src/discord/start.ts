@@ -8,7 +8,7 @@ import { openPostgresStore } from '../digest/open-store';
 import { Digests } from '../digest/runtime';
 import { createLogger, type Logger } from '../logger';
 import { checkHealth, type HealthReport, type HealthServer, startHealthServer } from '../ops/health-server';
-import { createMetrics, type ProcessMetrics } from '../ops/metrics';
+import type { ProcessMetrics } from '../ops/metrics';
 import { type BotHandle, startBot } from './bot';
 import { atSetting, describeDiscordError, type GatewayClosedError, SettingPathError } from './errors';
 import { InvalidRequestBudget, watchInvalidRequests } from './invalid-requests';
@@ -217,7 +217,9 @@ async function serve(config: Config, logger: Logger, shardProcess: boolean): Pro
     gatewayLost = resolve;
   });
   // Only with SHITING_HTTP_PORT: without it nothing is counted and no port is opened.
-  const metrics = config.httpPort === undefined ? undefined : createMetrics();
+  // prom-client is loaded only when metrics are served: a bot without SHITING_HTTP_PORT does not pay its memory.
+  const metrics =
+    config.httpPort === undefined ? undefined : (await import('../ops/metrics')).createMetrics();
   let app: ShitingHandle;
   let http: HealthServer | undefined;
   try {
