@@ -120,6 +120,15 @@ describe('/search', () => {
     expect(title(payload)).toMatch(/^快手/);
   });
 
+  it.each(['They were young at that time', 'Their love at that time', 'Their friendship at that time'])(
+    'opens the CCTV News work "%s" itself, not one of the other two',
+    async (query) => {
+      const payload = await ask(search, { query });
+      expect(title(payload)).toMatch(new RegExp(`^${query}`));
+      expect(textOf(payload)).not.toMatch(/followed by/i);
+    },
+  );
+
   it('shows a card and the next best matches for a broad query', async () => {
     const payload = await ask(search, { query: 'micro drama' });
     expect(payload.embeds).toHaveLength(1);

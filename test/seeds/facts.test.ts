@@ -232,6 +232,27 @@ describe('004: the 9th edition', () => {
     expect(must('organizations', 'cmg').aliases).toContain('Central Radio and Television General Station');
   });
 
+  it('keeps the three CCTV News works apart, in no invented order (issue 12)', () => {
+    const ids = ['they-were-young-at-that-time', 'their-love-at-that-time', 'their-friendship-at-that-time'];
+    const titles = ids.map((id) => must('works', id).title);
+    expect(titles).toEqual([
+      'They were young at that time',
+      'Their love at that time',
+      'Their friendship at that time',
+    ]);
+    for (const id of ids) {
+      const work = must('works', id);
+      expect(work).toMatchObject({ by: ['cctv-news'], edition: 'ciac-9', sources: [S004] });
+      expect(work.aliases ?? [], id).toEqual([]);
+      expect(work.summary, id).not.toMatch(/followed by|began with|series/i);
+      expect(work.i18n?.['zh-CN']?.summary, id).not.toMatch(/其后|开篇|系列/);
+      expect(kb.related('cctv-news').works, id).toContain(id);
+    }
+    const cctvNews = must('organizations', 'cctv-news');
+    expect(cctvNews.summary).not.toMatch(/began with|through the eyes of/);
+    expect(cctvNews.i18n?.['zh-CN']?.summary).not.toMatch(/开篇|视角/);
+  });
+
   it("has Zhou Jie's 125 minutes as of March 2021", () => {
     const stat = must('statistics', 'stat-short-video-daily-minutes-2021');
     expect(stat).toMatchObject({ value: 125, asOf: '2021-03', sources: [S004] });
