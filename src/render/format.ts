@@ -212,8 +212,3 @@ export function sourceLabel(ctx: RenderContext, id: string): string {
 export function collectSources(...lists: (readonly string[] | undefined)[]): string[] {
   return [...new Set(lists.flatMap((list) => list ?? []))];
 }
-
-/** The sources a record cites (a source cites itself). */
-export function citedSources(item: AnyRecord): readonly string[] {
-  return item.kind === 'sources' ? [item.record.id] : item.record.sources;
-}

@@ -27,6 +27,16 @@ describe('/edition', () => {
     expect(payload.embeds?.[0]?.footer?.text).toMatch(/^Sources: .*Cover News.*China Daily/);
   });
 
+  it('cites the shown dates by their own claim’s source, China Daily alone (issue 12)', async () => {
+    const dates = field(await ask(edition, { query: '11th' }), /^Dates$/);
+    expect(dates.split('\n')[0]).toMatch(/^March 28\s–\s30, 2024 \(China Daily/);
+    expect(dates.split('\n')[0]).not.toMatch(/Cover News/);
+    expect(dates).toMatch(/Sources differ/);
+    const zh = field(await ask(edition, { query: '第十一届' }, 'zh-CN'), /^日期$/);
+    expect(zh.split('\n')[0]).not.toMatch(/封面新闻|Cover News/);
+    expect(zh).toMatch(/各来源说法不一/);
+  });
+
   it('names its cross-references so they can be looked up next', async () => {
     const payload = await ask(edition, { query: '11th' });
     expect(field(payload, /^Speakers · \/speaker$/)).toContain('Liu Zhen');

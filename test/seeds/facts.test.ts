@@ -2,6 +2,7 @@
 // each checked against the source it must cite.
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { dateBasis } from '../../src/knowledge/calendar';
 import { compileSeeds, formatSeedError } from '../../src/knowledge/compile';
 import type { KnowledgeBase } from '../../src/knowledge/knowledge-base';
 import { knowledgeFromIndex } from '../../src/knowledge/load';
@@ -156,6 +157,16 @@ describe('003: the 11th edition, by China Daily', () => {
     expect(shown[0]?.note).toBeTruthy();
     expect(eleventh.city).toBe('Chengdu');
     expect(kb.onMonthDay('03-28').some((e) => e.id === 'ciac-11' && e.event === 'start')).toBe(true);
+  });
+
+  it('cites China Daily alone for the calendar days of March 28–30, which Cover News disputes (issue 12)', () => {
+    const item = kb.find('ciac-11');
+    if (!item) throw new Error('no ciac-11');
+    expect(dateBasis(item)).toEqual({ sources: [S003], differs: true });
+    expect(kb.onMonthDay('03-30').find((e) => e.id === 'ciac-11')?.event).toBe('end');
+    const fifth = kb.find('ciac-5');
+    if (!fifth) throw new Error('no ciac-5');
+    expect(dateBasis(fifth)).toEqual({ sources: [S002], differs: false });
   });
 
   it('counts nearly 10,000 representatives', () => {

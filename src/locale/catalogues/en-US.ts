@@ -133,6 +133,8 @@ export const enUS = {
   clauses: '; ',
   andMore: (n: number) => `and ${n} more`,
   sourcesDiffer: (claims: string) => `Sources differ: ${claims}`,
+  /** After a date taken from one of several claims that disagree (/onthisday, the digest). */
+  datesDiffer: 'sources differ',
   shownBecause: (reason: string) => `shown: ${reason}`,
   yearsAgo: (n: number) =>
     n === 0

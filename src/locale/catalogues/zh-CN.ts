@@ -134,6 +134,7 @@ export const zhCN = {
   clauses: '；',
   andMore: (n: number) => `等另外${n}项`,
   sourcesDiffer: (claims: string) => `各来源说法不一：${claims}`,
+  datesDiffer: '各来源说法不一',
   shownBecause: (reason: string) => `采用：${reason}`,
   yearsAgo: (n: number) => (n === 0 ? '今年' : n > 0 ? `${n}年前` : `${-n}年后`),
   sourcesFooter: (list: string) => `来源：${list}`,

@@ -135,6 +135,7 @@ export const zhTW = {
   clauses: '；',
   andMore: (n: number) => `等另外${n}項`,
   sourcesDiffer: (claims: string) => `各來源說法不一：${claims}`,
+  datesDiffer: '各來源說法不一',
   shownBecause: (reason: string) => `採用：${reason}`,
   yearsAgo: (n: number) => (n === 0 ? '今年' : n > 0 ? `${n}年前` : `${-n}年後`),
   sourcesFooter: (list: string) => `來源：${list}`,

@@ -1,5 +1,6 @@
 // The card of one edition or season: when, where, theme, hosts, figures, firsts, and what was part of it.
 import type { APIEmbed } from 'discord-api-types/v10';
+import { dateBasis } from '../../knowledge/calendar';
 import type { DateClaimT, Edition, NoteT } from '../../knowledge/schema';
 import { partnerLocale } from '../../locale/locales';
 import { bullet, card, fact, listField, withCommand } from '../card';
@@ -22,11 +23,18 @@ function shownClaim(claims: readonly DateClaimT[]): DateClaimT | undefined {
   return claims.find((c) => c.shown) ?? claims[0];
 }
 
-/** The shown dates, then "Sources differ: …" naming each other claim and its sources. */
-function datesText(ctx: RenderContext, claims: readonly DateClaimT[]): string | undefined {
+/**
+ * The shown dates, then "Sources differ: …" naming each other claim and its sources. When the claims differ,
+ * the shown dates cite their own claim's sources (from dateBasis, as /onthisday and the digest do).
+ */
+function datesText(ctx: RenderContext, edition: Edition): string | undefined {
+  const claims = edition.dates;
   const shown = shownClaim(claims);
   if (!shown) return undefined;
-  const lines = [formatRange(ctx, shown.start, shown.end)];
+  const range = formatRange(ctx, shown.start, shown.end);
+  const basis = dateBasis({ kind: 'editions', record: edition });
+  const label = (ids: readonly string[]) => ids.map((s) => sourceLabel(ctx, s)).join(ctx.t.list);
+  const lines = [basis.differs ? ctx.t.aside(range, label(basis.sources)) : range];
   const others = claims.filter((c) => c !== shown);
   if (others.length > 0) {
     const describe = (c: DateClaimT) =>
@@ -64,7 +72,7 @@ export function renderEdition(ctx: RenderContext, edition: Edition): APIEmbed {
     subtitle: bilingual ? other : undefined,
     description: localText(ctx, edition, 'summary'),
     fields: [
-      fact(t.label.dates, datesText(ctx, edition.dates), false),
+      fact(t.label.dates, datesText(ctx, edition), false),
       fact(
         t.label.city,
         city && edition.province && t.readsSeedLanguage ? `${city}, ${edition.province}` : city,
