@@ -156,6 +156,17 @@ export function checkRecords(files: readonly SeedFile[], unreadable: ReadonlySet
       );
     for (const i of shown.slice(1))
       fail(at, ['dates', i, 'shown'], `only one date claim can be shown, and dates[${shown[0]}] already is`);
+    // A name "as the source gives it" is for a body the edition lists.
+    const listed = new Set(
+      ['hosts.*', 'organisers.*', 'guidedBy.*'].flatMap((p) => valuesAt(at.item, p).map((v) => v.value)),
+    );
+    for (const { path, value: named } of objectsAt(at.item, 'namedAs.*'))
+      if (typeof named.organisation === 'string' && !listed.has(named.organisation))
+        fail(
+          at,
+          [...path, 'organisation'],
+          `\`${named.organisation}\` is not among this edition's hosts, organisers or guiding bodies`,
+        );
   }
 
   // An appearance at a forum is at that forum's edition.

@@ -113,6 +113,13 @@ export const EditionSchema = z.object({
   hosts: z.array(Id).default([]),
   organisers: z.array(Id).default([]),
   guidedBy: z.array(Id).default([]),
+  /**
+   * The name this edition's source gives one of its hosts, organisers or guiding bodies, where that is not
+   * the body's own name (the 9th's "Central Network Information Office", 中央网信办): the card shows it.
+   */
+  namedAs: z
+    .array(z.object({ organisation: Id, name: Text, i18n: i18n({ name: Text }), sources: Cites }))
+    .optional(),
   figures: z.array(Figure).default([]),
   firsts: z.array(Note).default([]),
   highlights: z.array(Note).default([]),

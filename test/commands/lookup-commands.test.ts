@@ -58,6 +58,18 @@ describe('/edition', () => {
     expect(payload.embeds?.[0]?.footer?.text).toMatch(/^来源：/);
   });
 
+  it('renders the 5th’s organisers as 主办 and the 9th’s as 承办, and the 9th’s guide as 中央网信办 (issue 12)', async () => {
+    const fifth = await ask(edition, { query: '第五届' }, 'zh-CN');
+    expect(field(fifth, /^主办$/)).toMatch(/成都/);
+    expect(field(fifth, /^承办$/)).toBe('');
+    const ninth = await ask(edition, { query: '第九届' }, 'zh-CN');
+    expect(field(ninth, /^承办$/)).toMatch(/成都/);
+    expect(field(ninth, /^指导单位$/)).toBe('中央网信办');
+    const en = await ask(edition, { query: '9th' });
+    expect(field(en, /^Guided by$/)).toBe('Central Network Information Office');
+    expect(field(await ask(edition, { query: '5th' }), /^Organised by$/)).toMatch(/Chengdu/);
+  });
+
   it('lists the closest editions when no single one is clearly meant', async () => {
     const payload = await ask(edition, { query: 'chengdu' });
     expect(isEphemeral(payload)).toBe(true);

@@ -143,6 +143,12 @@ describe('002: the 5th edition', () => {
     expect(fifth.highlights).toHaveLength(6);
   });
 
+  it('has the 5th organised by CNAPSA and Chengdu with no host above them (issue 12: 主办 in Chinese)', () => {
+    const fifth = must('editions', 'ciac-5');
+    expect(fifth.hosts).toEqual([]);
+    expect(fifth.organisers).toEqual(['cnapsa', 'gov-chengdu']);
+  });
+
   it("gives Tian Jin's SAPPRFT role", () => {
     expect(must('people', 'tian-jin').roles[0]).toMatchObject({ organisation: 'sapprft', sources: [S002] });
   });
@@ -262,6 +268,14 @@ describe('004: the 9th edition', () => {
     const cctvNews = must('organizations', 'cctv-news');
     expect(cctvNews.summary).not.toMatch(/began with|through the eyes of/);
     expect(cctvNews.i18n?.['zh-CN']?.summary).not.toMatch(/开篇|视角/);
+  });
+
+  it('names the 9th’s guiding unit as the source does, 中央网信办 (issue 12)', () => {
+    const ninth = must('editions', 'ciac-9');
+    expect(ninth.guidedBy).toEqual(['cac']);
+    const named = ninth.namedAs?.find((n) => n.organisation === 'cac');
+    expect(named).toMatchObject({ name: 'Central Network Information Office', sources: [S004] });
+    expect(named?.i18n?.['zh-CN']?.name).toBe('中央网信办');
   });
 
   it("has Zhou Jie's 125 minutes as of March 2021", () => {

@@ -29,6 +29,8 @@ export const enUS = {
     series: 'Series',
     hosts: 'Hosted by',
     organisers: 'Organised by',
+    /** Organisers where no host is named: the top role (zh 主办). */
+    organisersAlone: 'Organised by',
     guidedBy: 'Guided by',
     figures: 'Figures',
     firsts: 'Firsts',

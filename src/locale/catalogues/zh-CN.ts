@@ -33,6 +33,7 @@ export const zhCN = {
     series: '系列',
     hosts: '主办',
     organisers: '承办',
+    organisersAlone: '主办',
     guidedBy: '指导单位',
     figures: '规模',
     firsts: '首次',

@@ -34,6 +34,7 @@ export const zhTW = {
     series: '系列',
     hosts: '主辦',
     organisers: '承辦',
+    organisersAlone: '主辦',
     guidedBy: '指導單位',
     figures: '規模',
     firsts: '首次',

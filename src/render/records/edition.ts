@@ -61,6 +61,12 @@ export function renderEdition(ctx: RenderContext, edition: Edition): APIEmbed {
       formatQuantity(ctx, f.value, f.qualifier, (t.readsSeedLanguage && f.label) || t.measures[f.measure]),
     ),
   );
+  // The name the edition's source gives a body, where it gives another than the body's own.
+  const bodies = (ids: readonly string[]) =>
+    ids.map((id) => {
+      const named = edition.namedAs?.find((n) => n.organisation === id);
+      return named ? localText(ctx, named, 'name') : namesOf(ctx, [id])[0]!;
+    });
   const title = editionName(ctx, edition);
   const other = editionName(renderContext(ctx.kb, partnerLocale(ctx.locale)), edition);
   const series = ctx.kb.get('series', edition.series);
@@ -78,9 +84,17 @@ export function renderEdition(ctx: RenderContext, edition: Edition): APIEmbed {
         city && edition.province && t.readsSeedLanguage ? `${city}, ${edition.province}` : city,
       ),
       fact(t.label.theme, theme && otherTheme && otherTheme !== theme ? `${theme}\n${otherTheme}` : theme),
-      listField(ctx, t.label.hosts, namesOf(ctx, edition.hosts), { inline: true }),
-      listField(ctx, t.label.organisers, namesOf(ctx, edition.organisers), { inline: true }),
-      listField(ctx, t.label.guidedBy, namesOf(ctx, edition.guidedBy), { inline: true }),
+      listField(ctx, t.label.hosts, bodies(edition.hosts), { inline: true }),
+      // "Organised by" with no host above it is the top role: in Chinese 主办, not 承办 (issue 12).
+      listField(
+        ctx,
+        edition.hosts.length > 0 ? t.label.organisers : t.label.organisersAlone,
+        bodies(edition.organisers),
+        {
+          inline: true,
+        },
+      ),
+      listField(ctx, t.label.guidedBy, bodies(edition.guidedBy), { inline: true }),
       listField(ctx, t.label.figures, figures),
       listField(ctx, t.label.firsts, notes(edition.firsts)),
       listField(ctx, t.label.highlights, notes(edition.highlights)),
