@@ -169,6 +169,16 @@ export function checkRecords(files: readonly SeedFile[], unreadable: ReadonlySet
         );
   }
 
+  // An inference or background claim says what it rests on.
+  for (const at of entries)
+    for (const { path, value } of claimsWithBasis(at.item))
+      if ((value.basis === 'inference' || value.basis === 'background') && !nonEmpty(value.note))
+        fail(
+          at,
+          [...path, 'basis'],
+          `\`basis: ${value.basis}\` needs a \`note\` saying what the ${value.basis === 'inference' ? 'inference rests on' : 'background knowledge is'}`,
+        );
+
   // An appearance at a forum is at that forum's edition.
   const forumEdition = new Map(
     entries.filter((e) => e.kind === 'forums').map((f) => [f.item.id, f.item.edition]),
@@ -181,6 +191,25 @@ export function checkRecords(files: readonly SeedFile[], unreadable: ReadonlySet
     }
 
   return errors;
+}
+
+function nonEmpty(value: unknown): boolean {
+  return typeof value === 'string' && value.trim() !== '';
+}
+
+/** Every object at any depth of a record that has a `basis`, with its path. */
+function claimsWithBasis(
+  value: unknown,
+  path: (string | number)[] = [],
+): { path: (string | number)[]; value: Record<string, unknown> }[] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => claimsWithBasis(v, [...path, i]));
+  if (value === null || typeof value !== 'object') return [];
+  const object = value as Record<string, unknown>;
+  const own = 'basis' in object ? [{ path, value: object }] : [];
+  return [
+    ...own,
+    ...Object.entries(object).flatMap(([k, v]) => (k === 'i18n' ? [] : claimsWithBasis(v, [...path, k]))),
+  ];
 }
 
 function article(noun: string): string {

@@ -70,6 +70,14 @@ describe('/edition', () => {
     expect(field(await ask(edition, { query: '5th' }), /^Organised by$/)).toMatch(/Chengdu/);
   });
 
+  it('shows the 5th’s inferred year as inferred, with its reasoning (issue 12)', async () => {
+    const dates = field(await ask(edition, { query: '5th' }), /^Dates$/);
+    expect(dates).toMatch(/^December 1, 2017 \(inferred: .*2017 is inferred from/);
+    const zh = field(await ask(edition, { query: '第五届' }, 'zh-CN'), /^日期$/);
+    expect(zh).toMatch(/（推断：.*推断/);
+    expect(field(await ask(edition, { query: '9th' }), /^Dates$/)).not.toMatch(/inferred/);
+  });
+
   it('lists the closest editions when no single one is clearly meant', async () => {
     const payload = await ask(edition, { query: 'chengdu' });
     expect(isEphemeral(payload)).toBe(true);
@@ -84,6 +92,17 @@ describe('/speaker', () => {
     expect(title(payload)).toMatch(/^Liu Zhen/);
     expect(field(payload, /^Appearances/)).toMatch(/11th China Internet Audiovisual Conference/);
     expect(field(payload, /^Figures announced/)).toMatch(/270 million/);
+  });
+
+  it('marks an inferred role “(inferred: …)” with its note, in both locales (issue 12)', async () => {
+    const en = await ask(speaker, { query: 'zuo xing' });
+    expect(en.embeds?.[0]?.description).toMatch(
+      /\(inferred: The source names no organisation; CMG is our inference/,
+    );
+    const zh = await ask(speaker, { query: 'zuo xing' }, 'zh-CN');
+    expect(zh.embeds?.[0]?.description).toMatch(/（推断：来源没有说明所属机构/);
+    const peng = await ask(speaker, { query: 'peng xiaoying' });
+    expect(field(peng, /^Appearances/)).toMatch(/\(inferred: The source does not say/);
   });
 
   it('finds a split transliteration', async () => {

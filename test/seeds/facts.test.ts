@@ -400,3 +400,19 @@ describe('claims the sources do not support (issue 12)', () => {
     expect(stat.measure).toMatch(/estimate/);
   });
 });
+
+describe('claims that rest on our inference say so (issue 12)', () => {
+  it('marks the 5th’s year, season 2’s year, Zuo Xing’s CMG and the performing “Xiaoying couple” as inferred, each with a note', () => {
+    const claims = [
+      must('editions', 'ciac-5').dates[0],
+      must('editions', 'csvc-s2').dates[0],
+      must('people', 'zuo-xing').roles[0],
+      must('people', 'peng-xiaoying').appearances[0],
+    ];
+    for (const claim of claims) {
+      expect(claim?.basis).toBe('inference');
+      expect(claim?.note).toMatch(/\S/);
+      expect(claim?.i18n?.['zh-CN']?.note).toMatch(/推断|推测/);
+    }
+  });
+});

@@ -138,6 +138,9 @@ export const enUS = {
   /** After a date taken from one of several claims that disagree (/onthisday, the digest). */
   datesDiffer: 'sources differ',
   shownBecause: (reason: string) => `shown: ${reason}`,
+  /** The mark on a claim that rests on our inference or on background knowledge, not on the source text. */
+  basis: { inference: 'inferred', background: 'not from the sources' },
+  basisNote: (mark: string, note: string) => `${mark}: ${note}`,
   yearsAgo: (n: number) =>
     n === 0
       ? 'this year'

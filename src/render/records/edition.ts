@@ -15,6 +15,7 @@ import {
   type RenderContext,
   renderContext,
   sourceLabel,
+  withBasis,
 } from '../format';
 import { relatedIds } from './related';
 
@@ -34,8 +35,11 @@ function datesText(ctx: RenderContext, edition: Edition): string | undefined {
   const range = formatRange(ctx, shown.start, shown.end);
   const basis = dateBasis({ kind: 'editions', record: edition });
   const label = (ids: readonly string[]) => ids.map((s) => sourceLabel(ctx, s)).join(ctx.t.list);
-  const lines = [basis.differs ? ctx.t.aside(range, label(basis.sources)) : range];
+  const cited = basis.differs ? ctx.t.aside(range, label(basis.sources)) : range;
   const others = claims.filter((c) => c !== shown);
+  // An inferred date carries its reasoning beside it, unless the "shown: …" line below gives it.
+  const reason = others.length === 0 && shown.note ? localText(ctx, shown, 'note') : undefined;
+  const lines = [withBasis(ctx, cited, shown.basis, reason)];
   if (others.length > 0) {
     const describe = (c: DateClaimT) =>
       ctx.t.aside(
