@@ -4,14 +4,8 @@ import { fitEmbeds, LIMITS, length, listWithin } from '../discord-limits';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import type { Locale } from '../locale';
 import { bullet, card } from '../render/card';
-import {
-  citedSources,
-  collectSources,
-  formatMonthDay,
-  type RenderContext,
-  renderContext,
-} from '../render/format';
-import { entryLine } from '../render/on-this-day';
+import { formatMonthDay, type RenderContext, renderContext } from '../render/format';
+import { entryLine, entrySources } from '../render/on-this-day';
 import { NO_MENTIONS } from '../render/reply';
 import type { Digest, DigestItem } from './select';
 import { digestText } from './text';
@@ -24,8 +18,12 @@ function lines(ctx: RenderContext, items: readonly DigestItem[], year: number, m
   return listWithin(all, max, ctx.t.andMore);
 }
 
-function sources(items: readonly DigestItem[]): string[] {
-  return collectSources(...items.map((item) => citedSources(item.subject)));
+/** The sources of the dates shown, as /onthisday cites them: a disputed date cites its own claim's sources only. */
+function sources(ctx: RenderContext, items: readonly DigestItem[]): string[] {
+  return entrySources(
+    ctx,
+    items.map((item) => item.entry),
+  );
 }
 
 export function renderDigest(kb: KnowledgeBase, digest: Digest, locale: Locale): DigestMessage {
@@ -47,7 +45,7 @@ export function renderDigest(kb: KnowledgeBase, digest: Digest, locale: Locale):
     title: ctx.t.onThisDay.title(day),
     description,
     fields: [],
-    sources: sources(shown),
+    sources: sources(ctx, shown),
   });
   return { embeds: fitEmbeds([embed]), allowed_mentions: NO_MENTIONS };
 }

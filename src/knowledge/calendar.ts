@@ -1,6 +1,6 @@
 // The month-day calendar: every dated event on the day(s) it happened, for "on this date".
 import { daysBetween, isFullDate, shownClaim } from './dates';
-import type { CalendarEntry } from './knowledge-base';
+import type { AnyRecord, CalendarEntry } from './knowledge-base';
 import { KIND_ORDER } from './names';
 import type { Records } from './records';
 
@@ -11,6 +11,28 @@ const EVENT_ORDER: Readonly<Record<CalendarEntry['event'], number>> = {
   held: 3,
   released: 4,
 };
+
+/** What a dated record's calendar entries rest on. */
+export interface DateBasis {
+  /** The sources of the date claim the entries come from, and only those. */
+  sources: readonly string[];
+  /** True when another date claim of the record gives other dates: the reply must say the sources differ. */
+  differs: boolean;
+}
+
+/**
+ * The one place that says which sources a shown date cites: an edition's calendar entries come from its shown
+ * date claim, so they cite that claim's sources alone (not every source of the edition) and, when another claim
+ * disagrees, say so. A forum's or report's date is its record's, cited by the record's sources.
+ */
+export function dateBasis(item: AnyRecord): DateBasis {
+  if (item.kind !== 'editions')
+    return { sources: item.kind === 'sources' ? [item.record.id] : item.record.sources, differs: false };
+  const edition = item.record;
+  const shown = shownClaim(edition);
+  const span = (c: typeof shown) => `${c.start}/${c.end ?? c.start}`;
+  return { sources: shown.sources, differs: edition.dates.some((c) => span(c) !== span(shown)) };
+}
 
 function editionEntries(records: Records): CalendarEntry[] {
   const entries: CalendarEntry[] = [];

@@ -156,7 +156,28 @@ export function checkRecords(files: readonly SeedFile[], unreadable: ReadonlySet
       );
     for (const i of shown.slice(1))
       fail(at, ['dates', i, 'shown'], `only one date claim can be shown, and dates[${shown[0]}] already is`);
+    // A name "as the source gives it" is for a body the edition lists.
+    const listed = new Set(
+      ['hosts.*', 'organisers.*', 'guidedBy.*'].flatMap((p) => valuesAt(at.item, p).map((v) => v.value)),
+    );
+    for (const { path, value: named } of objectsAt(at.item, 'namedAs.*'))
+      if (typeof named.organisation === 'string' && !listed.has(named.organisation))
+        fail(
+          at,
+          [...path, 'organisation'],
+          `\`${named.organisation}\` is not among this edition's hosts, organisers or guiding bodies`,
+        );
   }
+
+  // An inference or background claim says what it rests on.
+  for (const at of entries)
+    for (const { path, value } of claimsWithBasis(at.item))
+      if ((value.basis === 'inference' || value.basis === 'background') && !nonEmpty(value.note))
+        fail(
+          at,
+          [...path, 'basis'],
+          `\`basis: ${value.basis}\` needs a \`note\` saying what the ${value.basis === 'inference' ? 'inference rests on' : 'background knowledge is'}`,
+        );
 
   // An appearance at a forum is at that forum's edition.
   const forumEdition = new Map(
@@ -170,6 +191,25 @@ export function checkRecords(files: readonly SeedFile[], unreadable: ReadonlySet
     }
 
   return errors;
+}
+
+function nonEmpty(value: unknown): boolean {
+  return typeof value === 'string' && value.trim() !== '';
+}
+
+/** Every object at any depth of a record that has a `basis`, with its path. */
+function claimsWithBasis(
+  value: unknown,
+  path: (string | number)[] = [],
+): { path: (string | number)[]; value: Record<string, unknown> }[] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => claimsWithBasis(v, [...path, i]));
+  if (value === null || typeof value !== 'object') return [];
+  const object = value as Record<string, unknown>;
+  const own = 'basis' in object ? [{ path, value: object }] : [];
+  return [
+    ...own,
+    ...Object.entries(object).flatMap(([k, v]) => (k === 'i18n' ? [] : claimsWithBasis(v, [...path, k]))),
+  ];
 }
 
 function article(noun: string): string {

@@ -22,6 +22,7 @@ const FIELDS: { readonly [K in Kind]: readonly (readonly [pattern: string, kinds
     ['hosts.*', ORGS],
     ['organisers.*', ORGS],
     ['guidedBy.*', ORGS],
+    ['namedAs.*.organisation', ORGS],
   ],
   people: [
     ['roles.*.organisation', ORGS],

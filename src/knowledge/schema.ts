@@ -79,12 +79,21 @@ export const SeriesSchema = z.object({
 });
 
 /** One claim about when something happened; an edition may carry several that disagree. */
+/**
+ * What a claim rests on: the source text (the default, when `basis` is left out), an inference from the
+ * sources, or background knowledge. An inference or background claim needs a `note` giving the reasoning
+ * or the knowledge (the compiler refuses it without one), and replies mark it ("inferred", "not from the
+ * sources") with that note.
+ */
+export const Basis = z.enum(['source', 'inference', 'background']);
+
 export const DateClaim = z.object({
   start: PartialDate,
   end: PartialDate.optional(),
   sources: Cites,
   /** Exactly one claim of a list is shown; the others are reported as "sources differ". */
   shown: z.boolean().default(false),
+  basis: Basis.optional(),
   note: z.string().optional(),
   i18n: i18n({ note: Text }),
 });
@@ -113,6 +122,13 @@ export const EditionSchema = z.object({
   hosts: z.array(Id).default([]),
   organisers: z.array(Id).default([]),
   guidedBy: z.array(Id).default([]),
+  /**
+   * The name this edition's source gives one of its hosts, organisers or guiding bodies, where that is not
+   * the body's own name (the 9th's "Central Network Information Office", 中央网信办): the card shows it.
+   */
+  namedAs: z
+    .array(z.object({ organisation: Id, name: Text, i18n: i18n({ name: Text }), sources: Cites }))
+    .optional(),
   figures: z.array(Figure).default([]),
   firsts: z.array(Note).default([]),
   highlights: z.array(Note).default([]),
@@ -126,7 +142,9 @@ const RoleSchema = z.object({
   organisation: Id.optional(),
   /** The edition at which the person held this role, when the source ties it to one. */
   edition: Id.optional(),
-  i18n: i18n({ title: Text }),
+  basis: Basis.optional(),
+  note: Text.optional(),
+  i18n: i18n({ title: Text, note: Text }),
   sources: Cites,
 });
 
@@ -136,7 +154,9 @@ const AppearanceSchema = z.object({
   as: z.enum(['speaker', 'guest', 'honouree', 'organiser', 'performer', 'interviewee']).default('speaker'),
   /** What they spoke about, in our own words. */
   summary: z.string().min(1),
-  i18n: i18n({ summary: Text }),
+  basis: Basis.optional(),
+  note: Text.optional(),
+  i18n: i18n({ summary: Text, note: Text }),
   sources: Cites,
 });
 
@@ -249,6 +269,7 @@ export const SeedSchemas = {
 export type Kind = keyof typeof SeedSchemas;
 export const KINDS = Object.keys(SeedSchemas) as Kind[];
 
+export type BasisT = z.infer<typeof Basis>;
 export type Source = z.infer<typeof SourceSchema>;
 export type Series = z.infer<typeof SeriesSchema>;
 export type Edition = z.infer<typeof EditionSchema>;

@@ -1,6 +1,6 @@
 // Locale-aware wording of the pieces every renderer shares: names, dates, numbers, sources.
 import type { AnyRecord, KnowledgeBase } from '../knowledge/knowledge-base';
-import type { Kind, RecordOf, Statistic } from '../knowledge/schema';
+import type { BasisT, Kind, RecordOf, Statistic } from '../knowledge/schema';
 import type { Locale } from '../locale';
 import { localText, ownText, partnerText } from '../locale/local-text';
 import { type Messages, messages } from './i18n';
@@ -213,7 +213,17 @@ export function collectSources(...lists: (readonly string[] | undefined)[]): str
   return [...new Set(lists.flatMap((list) => list ?? []))];
 }
 
-/** The sources a record cites (a source cites itself). */
-export function citedSources(item: AnyRecord): readonly string[] {
-  return item.kind === 'sources' ? [item.record.id] : item.record.sources;
+/**
+ * `text` marked as our inference or background knowledge, with the note that explains it: "… (inferred: …)".
+ * A claim on the source text (no `basis`, or `source`) is returned as it is.
+ */
+export function withBasis(
+  ctx: RenderContext,
+  text: string,
+  basis: BasisT | undefined,
+  note: string | undefined,
+): string {
+  if (basis === undefined || basis === 'source') return text;
+  const mark = ctx.t.basis[basis];
+  return ctx.t.aside(text, note ? ctx.t.basisNote(mark, note) : mark);
 }

@@ -1,21 +1,29 @@
 // The on-this-day card: what happened on a month-day in any year, or the nearest days that have something.
 import type { APIEmbed } from 'discord-api-types/v10';
+import { dateBasis } from '../knowledge/calendar';
 import type { CalendarEntry } from '../knowledge/knowledge-base';
 import { bullet, card, listField } from './card';
-import { citedSources, collectSources, formatMonthDay, nameById, type RenderContext } from './format';
+import { collectSources, formatMonthDay, nameById, type RenderContext } from './format';
 
-/** "**2024** (2 years ago): 11th China Internet Audiovisual Conference opens". */
+/**
+ * "**2024** (2 years ago): 11th China Internet Audiovisual Conference — opens", with "(sources differ)" after
+ * the event when the date comes from a claim another source contradicts.
+ */
 export function entryLine(ctx: RenderContext, entry: CalendarEntry, nowYear: number): string {
   const year = Number(entry.date.slice(0, 4));
   const when = ctx.t.aside(`**${year}**`, ctx.t.yearsAgo(nowYear - year));
-  return `${when}: ${nameById(ctx, entry.id)} — ${ctx.t.events[entry.event]}`;
+  const item = ctx.kb.find(entry.id);
+  const event = ctx.t.events[entry.event];
+  const what = item && dateBasis(item).differs ? ctx.t.aside(event, ctx.t.datesDiffer) : event;
+  return `${when}: ${nameById(ctx, entry.id)} — ${what}`;
 }
 
-function sourcesOf(ctx: RenderContext, entries: readonly CalendarEntry[]): string[] {
+/** The sources the entries' dates rest on (see dateBasis), for the footer of a card or digest. */
+export function entrySources(ctx: RenderContext, entries: readonly CalendarEntry[]): string[] {
   return collectSources(
     ...entries.map((e) => {
       const item = ctx.kb.find(e.id);
-      return item ? citedSources(item) : [];
+      return item ? dateBasis(item).sources : [];
     }),
   );
 }
@@ -39,7 +47,7 @@ export function renderOnThisDay(ctx: RenderContext, monthDay: string, now: Date)
       kind: 'editions',
       title: t.onThisDay.title(day),
       fields: [listField(ctx, day, lines)],
-      sources: sourcesOf(ctx, entries),
+      sources: entrySources(ctx, entries),
     });
   }
   const { before, after } = nearestDays(kb.calendarDays, monthDay);
@@ -57,6 +65,6 @@ export function renderOnThisDay(ctx: RenderContext, monthDay: string, now: Date)
     title: t.onThisDay.title(day),
     description: t.onThisDay.nothing(day),
     fields: [near(t.onThisDay.before, before), before === after ? undefined : near(t.onThisDay.after, after)],
-    sources: sourcesOf(ctx, shown),
+    sources: entrySources(ctx, shown),
   });
 }

@@ -27,6 +27,16 @@ describe('/edition', () => {
     expect(payload.embeds?.[0]?.footer?.text).toMatch(/^Sources: .*Cover News.*China Daily/);
   });
 
+  it('cites the shown dates by their own claim’s source, China Daily alone (issue 12)', async () => {
+    const dates = field(await ask(edition, { query: '11th' }), /^Dates$/);
+    expect(dates.split('\n')[0]).toMatch(/^March 28\s–\s30, 2024 \(China Daily/);
+    expect(dates.split('\n')[0]).not.toMatch(/Cover News/);
+    expect(dates).toMatch(/Sources differ/);
+    const zh = field(await ask(edition, { query: '第十一届' }, 'zh-CN'), /^日期$/);
+    expect(zh.split('\n')[0]).not.toMatch(/封面新闻|Cover News/);
+    expect(zh).toMatch(/各来源说法不一/);
+  });
+
   it('names its cross-references so they can be looked up next', async () => {
     const payload = await ask(edition, { query: '11th' });
     expect(field(payload, /^Speakers · \/speaker$/)).toContain('Liu Zhen');
@@ -48,6 +58,26 @@ describe('/edition', () => {
     expect(payload.embeds?.[0]?.footer?.text).toMatch(/^来源：/);
   });
 
+  it('renders the 5th’s organisers as 主办 and the 9th’s as 承办, and the 9th’s guide as 中央网信办 (issue 12)', async () => {
+    const fifth = await ask(edition, { query: '第五届' }, 'zh-CN');
+    expect(field(fifth, /^主办$/)).toMatch(/成都/);
+    expect(field(fifth, /^承办$/)).toBe('');
+    const ninth = await ask(edition, { query: '第九届' }, 'zh-CN');
+    expect(field(ninth, /^承办$/)).toMatch(/成都/);
+    expect(field(ninth, /^指导单位$/)).toBe('中央网信办');
+    const en = await ask(edition, { query: '9th' });
+    expect(field(en, /^Guided by$/)).toBe('Central Network Information Office');
+    expect(field(await ask(edition, { query: '5th' }), /^Organised by$/)).toMatch(/Chengdu/);
+  });
+
+  it('shows the 5th’s inferred year as inferred, with its reasoning (issue 12)', async () => {
+    const dates = field(await ask(edition, { query: '5th' }), /^Dates$/);
+    expect(dates).toMatch(/^December 1, 2017 \(inferred: .*2017 is inferred from/);
+    const zh = field(await ask(edition, { query: '第五届' }, 'zh-CN'), /^日期$/);
+    expect(zh).toMatch(/（推断：.*推断/);
+    expect(field(await ask(edition, { query: '9th' }), /^Dates$/)).not.toMatch(/inferred/);
+  });
+
   it('lists the closest editions when no single one is clearly meant', async () => {
     const payload = await ask(edition, { query: 'chengdu' });
     expect(isEphemeral(payload)).toBe(true);
@@ -62,6 +92,17 @@ describe('/speaker', () => {
     expect(title(payload)).toMatch(/^Liu Zhen/);
     expect(field(payload, /^Appearances/)).toMatch(/11th China Internet Audiovisual Conference/);
     expect(field(payload, /^Figures announced/)).toMatch(/270 million/);
+  });
+
+  it('marks an inferred role “(inferred: …)” with its note, in both locales (issue 12)', async () => {
+    const en = await ask(speaker, { query: 'zuo xing' });
+    expect(en.embeds?.[0]?.description).toMatch(
+      /\(inferred: The source names no organisation; CMG is our inference/,
+    );
+    const zh = await ask(speaker, { query: 'zuo xing' }, 'zh-CN');
+    expect(zh.embeds?.[0]?.description).toMatch(/（推断：来源没有说明所属机构/);
+    const peng = await ask(speaker, { query: 'peng xiaoying' });
+    expect(field(peng, /^Appearances/)).toMatch(/\(inferred: The source does not say/);
   });
 
   it('finds a split transliteration', async () => {
@@ -119,6 +160,15 @@ describe('/search', () => {
     const payload = await ask(search, { query: '快手' }, 'zh-CN');
     expect(title(payload)).toMatch(/^快手/);
   });
+
+  it.each(['They were young at that time', 'Their love at that time', 'Their friendship at that time'])(
+    'opens the CCTV News work "%s" itself, not one of the other two',
+    async (query) => {
+      const payload = await ask(search, { query });
+      expect(title(payload)).toMatch(new RegExp(`^${query}`));
+      expect(textOf(payload)).not.toMatch(/followed by/i);
+    },
+  );
 
   it('shows a card and the next best matches for a broad query', async () => {
     const payload = await ask(search, { query: 'micro drama' });

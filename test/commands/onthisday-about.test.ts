@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { about } from '../../commands/about';
 import { onthisday, parseMonthDay } from '../../commands/onthisday';
+import { renderDigest } from '../../src/digest/payload';
+import { selectDigest } from '../../src/digest/select';
 import { context, expectSendable, isEphemeral, realKnowledge, textOf } from './knowledge';
 
 async function onDay(options: Record<string, string>, locale: 'en-US' | 'zh-CN' = 'en-US', now?: Date) {
@@ -87,6 +89,27 @@ describe('/onthisday', () => {
     expect(text).toMatch(/Nearest after: March 28/);
   });
 
+  // Issue 12: March 30 comes from China Daily's March 28–30 alone; Cover News gives March 28–29.
+  it('cites only China Daily for March 30 and says the sources differ, in both locales', async () => {
+    const payload = await onDay({ date: '03-30' });
+    expect(textOf(payload)).toMatch(/11th China Internet Audiovisual Conference — closes \(sources differ\)/);
+    const footer = payload.embeds?.[0]?.footer?.text ?? '';
+    expect(footer).toMatch(/China Daily/);
+    expect(footer).not.toMatch(/Cover News/);
+    const zh = await onDay({ date: '03-30' }, 'zh-CN');
+    expect(textOf(zh)).toMatch(/第十一届中国网络视听大会 — 闭幕（各来源说法不一）/);
+    expect(zh.embeds?.[0]?.footer?.text ?? '').not.toMatch(/封面新闻|Cover News/);
+  });
+
+  it('cites the 9th edition’s June 3 from its own claim and says the body gives another day', async () => {
+    const text = textOf(await onDay({ date: '06-03' }));
+    expect(text).toMatch(/9th China Internet Audiovisual Conference — [^\n]*\(sources differ\)/);
+  });
+
+  it('does not say the sources differ where the dates have one claim', async () => {
+    expect(textOf(await onDay({ date: '12-01' }))).not.toMatch(/sources differ/);
+  });
+
   it('answers in Chinese', async () => {
     const payload = await onDay({ date: '03-28' }, 'zh-CN');
     expect(payload.embeds?.[0]?.title).toBe('历史上的今天：3月28日');
@@ -129,5 +152,19 @@ describe('/about', () => {
     const zh = textOf((await about.handle(knowledge, {}, context('zh-CN'))).payload);
     expect(zh).toMatch(/人物: \d+/);
     expect(zh).toContain('哈希');
+  });
+});
+
+describe('the 30 March digest (issue 12)', () => {
+  it('cites only China Daily for the closing day and says the sources differ, in both locales', () => {
+    const { kb } = realKnowledge();
+    const digest = selectDigest(kb, '2026-03-30');
+    const [en] = renderDigest(kb, digest, 'en-US').embeds;
+    expect(en?.description).toMatch(/11th China Internet Audiovisual Conference — closes \(sources differ\)/);
+    expect(en?.footer?.text).toMatch(/China Daily/);
+    expect(en?.footer?.text).not.toMatch(/Cover News/);
+    const [zh] = renderDigest(kb, digest, 'zh-CN').embeds;
+    expect(zh?.description).toMatch(/闭幕（各来源说法不一）/);
+    expect(zh?.footer?.text).not.toMatch(/封面新闻|Cover News/);
   });
 });

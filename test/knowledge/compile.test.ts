@@ -118,6 +118,37 @@ describe('compileSeeds: broken seeds', () => {
     ]);
   });
 
+  it('refuses an inference or background claim without its note, and accepts one with it (issue 12)', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'shiting-basis-'));
+    cpSync(`${FIXTURES}/seeds-mini`, dir, { recursive: true });
+    const person = (id: string, basis: string, note?: string) =>
+      [
+        `- id: ${id}`,
+        `  name: ${id}`,
+        '  roles:',
+        '    - title: Analyst',
+        `      basis: ${basis}`,
+        ...(note ? [`      note: ${note}`] : []),
+        '      sources: [src-b]',
+        '  sources: [src-b]',
+        '',
+      ].join('\n');
+    appendFileSync(path.join(dir, 'people.yaml'), person('noted', 'inference', 'The title is our reading.'));
+    const good = compileSeeds(dir);
+    if (!good.ok) throw new Error(good.errors.map(formatSeedError).join('\n'));
+    expect(good.index.records.people.at(-1)?.roles[0]).toMatchObject({ basis: 'inference' });
+
+    appendFileSync(
+      path.join(dir, 'people.yaml'),
+      person('unnoted', 'inference') + person('unnoted-background', 'background') + person('plain', 'source'),
+    );
+    const bad = compileSeeds(dir);
+    expect(bad.ok ? [] : bad.errors.map((e) => `${e.path}: ${e.message}`)).toEqual([
+      'people[unnoted].roles[0].basis: `basis: inference` needs a `note` saying what the inference rests on',
+      'people[unnoted-background].roles[0].basis: `basis: background` needs a `note` saying what the background knowledge is',
+    ]);
+  });
+
   it('accepts a statistic with no reporter, but checks a reporter that is given', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'shiting-reporter-'));
     cpSync(`${FIXTURES}/seeds-mini`, dir, { recursive: true });

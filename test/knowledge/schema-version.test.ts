@@ -13,6 +13,8 @@ const FINGERPRINTS: Record<number, string> = {
   3: 'b121dba08a0e33f2f16a69d729a8e945087934c8901f184eb7ee4a94ce939268',
   4: '82d71b7694124234e4b741d856c0ee8f72edbf46b71eb6bf81fe4a59a71dc056',
   5: '4ced762a017a5deb23627f30f481186ec7bc8d0699a0bdca2ff448a88d4fb664',
+  6: '6fdc4ca17fcaadba28117c5b991c8c4e3f48d3c3886d3996d607f3f630f3c7e0',
+  7: '344ccb5cbe8fd66b5ed6ea40c12e0671c827f512f1ba94ce8edd1cb9b8f5ea96',
 };
 
 it('bumps INDEX_SCHEMA_VERSION whenever the index schema changes', () => {

@@ -115,7 +115,7 @@ describe('zh-TW data text', () => {
     expect(localText({ locale: 'zh-TW' }, derived, 'summary')).toBe('自訂');
     // Aliases are converted for the card's list; English ones stay as they are.
     expect(derived.i18n?.['zh-TW']?.aliases).toContain('中國網路視聽大會');
-    expect(derived.i18n?.['zh-TW']?.aliases).toContain('China Online Audiovisual Conference');
+    expect(derived.i18n?.['zh-TW']?.aliases).toContain('China Network Audio-visual Conference');
     // A record in English only gets no zh-TW text (nothing to convert, nothing stored).
     const english = { ...series, aliases: ['CIAC'], i18n: undefined };
     expect(deriveLocales({ ...seedRecords(), series: [english] }).series[0]?.i18n).toBeUndefined();

@@ -2,6 +2,7 @@
 // each checked against the source it must cite.
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { dateBasis } from '../../src/knowledge/calendar';
 import { compileSeeds, formatSeedError } from '../../src/knowledge/compile';
 import type { KnowledgeBase } from '../../src/knowledge/knowledge-base';
 import { knowledgeFromIndex } from '../../src/knowledge/load';
@@ -142,6 +143,12 @@ describe('002: the 5th edition', () => {
     expect(fifth.highlights).toHaveLength(6);
   });
 
+  it('has the 5th organised by CNAPSA and Chengdu with no host above them (issue 12: 主办 in Chinese)', () => {
+    const fifth = must('editions', 'ciac-5');
+    expect(fifth.hosts).toEqual([]);
+    expect(fifth.organisers).toEqual(['cnapsa', 'gov-chengdu']);
+  });
+
   it("gives Tian Jin's SAPPRFT role", () => {
     expect(must('people', 'tian-jin').roles[0]).toMatchObject({ organisation: 'sapprft', sources: [S002] });
   });
@@ -156,6 +163,16 @@ describe('003: the 11th edition, by China Daily', () => {
     expect(shown[0]?.note).toBeTruthy();
     expect(eleventh.city).toBe('Chengdu');
     expect(kb.onMonthDay('03-28').some((e) => e.id === 'ciac-11' && e.event === 'start')).toBe(true);
+  });
+
+  it('cites China Daily alone for the calendar days of March 28–30, which Cover News disputes (issue 12)', () => {
+    const item = kb.find('ciac-11');
+    if (!item) throw new Error('no ciac-11');
+    expect(dateBasis(item)).toEqual({ sources: [S003], differs: true });
+    expect(kb.onMonthDay('03-30').find((e) => e.id === 'ciac-11')?.event).toBe('end');
+    const fifth = kb.find('ciac-5');
+    if (!fifth) throw new Error('no ciac-5');
+    expect(dateBasis(fifth)).toEqual({ sources: [S002], differs: false });
   });
 
   it('counts nearly 10,000 representatives', () => {
@@ -220,9 +237,10 @@ describe('004: the 9th edition', () => {
 
   it('records the machine-translated names as aliases', () => {
     const cao = must('people', 'cao-shibo');
-    // The name as the source gives it; our pinyin reconstruction is only an alias, and the note says so.
+    // The name as the source gives it; our pinyin reconstruction is only in the note, which says so.
     expect(cao.name).toBe('Cao World Expo');
-    expect(cao.aliases).toEqual(['Cao Shibo']);
+    // Issue 12: the guess is not shown under "Also known as"; only the note gives it, as a guess.
+    expect(cao.aliases).toEqual([]);
     expect(cao.i18n?.['zh-CN']?.name).toBeUndefined();
     expect(cao.note).toMatch(/machine translation/);
     expect(cao.note).toMatch(/"Cao Shibo" is only our guess/);
@@ -230,6 +248,35 @@ describe('004: the 9th edition', () => {
     expect(must('organizations', 'kuaishou').aliases).toContain('Aauto Quicker');
     expect(must('organizations', 'cac').aliases).toContain('Central Network Information Office');
     expect(must('organizations', 'cmg').aliases).toContain('Central Radio and Television General Station');
+  });
+
+  it('keeps the three CCTV News works apart, in no invented order (issue 12)', () => {
+    const ids = ['they-were-young-at-that-time', 'their-love-at-that-time', 'their-friendship-at-that-time'];
+    const titles = ids.map((id) => must('works', id).title);
+    expect(titles).toEqual([
+      'They were young at that time',
+      'Their love at that time',
+      'Their friendship at that time',
+    ]);
+    for (const id of ids) {
+      const work = must('works', id);
+      expect(work).toMatchObject({ by: ['cctv-news'], edition: 'ciac-9', sources: [S004] });
+      expect(work.aliases ?? [], id).toEqual([]);
+      expect(work.summary, id).not.toMatch(/followed by|began with|series/i);
+      expect(work.i18n?.['zh-CN']?.summary, id).not.toMatch(/其后|开篇|系列/);
+      expect(kb.related('cctv-news').works, id).toContain(id);
+    }
+    const cctvNews = must('organizations', 'cctv-news');
+    expect(cctvNews.summary).not.toMatch(/began with|through the eyes of/);
+    expect(cctvNews.i18n?.['zh-CN']?.summary).not.toMatch(/开篇|视角/);
+  });
+
+  it('names the 9th’s guiding unit as the source does, 中央网信办 (issue 12)', () => {
+    const ninth = must('editions', 'ciac-9');
+    expect(ninth.guidedBy).toEqual(['cac']);
+    const named = ninth.namedAs?.find((n) => n.organisation === 'cac');
+    expect(named).toMatchObject({ name: 'Central Network Information Office', sources: [S004] });
+    expect(named?.i18n?.['zh-CN']?.name).toBe('中央网信办');
   });
 
   it("has Zhou Jie's 125 minutes as of March 2021", () => {
@@ -255,5 +302,117 @@ describe('004: the 9th edition', () => {
     }
     expect(kb.related('nrta').statistics ?? []).toEqual([]);
     expect(kb.related('gov-chengdu').statistics ?? []).toEqual([]);
+  });
+});
+
+// Issue 12, "Claims the sources do not support": each removed or reworded to what the source says.
+describe('claims the sources do not support (issue 12)', () => {
+  const texts = (value: unknown): string[] => {
+    if (typeof value === 'string') return [value];
+    if (Array.isArray(value)) return value.flatMap(texts);
+    if (value === null || typeof value !== 'object') return [];
+    return Object.values(value).flatMap(texts);
+  };
+  const all = () => texts(kb.records).join('\n');
+
+  it('1: does not call the bodies that planned the China Daily series the 11th edition’s organisers', () => {
+    const note = must('editions', 'ciac-11').dates.find((d) => d.shown)?.note ?? '';
+    expect(note).not.toMatch(/with the organisers/);
+    expect(note).toMatch(/editor's note/);
+    expect(note).toMatch(/No source names the 11th edition's organisers/);
+    expect(must('editions', 'ciac-11').dates.find((d) => d.shown)?.i18n?.['zh-CN']?.note).not.toMatch(
+      /与主办方/,
+    );
+  });
+
+  it('2: names the “stars of strength” instead of counting them', () => {
+    expect(all()).not.toMatch(/six "stars of strength"|六位“力量之星”/);
+    const night = must('forums', 'forum-ciac-9-new-video-night');
+    for (const name of ['Zheng Hongjie', 'Peng', 'Fan Deduo', 'Zhang', 'Lu Weijian', 'Wu Zhaoguo'])
+      expect(night.summary.replace(/\s+/g, ' ')).toContain(name);
+  });
+
+  it('3: dates only the programme launch to the 11th; the studio and the memorandum stay undated', () => {
+    expect(must('organizations', 'pandaguide-studio').summary).not.toMatch(/at the 11th/);
+    expect(must('organizations', 'fudan-journalism').summary).not.toMatch(/at the 11th/);
+    const centre = must('organizations', 'sichuan-international-communication-center').summary;
+    expect(centre.replace(/\s+/g, ' ')).toMatch(/without a date/);
+  });
+
+  it('4: does not call Ganzi a Tibetan Autonomous Prefecture in Sichuan', () => {
+    const bureau = must('organizations', 'ganzi-culture-tourism-bureau');
+    expect(bureau.summary).not.toMatch(/Tibetan|Sichuan/);
+    expect(bureau.i18n?.['zh-CN']?.summary).not.toMatch(/藏族自治州|四川/);
+  });
+
+  it('5: gives Zuo Xing no gender and marks CMG as our inference', () => {
+    const zuo = must('people', 'zuo-xing');
+    expect(zuo.note).not.toMatch(/\bhis\b|\bhe\b/i);
+    expect(zuo.note).toMatch(/inference/);
+    expect(zuo.i18n?.['zh-CN']?.note).not.toMatch(/他/);
+  });
+
+  it('6: does not list the guess "Cao Shibo" as an alias', () => {
+    expect(must('people', 'cao-shibo').aliases).toEqual([]);
+  });
+
+  it('7: uses no Chinese title that no source gives', () => {
+    for (const title of ['百炼成钢', '理想照耀中国', '如果蜗牛有爱情', '觉醒年代', '外国网红中国行'])
+      expect(all()).not.toContain(title);
+  });
+
+  it('8: has no "China Online Audiovisual Conference" alias', () => {
+    expect(must('series', 'ciac').aliases).not.toContain('China Online Audiovisual Conference');
+  });
+
+  it('9: compares short video’s loyalty with comprehensive video only', () => {
+    const stat = must('statistics', 'stat-short-video-daily-viewers-share-2021');
+    expect(stat.summary).toMatch(/comprehensive video/);
+    expect(stat.summary).not.toMatch(/any video category/);
+    expect(stat.i18n?.['zh-CN']?.summary).toMatch(/综合视频/);
+  });
+
+  it('10: calls Zheng Hongjie a craftsman and Peng Xiaoying and Fan Deduo Wenzhou farmers, not creators', () => {
+    expect(must('people', 'zheng-hongjie').roles[0]?.title).toBe('Craftsman');
+    for (const id of ['peng-xiaoying', 'fan-deduo']) {
+      const [role] = must('people', id).roles;
+      expect(role?.title, id).toMatch(/^Wenzhou farmer/);
+      expect(role?.title, id).not.toMatch(/creator/);
+      expect(role?.i18n?.['zh-CN']?.title, id).not.toMatch(/创作者/);
+    }
+  });
+
+  it('11: does not call If Snails Have Love or Ebola Frontline dramas', () => {
+    expect(must('works', 'if-snails-have-love').kind).not.toBe('drama');
+    expect(must('works', 'ebola-frontline').kind).not.toBe('drama');
+  });
+
+  it('12: scopes the 40 % and 30 % micro-drama figures to “users”, as the source does', () => {
+    for (const id of ['stat-micro-drama-frequent-viewers-2024', 'stat-micro-drama-paying-users-2024']) {
+      expect(must('statistics', id).scope, id).toBe('users');
+      expect(must('statistics', id).i18n?.['zh-CN']?.scope, id).toBe('用户');
+    }
+  });
+
+  it('13: gives the $10 billion as an estimate, not “about”', () => {
+    const stat = must('statistics', 'stat-overseas-micro-drama-market-2027');
+    expect(stat.qualifier).toBe('exactly');
+    expect(stat.measure).toMatch(/estimate/);
+  });
+});
+
+describe('claims that rest on our inference say so (issue 12)', () => {
+  it('marks the 5th’s year, season 2’s year, Zuo Xing’s CMG and the performing “Xiaoying couple” as inferred, each with a note', () => {
+    const claims = [
+      must('editions', 'ciac-5').dates[0],
+      must('editions', 'csvc-s2').dates[0],
+      must('people', 'zuo-xing').roles[0],
+      must('people', 'peng-xiaoying').appearances[0],
+    ];
+    for (const claim of claims) {
+      expect(claim?.basis).toBe('inference');
+      expect(claim?.note).toMatch(/\S/);
+      expect(claim?.i18n?.['zh-CN']?.note).toMatch(/推断|推测/);
+    }
   });
 });

@@ -29,6 +29,8 @@ export const enUS = {
     series: 'Series',
     hosts: 'Hosted by',
     organisers: 'Organised by',
+    /** Organisers where no host is named: the top role (zh 主办). */
+    organisersAlone: 'Organised by',
     guidedBy: 'Guided by',
     figures: 'Figures',
     firsts: 'Firsts',
@@ -133,7 +135,12 @@ export const enUS = {
   clauses: '; ',
   andMore: (n: number) => `and ${n} more`,
   sourcesDiffer: (claims: string) => `Sources differ: ${claims}`,
+  /** After a date taken from one of several claims that disagree (/onthisday, the digest). */
+  datesDiffer: 'sources differ',
   shownBecause: (reason: string) => `shown: ${reason}`,
+  /** The mark on a claim that rests on our inference or on background knowledge, not on the source text. */
+  basis: { inference: 'inferred', background: 'not from the sources' },
+  basisNote: (mark: string, note: string) => `${mark}: ${note}`,
   yearsAgo: (n: number) =>
     n === 0
       ? 'this year'

@@ -1,5 +1,6 @@
 // The card of one edition or season: when, where, theme, hosts, figures, firsts, and what was part of it.
 import type { APIEmbed } from 'discord-api-types/v10';
+import { dateBasis } from '../../knowledge/calendar';
 import type { DateClaimT, Edition, NoteT } from '../../knowledge/schema';
 import { partnerLocale } from '../../locale/locales';
 import { bullet, card, fact, listField, withCommand } from '../card';
@@ -14,6 +15,7 @@ import {
   type RenderContext,
   renderContext,
   sourceLabel,
+  withBasis,
 } from '../format';
 import { relatedIds } from './related';
 
@@ -22,12 +24,22 @@ function shownClaim(claims: readonly DateClaimT[]): DateClaimT | undefined {
   return claims.find((c) => c.shown) ?? claims[0];
 }
 
-/** The shown dates, then "Sources differ: …" naming each other claim and its sources. */
-function datesText(ctx: RenderContext, claims: readonly DateClaimT[]): string | undefined {
+/**
+ * The shown dates, then "Sources differ: …" naming each other claim and its sources. When the claims differ,
+ * the shown dates cite their own claim's sources (from dateBasis, as /onthisday and the digest do).
+ */
+function datesText(ctx: RenderContext, edition: Edition): string | undefined {
+  const claims = edition.dates;
   const shown = shownClaim(claims);
   if (!shown) return undefined;
-  const lines = [formatRange(ctx, shown.start, shown.end)];
+  const range = formatRange(ctx, shown.start, shown.end);
+  const basis = dateBasis({ kind: 'editions', record: edition });
+  const label = (ids: readonly string[]) => ids.map((s) => sourceLabel(ctx, s)).join(ctx.t.list);
+  const cited = basis.differs ? ctx.t.aside(range, label(basis.sources)) : range;
   const others = claims.filter((c) => c !== shown);
+  // An inferred date carries its reasoning beside it, unless the "shown: …" line below gives it.
+  const reason = others.length === 0 && shown.note ? localText(ctx, shown, 'note') : undefined;
+  const lines = [withBasis(ctx, cited, shown.basis, reason)];
   if (others.length > 0) {
     const describe = (c: DateClaimT) =>
       ctx.t.aside(
@@ -53,6 +65,12 @@ export function renderEdition(ctx: RenderContext, edition: Edition): APIEmbed {
       formatQuantity(ctx, f.value, f.qualifier, (t.readsSeedLanguage && f.label) || t.measures[f.measure]),
     ),
   );
+  // The name the edition's source gives a body, where it gives another than the body's own.
+  const bodies = (ids: readonly string[]) =>
+    ids.map((id) => {
+      const named = edition.namedAs?.find((n) => n.organisation === id);
+      return named ? localText(ctx, named, 'name') : namesOf(ctx, [id])[0]!;
+    });
   const title = editionName(ctx, edition);
   const other = editionName(renderContext(ctx.kb, partnerLocale(ctx.locale)), edition);
   const series = ctx.kb.get('series', edition.series);
@@ -64,15 +82,23 @@ export function renderEdition(ctx: RenderContext, edition: Edition): APIEmbed {
     subtitle: bilingual ? other : undefined,
     description: localText(ctx, edition, 'summary'),
     fields: [
-      fact(t.label.dates, datesText(ctx, edition.dates), false),
+      fact(t.label.dates, datesText(ctx, edition), false),
       fact(
         t.label.city,
         city && edition.province && t.readsSeedLanguage ? `${city}, ${edition.province}` : city,
       ),
       fact(t.label.theme, theme && otherTheme && otherTheme !== theme ? `${theme}\n${otherTheme}` : theme),
-      listField(ctx, t.label.hosts, namesOf(ctx, edition.hosts), { inline: true }),
-      listField(ctx, t.label.organisers, namesOf(ctx, edition.organisers), { inline: true }),
-      listField(ctx, t.label.guidedBy, namesOf(ctx, edition.guidedBy), { inline: true }),
+      listField(ctx, t.label.hosts, bodies(edition.hosts), { inline: true }),
+      // "Organised by" with no host above it is the top role: in Chinese 主办, not 承办 (issue 12).
+      listField(
+        ctx,
+        edition.hosts.length > 0 ? t.label.organisers : t.label.organisersAlone,
+        bodies(edition.organisers),
+        {
+          inline: true,
+        },
+      ),
+      listField(ctx, t.label.guidedBy, bodies(edition.guidedBy), { inline: true }),
       listField(ctx, t.label.figures, figures),
       listField(ctx, t.label.firsts, notes(edition.firsts)),
       listField(ctx, t.label.highlights, notes(edition.highlights)),

@@ -12,6 +12,7 @@ import {
   namesOf,
   otherName,
   type RenderContext,
+  withBasis,
 } from '../format';
 import { relatedIds } from './related';
 
@@ -28,13 +29,14 @@ export function renderPerson(ctx: RenderContext, person: Person): APIEmbed {
     ];
     const context = where.filter(Boolean).join(t.list);
     const title = localText(ctx, role, 'title');
-    return context ? `${title} — ${context}` : title;
+    const line = context ? `${title} — ${context}` : title;
+    return withBasis(ctx, line, role.basis, role.note && localText(ctx, role, 'note'));
   });
   const appearances = person.appearances.map((a) => {
     const place = [nameById(ctx, a.edition), a.forum && nameById(ctx, a.forum)].filter(Boolean).join(' · ');
-    return bullet(
-      `${t.aside(`**${place}**`, t.appearanceAs[a.as])}: ${truncate(localText(ctx, a, 'summary'), SUMMARY_MAX)}`,
-    );
+    const summary = truncate(localText(ctx, a, 'summary'), SUMMARY_MAX);
+    const said = withBasis(ctx, summary, a.basis, a.note && localText(ctx, a, 'note'));
+    return bullet(`${t.aside(`**${place}**`, t.appearanceAs[a.as])}: ${said}`);
   });
   return card(ctx, {
     kind: 'people',
