@@ -13,6 +13,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Four files at a time on two cores: much of the suite waits on the processes and servers it starts, so two
+    // workers left a core idle (120 s against 84 s here); six overloaded the machine.
+    maxWorkers: 4,
     reporters: ['default', './test/support/summary-reporter.ts'],
     projects: [
       { extends: true, test: { name: 'isolated', include: ISOLATED, isolate: true } },
