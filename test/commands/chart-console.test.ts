@@ -1,33 +1,22 @@
 // `shiting ask … --out FILE` (through main, in this process): the chart of the reply lands in FILE as a PNG.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compileSeeds } from '../../src/knowledge/compile';
+import { describe, expect, it } from 'vitest';
 import { pngSize } from '../chart/fixtures';
 import { runMain } from '../support/in-process';
+import { realIndex } from '../support/real-index';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-let dir: string;
-let index: string;
-
-beforeAll(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'shiting-chart-'));
-  index = path.join(dir, 'index.json');
-  const result = compileSeeds(path.join(ROOT, 'seeds'));
-  if (!result.ok) throw new Error('seeds do not compile');
-  writeFileSync(index, result.json);
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const real = realIndex('shiting-chart-');
 
 function ask(...args: string[]) {
-  return runMain(['ask', ...args], { cwd: ROOT, env: { SHITING_INDEX: index } });
+  return runMain(['ask', ...args], { cwd: ROOT, env: { SHITING_INDEX: real.index } });
 }
 
 describe('shiting ask --out', () => {
   it('writes the /stat chart as a PNG', async () => {
-    const out = path.join(dir, 'chart.png');
+    const out = path.join(real.dir, 'chart.png');
     const run = await ask('/stat query:short video users', '--out', out);
     expect(run.code).toBe(0);
     expect(run.out).toMatch(/^# number of short-video users in China/);
@@ -37,7 +26,7 @@ describe('shiting ask --out', () => {
   });
 
   it('takes compare:true as a boolean and writes the comparison chart', async () => {
-    const out = path.join(dir, 'compare.png');
+    const out = path.join(real.dir, 'compare.png');
     const run = await ask('--locale', 'zh-CN', '/edition query:11th compare:true', '--out', out);
     expect(run.code).toBe(0);
     expect(run.out).toMatch(/^# 第十一届中国网络视听大会/);
@@ -45,7 +34,7 @@ describe('shiting ask --out', () => {
   });
 
   it('refuses a compare value that is not a boolean, naming the option', async () => {
-    const out = path.join(dir, 'never.png');
+    const out = path.join(real.dir, 'never.png');
     const run = await ask('/edition query:11th compare:yes', '--out', out);
     expect(run.code).toBe(2);
     expect(run.err).toMatch(/option "compare" of \/edition takes a boolean, not "yes"/);

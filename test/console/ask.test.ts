@@ -1,28 +1,14 @@
-// The console as a user runs it (`shiting ask|complete …`, through main in this process) against a freshly
-// compiled index.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compileSeeds } from '../../src/knowledge/compile';
+import { describe, expect, it } from 'vitest';
 import { runMain } from '../support/in-process';
+import { realIndex } from '../support/real-index';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-let dir: string;
-let index: string;
-
-beforeAll(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'shiting-ask-'));
-  index = path.join(dir, 'index.json');
-  const result = compileSeeds(path.join(ROOT, 'seeds'));
-  if (!result.ok) throw new Error('seeds do not compile');
-  writeFileSync(index, result.json);
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const real = realIndex('shiting-ask-');
 
 function shiting(args: string[], input?: string) {
-  return runMain(args, { cwd: ROOT, input, env: { SHITING_INDEX: index } });
+  return runMain(args, { cwd: ROOT, input, env: { SHITING_INDEX: real.index } });
 }
 
 const NOW = ['--now', '2026-03-28T09:00:00Z'];
@@ -44,7 +30,7 @@ describe('shiting ask', () => {
       'zh-CN',
       ...NOW,
       '--index',
-      index,
+      real.index,
       '/onthisday',
     ]);
     expect(code).toBe(0);
@@ -117,7 +103,7 @@ describe('shiting ask', () => {
     const { code, err } = await shiting([
       'ask',
       '--index',
-      path.join(dir, 'no-such-dir', 'missing.json'),
+      path.join(real.dir, 'no-such-dir', 'missing.json'),
       '/about',
     ]);
     expect(code).toBe(1);
@@ -126,13 +112,13 @@ describe('shiting ask', () => {
   });
 
   it('says so when --out is asked of a reply without a file', async () => {
-    const { code, err } = await shiting(['ask', '--out', path.join(dir, 'x.png'), '/about']);
+    const { code, err } = await shiting(['ask', '--out', path.join(real.dir, 'x.png'), '/about']);
     expect(code).toBe(1);
     expect(err).toMatch(/no file/);
   });
 
   it('says which file it cannot write and why, without a stack trace', async () => {
-    const target = path.join(dir, 'no-such-dir', 'c.png');
+    const target = path.join(real.dir, 'no-such-dir', 'c.png');
     const { code, err } = await shiting(['ask', '/stat query:short video users', '--out', target]);
     expect(code).toBe(1);
     expect(err).toBe(`shiting ask: cannot write ${target}: ENOENT: no such file or directory\n`);
@@ -149,7 +135,7 @@ describe('shiting ask', () => {
   });
 
   it('refuses --out with - (many replies, one file) before reading standard input', async () => {
-    const { code, out, err } = await shiting(['ask', '-', '--out', path.join(dir, 'x.png')], '/about\n');
+    const { code, out, err } = await shiting(['ask', '-', '--out', path.join(real.dir, 'x.png')], '/about\n');
     expect(code).toBe(2);
     expect(out).toBe('');
     expect(err).toMatch(/^shiting ask: --out .* cannot be combined with -/);

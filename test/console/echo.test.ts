@@ -1,30 +1,18 @@
 // The console quotes what was typed exactly as the bot does: inert (escaped, mentions broken), shortened first.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compileSeeds } from '../../src/knowledge/compile';
+import { describe, expect, it } from 'vitest';
+import { realIndex } from '../support/real-index';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-let dir: string;
-let index: string;
-
-beforeAll(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'shiting-echo-'));
-  index = path.join(dir, 'index.json');
-  const result = compileSeeds(path.join(ROOT, 'seeds'));
-  if (!result.ok) throw new Error('seeds do not compile');
-  writeFileSync(index, result.json);
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const real = realIndex('shiting-echo-');
 
 function ask(...args: string[]) {
   const run = spawnSync(process.execPath, [path.join(ROOT, 'bin/shiting.mjs'), 'ask', ...args], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...process.env, SHITING_INDEX: index },
+    env: { ...process.env, SHITING_INDEX: real.index },
   });
   return { code: run.status, out: run.stdout, err: run.stderr };
 }

@@ -1,0 +1,29 @@
+// The real seeds compiled once into a temporary index for one test file, and removed after it: the set-up that
+// the console's test files all need.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import { compileSeeds } from '../../src/knowledge/compile';
+import { SHIPPED_SEEDS } from '../../src/knowledge/open';
+
+export interface RealIndex {
+  /** The temporary folder, for files a test writes beside the index. */
+  readonly dir: string;
+  /** The compiled index file. */
+  readonly index: string;
+}
+
+/** Call at the top of a test file: the index exists from beforeAll on. */
+export function realIndex(prefix: string): RealIndex {
+  const real = { dir: '', index: '' };
+  beforeAll(() => {
+    real.dir = mkdtempSync(path.join(tmpdir(), prefix));
+    real.index = path.join(real.dir, 'index.json');
+    const result = compileSeeds(SHIPPED_SEEDS);
+    if (!result.ok) throw new Error('seeds do not compile');
+    writeFileSync(real.index, result.json);
+  });
+  afterAll(() => rmSync(real.dir, { recursive: true, force: true }));
+  return real;
+}
