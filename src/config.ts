@@ -191,3 +191,17 @@ export function readConfig(envFile = '.env', overrides: Record<string, string> =
   }
   return parseConfig({ ...process.env, ...overrides });
 }
+
+/**
+ * The configuration, or undefined once a ConfigError's message is on stderr: how every command that needs it
+ * starts (the caller exits 1). Anything else is not a configuration mistake and is thrown.
+ */
+export function readConfigOrSay(overrides: Record<string, string> = {}): Config | undefined {
+  try {
+    return readConfig('.env', overrides);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(error.userMessage);
+    return undefined;
+  }
+}

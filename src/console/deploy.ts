@@ -1,6 +1,6 @@
 // `shiting deploy [--guild ID]`: registers the slash commands with Discord, without starting the bot.
 import { commands } from '../../commands';
-import { ConfigError, readConfig } from '../config';
+import { readConfigOrSay } from '../config';
 import { deployCommands, fetchApplicationId } from '../discord/deploy';
 import { describeDiscordError } from '../discord/errors';
 import { createRest } from '../discord/rest';
@@ -33,16 +33,8 @@ export async function run(argv: string[]): Promise<number> {
   if ('exit' in read) return read.exit;
   const args = check(read.values);
   if (!args.ok) return usageError(USAGE, args.message);
-  let config: ReturnType<typeof readConfig>;
-  try {
-    config = readConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(error.userMessage);
-      return 1;
-    }
-    throw error;
-  }
+  const config = readConfigOrSay();
+  if (!config) return 1;
   const rest = createRest(config, { retries: 1 });
   const guildId = args.global ? undefined : (args.guildId ?? config.guildId);
   try {

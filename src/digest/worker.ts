@@ -1,7 +1,8 @@
 // `shiting worker`: the digest scheduler and delivery alone, over REST (no gateway connection). Any number of workers,
 // on any machines, share one PostgreSQL database (DATABASE_URL): each day of a subscription is claimed by one of
 // them, and a worker that dies holding a claim loses it after a lease to another, which posts with the same nonce.
-import { type Config, ConfigError, readConfig } from '../config';
+import { type Config, readConfigOrSay } from '../config';
+import { parseFlags, type Usage } from '../console/flags';
 import { atSetting, describeDiscordError } from '../discord/errors';
 import { InvalidRequestBudget, watchInvalidRequests } from '../discord/invalid-requests';
 import { installProcessGuards } from '../discord/process-guards';
@@ -12,11 +13,19 @@ import type { ProcessMetrics } from '../ops/metrics';
 import { openPostgresStore } from './open-store';
 import { Digests } from './runtime';
 
-const USAGE =
-  'usage: shiting worker [--index FILE]\n\nPosts digests over REST, without a gateway connection; run any number of them against one\n' +
-  'PostgreSQL (DATABASE_URL), and SHITING_DIGESTS=off on `shiting start` to leave digests to them.\n' +
-  'Configuration from the environment or .env (see .env.example): DISCORD_TOKEN, DATABASE_URL, DISCORD_API_URL.\n' +
-  '--index (or SHITING_INDEX) renders from another compiled index (default build/index.json).\n';
+const USAGE = {
+  command: 'worker',
+  flags: {
+    index: {
+      value: 'FILE',
+      about: 'render from another compiled index (or SHITING_INDEX; default build/index.json)',
+    },
+  },
+  notes:
+    'Posts digests over REST, without a gateway connection; run any number of them against one PostgreSQL\n' +
+    '(DATABASE_URL), and SHITING_DIGESTS=off on `shiting start` to leave digests to them. Configuration from\n' +
+    'the environment or .env (see .env.example): DISCORD_TOKEN, DATABASE_URL, DISCORD_API_URL.',
+} as const satisfies Usage;
 
 /** A configuration a worker cannot run with: said as one line, exit 1. */
 class WorkerSetupError extends Error {
@@ -24,34 +33,11 @@ class WorkerSetupError extends Error {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
-  const [first, value, ...rest] = argv;
-  const inline = first?.startsWith('--index=') ? first.slice('--index='.length) : undefined;
-  const index = inline ?? (first === '--index' ? value : undefined);
-  const extra = inline !== undefined ? argv.slice(1) : first === '--index' ? rest : argv;
-  if (
-    extra.length > 0 ||
-    index === '' ||
-    (first === '--index' && (value === undefined || value.startsWith('-')))
-  ) {
-    const problem = extra[0] ? `unknown argument "${extra[0]}"` : '--index needs a file';
-    process.stderr.write(`shiting worker: ${problem}\n\n${USAGE}`);
-    return 2;
-  }
-  if (index !== undefined) process.env.SHITING_INDEX = index;
-  let config: Config;
-  try {
-    config = readConfig('.env');
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(error.userMessage);
-      return 1;
-    }
-    throw error;
-  }
+  const read = parseFlags(USAGE, argv);
+  if ('exit' in read) return read.exit;
+  if (read.values.index !== undefined) process.env.SHITING_INDEX = read.values.index;
+  const config = readConfigOrSay();
+  if (!config) return 1;
   const logger = createLogger({ level: config.logLevel, secrets: [config.token] });
   installProcessGuards(logger);
   const stopSignal = new Promise<NodeJS.Signals>((resolve) => {

@@ -2,7 +2,7 @@
 // shut down cleanly on SIGINT/SIGTERM.
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { type Config, ConfigError, DEFAULT_DB_PATH, readConfig } from '../config';
+import { type Config, DEFAULT_DB_PATH, readConfigOrSay } from '../config';
 import { parseFlags, type Usage } from '../console/flags';
 import { openPostgresStore } from '../digest/open-store';
 import { Digests } from '../digest/runtime';
@@ -174,16 +174,8 @@ export async function run(argv: string[]): Promise<number> {
   const { shards: shardsFlag, index: indexFlag } = read.values;
   // Through the environment, so that shard processes spawned from here answer from the same index.
   if (indexFlag !== undefined) process.env.SHITING_INDEX = indexFlag;
-  let config: Config;
-  try {
-    config = readConfig('.env', shardsFlag === undefined ? {} : { SHITING_SHARDS: shardsFlag });
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(error.userMessage);
-      return 1;
-    }
-    throw error;
-  }
+  const config = readConfigOrSay(shardsFlag === undefined ? {} : { SHITING_SHARDS: shardsFlag });
+  if (!config) return 1;
   const logger = createLogger({ level: config.logLevel, secrets: [config.token] });
   installProcessGuards(logger);
   const shardProcess = isShardProcess();

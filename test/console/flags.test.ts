@@ -16,6 +16,7 @@ const SUBCOMMANDS = [
   { command: ['digest', 'preview'], valued: '--date', placeholder: 'YYYY-MM-DD|MM-DD' },
   { command: ['deploy'], valued: '--guild', placeholder: 'ID' },
   { command: ['start'], valued: '--shards', placeholder: 'auto|N' },
+  { command: ['worker'], valued: '--index', placeholder: 'FILE' },
 ] as const;
 
 async function shiting(argv: string[]) {
