@@ -150,9 +150,9 @@ export class DigestService {
     return found.status === 'unknown' ? undefined : found.status === 'ok';
   }
 
-  /** Turn off one channel's digest, or all of the server's; the rows stay (today stays guarded). */
+  /** Delete one channel's digest, or all of the server's, with their delivery records (see PRIVACY.md). */
   off(guildId: string, channelId?: string): Promise<Subscription[]> {
-    return this.options.store.disable(guildId, channelId);
+    return this.options.store.remove(guildId, channelId);
   }
 
   async status(guildId: string, now: Date): Promise<StatusEntry[]> {
