@@ -44,13 +44,15 @@ export class Digests {
     else throw new Error('Digests needs a store or a dbPath');
   }
 
-  service(probe?: ChannelProbe): DigestService {
+  /** `rest`: the bot's REST client, for `/digest test` (without it the test says it cannot post). */
+  service(probe?: ChannelProbe, rest?: REST): DigestService {
     this.probe ??= probe;
     this.digestService ??= new DigestService({
       store: this.store,
       knowledge: this.options.knowledge,
       defaultTimezone: this.options.defaultTimezone,
       probe,
+      rest,
     });
     return this.digestService;
   }

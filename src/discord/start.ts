@@ -91,7 +91,7 @@ export async function startShiting(options: ShitingOptions): Promise<ShitingHand
       logger,
       clock,
       timeZone: config.digestTimezone,
-      services: (client) => ({ digests: digests.service(channelProbe(client)) }),
+      services: (client) => ({ digests: digests.service(channelProbe(client), client.rest) }),
       guildEvents: { left: (id) => digests.guildLeft(id), joined: (id) => digests.guildJoined(id) },
       onGatewayLost: options.onGatewayLost,
       metrics: metrics?.interactions,

@@ -55,7 +55,7 @@ describe('/digest definition', () => {
     expect(d.contexts).not.toContain(InteractionContextType.PrivateChannel);
     expect(d.name_localizations?.['zh-CN']).toMatch(/^[\p{Script=Han}_-]+$|^digest$/u);
     const subs = (d.options ?? []).map((o) => o.name);
-    expect(subs).toEqual(['set', 'off', 'status', 'preview', 'check']);
+    expect(subs).toEqual(['set', 'off', 'status', 'preview', 'check', 'test']);
     for (const o of d.options ?? [])
       expect(o.description_localizations?.['zh-CN']).toMatch(/\p{Script=Han}/u);
   });
@@ -109,7 +109,7 @@ describe('/digest set', () => {
     expect(await store.forGuild(GUILD.id)).toEqual([]);
     // Without a probe (the runtime cannot tell) a well-formed id is taken; a malformed one never is.
     const blind = new DigestService({ store, knowledge: () => kb });
-    expect(await blind.set({ guildId: GUILD.id, channelId: 'abc', locale: 'en-US' }, NOW)).toMatchObject({
+    expect(await blind.set({ guildId: GUILD.id, channelId: 'abc', language: 'en-US' }, NOW)).toMatchObject({
       ok: false,
       error: 'channel',
     });
@@ -182,7 +182,9 @@ describe('/digest off, status, preview, check', () => {
 
   it('check lists the permissions the bot lacks, per channel', async () => {
     const reply = text(await run({ subcommand: 'check' }));
-    expect(reply).toContain(`<#${CHANNEL}>: missing Embed Links.`);
+    expect(reply).toContain(
+      `**<#${CHANNEL}>**\\n✅ View Channel\\n✅ Send Messages\\n❌ Embed Links: missing; the digest pauses without it`,
+    );
     const gone = text(await run({ subcommand: 'check', channel: '1300000000000000009' }));
     expect(gone).toContain('does not exist');
     const unprobed = new DigestService({ store, knowledge: () => kb });

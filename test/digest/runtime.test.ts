@@ -28,7 +28,7 @@ it('catches up on start, stops cleanly, and a restarted runtime on the same file
   const rest = new REST({ api: fake.apiUrl }).setToken(fake.token);
   const first = open();
   expect(
-    (await first.service().set({ guildId: GUILD, channelId: OK_CHANNEL, locale: 'en-US' }, now)).ok,
+    (await first.service().set({ guildId: GUILD, channelId: OK_CHANNEL, language: 'en-US' }, now)).ok,
   ).toBe(true);
   // The bot was down at 09:00 Shanghai (01:00Z) and starts at 02:00Z: within the catch-up window.
   now = new Date('2025-03-28T02:00:00Z');
