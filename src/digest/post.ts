@@ -72,7 +72,7 @@ const TAG_WORDS = [...new Set(LOCALES.flatMap((l) => digestText(l).forumTagWords
  * The tag a forum post carries: one whose name fits a digest, else (when the channel requires one) the first the
  * bot may apply. Moderated tags need Manage Threads, so they are passed over.
  */
-export function chooseForumTag(
+function chooseForumTag(
   tags: readonly Pick<APIGuildForumTag, 'id' | 'name' | 'moderated'>[],
   required: boolean,
 ): string | undefined {

@@ -353,7 +353,7 @@ export class PostgresDigestStore implements DigestStore {
   async pauseGuild(guildId: string, reason: PauseReason, now: Date): Promise<number> {
     const { rowCount } = await this.pool.query(
       `UPDATE subscriptions SET paused_reason = $1, paused_at = $2, notice_sent = FALSE
-       WHERE guild_id = $3 AND enabled AND paused_reason IS NULL`,
+       WHERE guild_id = $3 AND enabled AND (paused_reason IS NULL OR paused_reason <> $1)`,
       [reason, now.toISOString(), guildId],
     );
     return rowCount ?? 0;

@@ -157,7 +157,10 @@ export interface DigestStore {
   prune(now: Date, policy: RetentionPolicy): Promise<PruneResult>;
   /** Pause (never delete) with a reason shown in `/digest status`. False if it was already paused. */
   pause(id: number, reason: PauseReason, now: Date): Promise<boolean>;
-  /** Pause every running subscription of a server; returns how many. */
+  /**
+   * Pause every subscription of a server for `reason`, also those paused for another one (leaving the server is what
+   * counts then: it starts the retention clock); those already paused for `reason` keep their time. Returns how many.
+   */
   pauseGuild(guildId: string, reason: PauseReason, now: Date): Promise<number>;
   /** Resume a server's subscriptions paused for `reason` (no backlog: they count from `now`). */
   resumeGuild(guildId: string, reason: PauseReason, now: Date): Promise<number>;
@@ -497,9 +500,9 @@ export class SqliteDigestStore implements DigestStore {
     return this.db
       .prepare(
         `UPDATE subscriptions SET paused_reason = ?, paused_at = ?, notice_sent = 0
-         WHERE guild_id = ? AND enabled = 1 AND paused_reason IS NULL`,
+         WHERE guild_id = ? AND enabled = 1 AND (paused_reason IS NULL OR paused_reason <> ?)`,
       )
-      .run(reason, now.toISOString(), guildId).changes;
+      .run(reason, now.toISOString(), guildId, reason).changes;
   }
 
   async resumeGuild(guildId: string, reason: PauseReason, now: Date): Promise<number> {

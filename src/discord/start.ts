@@ -61,6 +61,7 @@ export async function startShiting(options: ShitingOptions): Promise<ShitingHand
     log: logger,
     clock,
     metrics: metrics?.digests,
+    leftServerDays: config.digestLeftServerDays,
   };
   let digests: Digests;
   if (config.databaseUrl) {

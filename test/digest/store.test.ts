@@ -184,7 +184,14 @@ describe.each(backends)('the $name store', ({ fresh }) => {
     await store.save(settings, t0);
     await store.save({ ...settings, channelId: '200000000000000002' }, t0);
     await store.save({ ...settings, guildId: '100000000000000002' }, t0);
+    await store.pause(2, 'missing-access', t0);
+    // Leaving overrides an earlier pause (its clock decides deletion); pausing again keeps the first time.
     expect(await store.pauseGuild(settings.guildId, 'left-guild', later(1))).toBe(2);
+    expect(await store.pauseGuild(settings.guildId, 'left-guild', later(5))).toBe(0);
+    expect(await store.get(2)).toMatchObject({
+      pausedReason: 'left-guild',
+      pausedAt: later(1).toISOString(),
+    });
     expect(await store.runnable()).toHaveLength(1);
     expect(await store.resumeGuild(settings.guildId, 'left-guild', later(2))).toBe(2);
     expect((await store.runnable()).map((s) => s.id)).toEqual([1, 2, 3]);
