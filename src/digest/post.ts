@@ -81,6 +81,19 @@ function chooseForumTag(
   return (fitting ?? (required ? usable[0] : undefined))?.id;
 }
 
+/** The message of a post: the role ping (if any) above the digest's embeds, pinging that role alone. */
+export function digestBody(
+  roleId: string | undefined,
+  message: DigestMessage,
+  markerUrl?: string,
+): Pick<RESTPostAPIChannelMessageJSONBody, 'content' | 'embeds' | 'allowed_mentions'> {
+  return {
+    ...(roleId ? { content: `<@&${roleId}>` } : {}),
+    embeds: withMarker(message.embeds, markerUrl),
+    allowed_mentions: digestMentions(roleId),
+  };
+}
+
 export function messageUrl(guildId: string, channelId: string, messageId: string): string {
   return `https://discord.com/channels/${guildId}/${channelId}/${messageId}`;
 }
@@ -95,12 +108,7 @@ export async function postDigest(
   message: DigestMessage,
   options: PostOptions,
 ): Promise<Posted> {
-  const content = shape.roleId ? `<@&${shape.roleId}>` : undefined;
-  const base = {
-    ...(content ? { content } : {}),
-    embeds: withMarker(message.embeds, options.markerUrl),
-    allowed_mentions: digestMentions(shape.roleId),
-  };
+  const base = digestBody(shape.roleId, message, options.markerUrl);
   const name = fitChoice(options.title);
   const kind = channelKind(shape.channelType) ?? 'text';
   if (kind === 'forum') {

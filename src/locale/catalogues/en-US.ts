@@ -362,6 +362,7 @@ export const enUS = {
         : 'This server has no digest to test. Set one with `/digest set` first.',
     testWhich: (channels: string[]) =>
       `This server has several digests (${channels.map(ch).join(', ')}): name one, e.g. \`/digest test channel:${ch(channels[0] ?? '')}\`.`,
+    previewTitle: (title: string) => `Forum post or thread title: ${title}`,
     testUnavailable: 'Test posts need the running bot; they cannot be made from here.',
   },
   /** How numbers, units and date ranges are written. */

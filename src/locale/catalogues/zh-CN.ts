@@ -328,6 +328,7 @@ export const zhCN = {
         : '本服务器没有可测试的每日摘要。请先用 `/digest set` 设置。',
     testWhich: (channels) =>
       `本服务器有多个每日摘要（${channels.map(ch).join('、')}）：请指定一个，例如 \`/digest test channel:${ch(channels[0] ?? '')}\`。`,
+    previewTitle: (title) => `论坛帖子或子区标题：${title}`,
     testUnavailable: '测试帖子需要运行中的机器人，这里无法发布。',
   },
   format: {

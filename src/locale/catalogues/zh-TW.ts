@@ -329,6 +329,7 @@ export const zhTW = {
         : '本伺服器沒有可測試的每日摘要。請先用 `/digest set` 設定。',
     testWhich: (channels) =>
       `本伺服器有多個每日摘要（${channels.map(ch).join('、')}）：請指定一個，例如 \`/digest test channel:${ch(channels[0] ?? '')}\`。`,
+    previewTitle: (title) => `論壇帖子或子區標題：${title}`,
     testUnavailable: '測試帖子需要執行中的機器人，這裡無法發布。',
   },
   format: {
