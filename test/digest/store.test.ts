@@ -314,6 +314,51 @@ describe.each(backends)('the $name store', ({ fresh }) => {
 });
 
 describe('the SQLite store', () => {
+  it('keeps exactly the columns PRIVACY.md describes (a new column must be described there first)', () => {
+    const store = new SqliteDigestStore(tempDb());
+    opened.push(store);
+    const columns = (table: string) =>
+      (store.db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
+    expect(columns('subscriptions')).toEqual([
+      'id',
+      'guild_id',
+      'channel_id',
+      'time',
+      'timezone',
+      'empty_days',
+      'locale',
+      'enabled',
+      'paused_reason',
+      'paused_at',
+      'notice_sent',
+      'created_at',
+      'schedule_from',
+      'last_post_at',
+      'last_post_date',
+      'last_message_id',
+      'last_error',
+      'last_error_at',
+      'role_id',
+      'thread',
+      'publish',
+      'channel_type',
+    ]);
+    expect(columns('deliveries')).toEqual([
+      'subscription_id',
+      'local_date',
+      'status',
+      'message_id',
+      'attempts',
+      'updated_at',
+      'claimed_at',
+      'claimed_by',
+      'lease_until',
+    ]);
+    // No user ids, names or message content anywhere.
+    const all = [...columns('subscriptions'), ...columns('deliveries')].join(' ');
+    expect(all).not.toMatch(/user|member|author|content|name/);
+  });
+
   it('creates the file in WAL mode at the latest schema version', async () => {
     const store = new SqliteDigestStore(tempDb());
     opened.push(store);
