@@ -39,6 +39,10 @@
  *   429 for the next `forMs` of `now` or the next `requests` matching requests; `invalidRequests()` counts the
  *   401/403/429 answers (what Discord's ban counts) and `invalidRequestsPerSecond()` buckets them by second of `now`.
  *   `faults.invalidFormBody` is Discord's 400 50035 with its `errors` tree.
+ * - Digest channels (./digest-channels.ts): guild `preferredLocale` and `roles` (with `mentionable`), forum and
+ *   media channels with `availableTags` and `requireTag`, threads (`parentId`), `botAllow` overwrites;
+ *   `POST /channels/{id}/threads` (forum posts), `POST /channels/{id}/messages/{m}/threads`, `.../crosspost`, each
+ *   with Discord's permission checks; recorded in `threads` and `crossposted`, role pings in `mentionRoles`.
  * - Records: `requests` (every REST request, with parsed body, files and the status answered), `messages`,
  *   `commands`, `callbacks`, `followUps`; `nextRequest(predicate)` resolves on the next matching request.
  */
