@@ -315,11 +315,11 @@ export class DigestService {
    */
   async test(guildId: string, channelId: string | undefined, now: Date): Promise<TestResult> {
     const { rest, store, probe } = this.options;
-    if (!rest) return { status: 'unavailable' };
     const subs = await store.forGuild(guildId);
     const chosen = channelId ? subs.filter((s) => s.channelId === channelId) : subs;
     if (chosen.length === 0) return { status: 'no-subscription', channelId };
     if (chosen.length > 1) return { status: 'which', channelIds: chosen.map((s) => s.channelId) };
+    if (!rest) return { status: 'unavailable' };
     const sub = chosen[0]!;
     const kb = this.options.knowledge();
     const date = localDateAt(now, sub.timezone);

@@ -211,3 +211,52 @@ describe('time zone autocomplete', () => {
     expect(digest.autocomplete?.(knowledge, { name: 'time', value: '9' }, {}, ctx)).toEqual([]);
   });
 });
+
+describe('/digest set options and /digest test, without Discord', () => {
+  it('offers the languages by their own names and channels of every kind a digest can go to', () => {
+    const set = digest.definition.options.find((o) => o.name === 'set') as {
+      options: { name: string; choices?: unknown[]; channel_types?: number[] }[];
+    };
+    const options = Object.fromEntries(set.options.map((o) => [o.name, o]));
+    expect(Object.keys(options)).toEqual([
+      'channel',
+      'time',
+      'timezone',
+      'empty_days',
+      'language',
+      'role',
+      'clear_role',
+      'thread',
+      'publish',
+    ]);
+    expect(options.language?.choices).toEqual([
+      { name: 'English', value: 'en-US' },
+      { name: '简体中文', value: 'zh-CN' },
+      { name: '繁體中文', value: 'zh-TW' },
+    ]);
+    expect(options.channel?.channel_types).toEqual([0, 5, 15, 16, 11, 10]);
+  });
+
+  it('refuses thread and publish where the channel cannot have them, and says so', async () => {
+    // The probe here knows no channel type: a text channel.
+    expect((await run({ subcommand: 'set', channel: CHANNEL, publish: true })).content).toContain(
+      'which only an announcement channel has',
+    );
+    expect(await store.forGuild(GUILD.id)).toEqual([]);
+    const saved = await run({ subcommand: 'set', channel: CHANNEL, thread: true, language: 'zh-CN' });
+    expect(saved.content).toContain('Language: Simplified Chinese; no ping; a thread on each post.');
+    expect((await store.forGuild(GUILD.id))[0]).toMatchObject({ thread: true, locale: 'zh-CN' });
+  });
+
+  it('/digest test needs Manage Server, a digest, and the running bot', async () => {
+    expect((await run({ subcommand: 'test' }, { memberPermissions: 0n })).content).toContain('Manage Server');
+    expect((await run({ subcommand: 'test' })).content).toBe(
+      'This server has no digest to test. Set one with `/digest set` first.',
+    );
+    await run({ subcommand: 'set', channel: CHANNEL });
+    // This service has no REST client, as in a front end without the bot.
+    expect((await run({ subcommand: 'test' })).content).toBe(
+      'Test posts need the running bot; they cannot be made from here.',
+    );
+  });
+});
