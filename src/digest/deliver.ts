@@ -21,7 +21,7 @@ import type { Locale } from '../locale';
 import { NO_MENTIONS } from '../render/reply';
 import { channelKind } from './needs';
 import { type DigestMessage, digestTitle, renderDigest } from './payload';
-import { describeFollowUp, type FollowUpProblem, postDigest } from './post';
+import { describeFollowUp, type FollowUpProblem, findForumPost, postDigest } from './post';
 import type { Decision, Deliver, DeliveryOutcome, DigestLog } from './schedule';
 import { silentLog } from './schedule';
 import { selectDigest } from './select';
@@ -401,13 +401,21 @@ export function createDeliverer(options: DelivererOptions): Deliver {
     // A re-claim means an earlier attempt's outcome is unknown (it may have crashed after Discord took the
     // post). Past Discord's nonce memory, look for that post before posting again; never on the first claim.
     let lookFirst = claim > 1 && !claimedWithin((await store.delivery(sub.id, localDate))?.claimedAt, now);
+    // A forum post carries no nonce: after any try whose outcome is unknown (a re-claim, a 5xx, a dropped
+    // connection), look for the day's post among the server's active threads before posting again.
+    const forum = channelKind(sub.channelType) === 'forum';
+    let forumUnsure = forum && claim > 1;
     const send = async (): Promise<{ messageId: string; earlier: boolean; problems: FollowUpProblem[] }> => {
-      // A forum post has no nonce and lives in a thread of its own: only message channels are searched.
-      if (lookFirst && channelKind(sub.channelType) !== 'forum') {
+      if (forumUnsure) {
+        const earlier = await findForumPost(rest, sub, message.title, await botId());
+        if (earlier) return { messageId: earlier, earlier: true, problems: [] };
+      }
+      if (lookFirst && !forum) {
         const earlier = await findEarlierPost(sub.channelId, nonce);
         lookFirst = false;
         if (earlier) return { messageId: earlier, earlier: true, problems: [] };
       }
+      forumUnsure = forum;
       const posted = await postDigest(rest, sub, message, shaped);
       return { messageId: posted.messageId, earlier: false, problems: posted.problems };
     };

@@ -8,6 +8,7 @@ import {
   type APIGuildForumTag,
   ChannelFlags,
   type RESTGetAPIChannelResult,
+  type RESTGetAPIGuildThreadsResult,
   type RESTPostAPIChannelMessageJSONBody,
   type RESTPostAPIChannelMessageResult,
   type RESTPostAPIGuildForumThreadsJSONBody,
@@ -92,6 +93,23 @@ export function digestBody(
     embeds: withMarker(message.embeds, markerUrl),
     allowed_mentions: digestMentions(roleId),
   };
+}
+
+/**
+ * The id of the bot's forum post for a day (its starter message's, which is the thread's), among the server's active
+ * threads: a forum post carries no nonce, so a retry whose earlier try may have gone through looks for it first.
+ */
+export async function findForumPost(
+  rest: REST,
+  shape: Pick<PostShape, 'guildId' | 'channelId'>,
+  title: string,
+  botId: string,
+): Promise<string | undefined> {
+  const active = (await rest.get(Routes.guildActiveThreads(shape.guildId))) as RESTGetAPIGuildThreadsResult;
+  const name = fitChoice(title);
+  return (
+    active.threads as { id: string; parent_id?: string | null; name?: string; owner_id?: string }[]
+  ).find((t) => t.parent_id === shape.channelId && t.name === name && t.owner_id === botId)?.id;
 }
 
 export function messageUrl(guildId: string, channelId: string, messageId: string): string {

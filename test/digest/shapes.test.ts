@@ -8,8 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands';
 import type { Knowledge } from '../../commands/types';
 import { createDeliverer } from '../../src/digest/deliver';
+import { digestTitle } from '../../src/digest/payload';
+import { postDigest } from '../../src/digest/post';
 import { Digests } from '../../src/digest/runtime';
 import { DigestScheduler } from '../../src/digest/schedule';
+import { digestFor } from '../../src/digest/service';
 import type { Subscription } from '../../src/digest/store';
 import { type BotHandle, startBot } from '../../src/discord/bot';
 import { channelProbe } from '../../src/discord/probe';
@@ -426,6 +429,27 @@ describe('told, not silent', () => {
     expect(resumed).toContain(
       'It had been paused (the bot lacks a permission in the channel (Missing Permissions))',
     );
+  });
+});
+
+describe('a forum post is never made twice', () => {
+  it('finds the day’s post of a try that crashed before recording it, instead of posting again', async () => {
+    now = new Date('2025-03-31T02:00:00Z');
+    // 31 March has no entries: post the next anniversary rather than skip the day.
+    await digest('set', { channel: channel(FORUM), empty_days: 'post' });
+    const forum = await sub(FORUM);
+    // The crashed try: it claimed the day and made the post, then died before recording it.
+    expect(await digests.store.claim(forum.id, '2025-03-31', now)).toBe(1);
+    const posted = await postDigest(bot.rest, forum, digestFor(kb, '2025-03-31', 'en-US'), {
+      title: digestTitle(kb, '2025-03-31', 'en-US'),
+    });
+    await tick(new Date('2025-03-31T02:05:00Z'));
+    const day = fake.threads.filter((t) => t.parentId === FORUM && t.name === 'On this day · March 31, 2025');
+    expect(day).toHaveLength(1);
+    expect(await digests.store.delivery(forum.id, '2025-03-31')).toMatchObject({
+      status: 'sent',
+      messageId: posted.messageId,
+    });
   });
 });
 

@@ -8,6 +8,7 @@
  *   no tag is 400 40067; an unknown tag 400 50035. The new thread and its starter message are recorded.
  * - `POST /channels/{channel}/messages/{message}/threads` with `{name}`: a text or announcement channel; View
  *   Channel and Create Public Threads; 10008 for a message that is not there.
+ * - `GET /guilds/{guild}/threads/active`: the threads the bot started in that guild (owner: the bot).
  * - `POST /channels/{channel}/messages/{message}/crosspost`: an announcement channel only (400 50024); the bot's
  *   own message needs Send Messages, anyone else's Manage Messages (50013); a second crosspost is 400 40033.
  * - A message's `mention_roles` (in `RecordedMessage.mentionRoles`): the `<@&id>` in its content that
@@ -54,6 +55,7 @@ export interface FakeChannelCore {
     channelId: string,
     body: Record<string, unknown>,
     mentionRoles: string[],
+    id?: string,
   ): { id: string; object: Record<string, unknown> };
   findMessage(channelId: string, messageId: string): { authorIsBot: boolean } | undefined;
   newId(): string;
@@ -187,7 +189,12 @@ export function installDigestChannelRoutes(core: FakeChannelCore) {
     )
       return MISSING_PERMISSIONS;
     const threadId = core.newId();
-    const starter = core.createMessage(threadId, message, mentionedRoles(found.guild, perms, message));
+    const starter = core.createMessage(
+      threadId,
+      message,
+      mentionedRoles(found.guild, perms, message),
+      threadId,
+    );
     threads.push({
       id: threadId,
       parentId: id!,
@@ -258,6 +265,29 @@ export function installDigestChannelRoutes(core: FakeChannelCore) {
       return err(400, 40033, 'This message has already been crossposted');
     crossposted.push({ channelId: id!, messageId: messageId! });
     return { status: 200, body: { id: messageId, channel_id: id, flags: 1 } };
+  });
+
+  core.route('GET', '/guilds/:id/threads/active', ([guildId]) => {
+    const inGuild = threads.filter((t) => core.channel(t.parentId)?.guild.id === guildId);
+    return {
+      status: 200,
+      body: {
+        threads: inGuild.map((t) => {
+          const parent = core.channel(t.parentId)!;
+          const type =
+            parent.channel.type === ChannelType.GuildAnnouncement
+              ? ChannelType.AnnouncementThread
+              : ChannelType.PublicThread;
+          return {
+            ...core.apiChannel(parent.guild, { id: t.id, type }),
+            name: t.name,
+            parent_id: t.parentId,
+            applied_tags: t.appliedTags,
+          };
+        }),
+        members: [],
+      },
+    };
   });
 
   return { threads, crossposted };

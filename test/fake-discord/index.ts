@@ -893,8 +893,9 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     body: Record<string, unknown>,
     files: ReceivedFile[],
     mentionRoles: string[],
+    id = snowflake(),
   ): RecordedMessage {
-    const message: RecordedMessage = { id: snowflake(), channelId, body, files, at: now(), mentionRoles };
+    const message: RecordedMessage = { id, channelId, body, files, at: now(), mentionRoles };
     messages.push(message);
     return message;
   }
@@ -903,8 +904,9 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     channel: channelById,
     permissions: (guild, channel) =>
       deletedGuilds.has(guild.id) ? 0n : botPermissionsIn(guild as FakeGuild, channel as FakeChannel),
-    createMessage(channelId, body, mentionRoles) {
-      const message = recordMessage(channelId, body, [], mentionRoles);
+    createMessage(channelId, body, mentionRoles, id) {
+      // A forum post's starter message has the thread's id, as on Discord.
+      const message = recordMessage(channelId, body, [], mentionRoles, id);
       return {
         id: message.id,
         object: messageObject(channelId, { ...body, mention_roles: mentionRoles }, [], message.id),
