@@ -314,7 +314,11 @@ export function createDeliverer(options: DelivererOptions): Deliver {
     const found = await probe(sub.guildId, sub.channelId);
     if (found.status === 'unknown') return true;
     if (found.status !== 'ok') return false;
-    const needed = PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages;
+    const send =
+      channelKind(sub.channelType) === 'thread'
+        ? PermissionFlagsBits.SendMessagesInThreads
+        : PermissionFlagsBits.SendMessages;
+    const needed = PermissionFlagsBits.ViewChannel | send;
     return (
       (found.permissions & PermissionFlagsBits.Administrator) !== 0n ||
       (found.permissions & needed) === needed

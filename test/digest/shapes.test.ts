@@ -38,6 +38,7 @@ const LATER = ch(12);
 const ZH_TEXT = ch(20);
 const PUBLISH_REFUSED = ch(13);
 const GONE = ch(14);
+const A_THREAD = ch(15);
 const ROLE = '1600000000000000001';
 const QUIET_ROLE = '1600000000000000002';
 
@@ -51,7 +52,8 @@ const GUILDS: FakeGuild[] = [
       { id: QUIET_ROLE, name: 'quiet', mentionable: false },
     ],
     channels: [
-      { id: TEXT, name: 'text' },
+      // Its threads inherit its overwrites.
+      { id: TEXT, name: 'text', botAllow: PermissionFlagsBits.SendMessagesInThreads },
       { id: ZH_TW_TEXT, name: 'zh-tw' },
       { id: PING, name: 'ping' },
       { id: QUIET_PING, name: 'quiet-ping' },
@@ -89,6 +91,12 @@ const GUILDS: FakeGuild[] = [
       { id: LATER, name: 'later' },
       { id: PUBLISH_REFUSED, name: 'publish-refused', type: ChannelType.GuildAnnouncement },
       { id: GONE, name: 'gone' },
+      {
+        id: A_THREAD,
+        name: 'a-thread',
+        type: ChannelType.PublicThread,
+        parentId: TEXT,
+      },
     ],
   },
   { id: ZH_GUILD, name: '中文', preferredLocale: 'zh-CN', channels: [{ id: ZH_TEXT, name: 'zh' }] },
@@ -303,6 +311,16 @@ describe('forums and threads', () => {
         name: 'On this day · March 28, 2025',
       }),
     ]);
+  });
+
+  it('posts into an existing thread, which needs Send Messages in Threads; a thread cannot hold threads', async () => {
+    now = minutes(AT_NINE, 67);
+    expect(await digest('set', { channel: channel(A_THREAD), thread: true })).toContain('is a thread itself');
+    expect(await digest('set', { channel: channel(A_THREAD), time: '10:12' })).toContain('Daily digest set');
+    expect(await digest('check', { channel: channel(A_THREAD) })).toContain('✅ Send Messages in Threads');
+    await tick(minutes(AT_NINE, 72));
+    expect(postsIn(A_THREAD)).toHaveLength(1);
+    await digest('off', { channel: channel(A_THREAD) });
   });
 
   it('keeps the post when the thread cannot be opened, and says why in status and check', async () => {

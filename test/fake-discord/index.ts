@@ -473,7 +473,10 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   function botPermissionsIn(guild: FakeGuild, channel: FakeChannel): bigint {
     const base = guild.botPermissions ?? DEFAULT_BOT_PERMISSIONS;
     if (base & PermissionFlagsBits.Administrator) return ~0n;
-    return (base | (channel.botAllow ?? 0n)) & ~(channel.botDeny ?? 0n);
+    // A thread has no overwrites of its own: its parent's apply, as on Discord (and in discord.js).
+    const parent = isThread(channel) ? guild.channels?.find((c) => c.id === channel.parentId) : undefined;
+    const from = parent ?? channel;
+    return (base | (from.botAllow ?? 0n)) & ~(from.botDeny ?? 0n);
   }
 
   function apiChannel(guild: FakeGuild, channel: FakeChannel, position: number) {
