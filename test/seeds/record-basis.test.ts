@@ -81,6 +81,26 @@ describe('marks in the real seeds (issue 12)', () => {
     }
   });
 
+  it('marks where we place words the articles do not tie to the event or the talk', () => {
+    const first = (id: string) => kb.get('people', id)?.appearances[0];
+    for (const id of ['tian-jin', 'liu-zhen', 'han-zhijie', 'wu-kelei', 'peng-jianming'])
+      expect(first(id)?.basis, id).toBe('inference');
+    // Where the article says where the words were said, no mark.
+    for (const id of ['zhou-jie', 'cao-shibo', 'zhang-yan', 'liu-hong'])
+      expect(first(id)?.basis, id).toBeUndefined();
+    const summit = kb.get('editions', 'ciac-9')?.firsts[1];
+    expect(summit?.basis).toBe('inference');
+    expect(summit?.note).toMatch(/that the two are one event is our reading/);
+    expect(basisOf('organizations', 'china-asean-short-video-contest', 'summary')?.note).toMatch(
+      /breaks off/,
+    );
+    expect(basisOf('works', 'the-awakening-age', 'by')?.basis).toBe('inference');
+  });
+
+  it('names no reporter for Chengdu Plus’s seven accounts, which China Daily states itself', () => {
+    expect(kb.get('statistics', 'stat-chengdu-plus-accounts')?.reportedBy).toBeUndefined();
+  });
+
   it('says of the 5th and season 2 nothing of the inferred year outside the marked date claims', () => {
     for (const id of ['ciac-5', 'csvc-s2']) {
       const record = kb.get('editions', id);
