@@ -177,15 +177,24 @@ describe('every date note is reachable from the edition card (issue 12)', () => 
     expect(await dates(query, locale)).toMatch(expected);
   });
 
-  it('has a note on every date claim of every edition, each shown on its card', async () => {
-    for (const e of kb.records.editions) {
-      const text = await dates(e.id, 'en-US');
-      for (const claim of e.dates) {
-        expect(claim.note, e.id).toMatch(/\S/);
-        if (claim.shown || e.dates.length === 1)
-          expect(text.replace(/\s+/g, ' '), e.id).toContain(claim.note);
+  it.each(['en-US', 'zh-CN'] as const)(
+    'has a note on every date claim of every edition, each on its card (%s), shown or not',
+    async (locale) => {
+      for (const e of kb.records.editions) {
+        const text = (await dates(e.id, locale)).replace(/\s+/g, ' ');
+        for (const claim of e.dates) {
+          const note = locale === 'en-US' ? claim.note : claim.i18n?.['zh-CN']?.note;
+          expect(note, e.id).toMatch(/\S/);
+          expect(text, `${e.id} ${claim.start}`).toContain(note?.replace(/\s+/g, ' '));
+        }
       }
-    }
+    },
+  );
+
+  it('gives the notes of the claims not shown under "sources differ": the 9th’s “5th”, Cover News’ 28–29 March', async () => {
+    expect(await dates('9th', 'en-US')).toMatch(/\nJune 5, 2021: The body of the same article says/);
+    expect(await dates('11th', 'en-US')).toMatch(/\nMarch 28\s–\s29, 2024: Cover News gives 28–29 March/);
+    expect(await dates('第十一届', 'zh-CN')).toMatch(/\n2024年3月28日至29日：封面新闻给出的是3月28日至29日/);
   });
 });
 

@@ -52,6 +52,10 @@ function datesText(ctx: RenderContext, edition: Edition): string | undefined {
     lines.push(ctx.t.sourcesDiffer([shown, ...others].map(describe).join(ctx.t.clauses)));
     const note = localText(ctx, shown, 'note');
     if (note) lines.push(ctx.t.shownBecause(note));
+    // The other claims' notes too: every date note is reachable from the card (issue 12).
+    for (const c of others)
+      if (c.note)
+        lines.push(ctx.t.otherClaimNote(formatRange(ctx, c.start, c.end), localText(ctx, c, 'note')!));
   }
   return lines.join('\n');
 }
