@@ -251,7 +251,10 @@ export function withFieldBasis<F extends string>(
   return mark && text ? withBasis(ctx, text, mark.basis, mark.note) : text;
 }
 
-/** The items of a list field, then the mark its `basisOf` gives the field, as a line of its own. */
+/**
+ * The items of a list field, the last followed by the mark its `basisOf` gives the field on a line of its own,
+ * so the mark reads as the list's whether the list is one item a line or joined ("A、B").
+ */
 export function itemsWithBasis<F extends string>(
   ctx: RenderContext,
   record: Marked<F>,
@@ -260,5 +263,6 @@ export function itemsWithBasis<F extends string>(
 ): readonly string[] {
   const mark = fieldMark(ctx, record, field);
   if (!mark || items.length === 0) return items;
-  return [...items, withBasis(ctx, '', mark.basis, mark.note).trim()];
+  const last = `${items.at(-1)}\n${withBasis(ctx, '', mark.basis, mark.note).trim()}`;
+  return [...items.slice(0, -1), last];
 }

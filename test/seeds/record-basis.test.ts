@@ -125,7 +125,9 @@ describe('the cards mark them (issue 12)', () => {
     expect(field(en, /^Note$/)).toMatch(
       /\(not from the sources: That the two translated names mean one body/,
     );
-    expect(field(en, /^Also known as$/)).toMatch(/\(not from the sources: CAC, the English name/);
+    expect(field(en, /^Also known as$/)).toMatch(
+      /, 中央网信办\n\(not from the sources: CAC, the English name/,
+    );
     const zh = await ask(search, { query: '国家互联网信息办公室' }, 'zh-CN');
     expect(description(zh)).toMatch(/（非来源所载：说它是中国的互联网主管部门，是背景知识。）$/);
     const tw = await ask(search, { query: 'Cyberspace Administration of China' }, 'zh-TW');
