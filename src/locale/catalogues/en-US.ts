@@ -139,6 +139,8 @@ export const enUS = {
   /** After a date taken from one of several claims that disagree (/onthisday, the digest). */
   datesDiffer: 'sources differ',
   shownBecause: (reason: string) => `shown: ${reason}`,
+  /** The note of a date claim that is not shown, under "sources differ": its dates, then the note. */
+  otherClaimNote: (dates: string, note: string) => `${dates}: ${note}`,
   /** The mark on a claim that rests on our inference or on background knowledge, not on the source text. */
   basis: { inference: 'inferred', background: 'not from the sources' },
   basisNote: (mark: string, note: string) => `${mark}: ${note}`,

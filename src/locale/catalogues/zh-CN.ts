@@ -142,6 +142,7 @@ export const zhCN = {
   sourcesDiffer: (claims: string) => `各来源说法不一：${claims}`,
   datesDiffer: '各来源说法不一',
   shownBecause: (reason: string) => `采用：${reason}`,
+  otherClaimNote: (dates: string, note: string) => `${dates}：${note}`,
   basis: { inference: '推断', background: '非来源所载' },
   basisNote: (mark: string, note: string) => `${mark}：${note}`,
   yearsAgo: (n: number) => (n === 0 ? '今年' : n > 0 ? `${n}年前` : `${-n}年后`),

@@ -143,6 +143,7 @@ export const zhTW = {
   sourcesDiffer: (claims: string) => `各來源說法不一：${claims}`,
   datesDiffer: '各來源說法不一',
   shownBecause: (reason: string) => `採用：${reason}`,
+  otherClaimNote: (dates: string, note: string) => `${dates}：${note}`,
   basis: { inference: '推斷', background: '非來源所載' },
   basisNote: (mark: string, note: string) => `${mark}：${note}`,
   yearsAgo: (n: number) => (n === 0 ? '今年' : n > 0 ? `${n}年前` : `${-n}年後`),
