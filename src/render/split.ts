@@ -3,30 +3,36 @@
 import { length } from '../discord-limits';
 
 /** Where a piece may end, best first: after a line break, a sentence's end, a clause, a space. */
-const BREAKS = [/\n/g, /[.!?。！？](?=\s|$)|[。！？]/g, /[;；,，、]/g, /\s/g];
+const BREAKS: readonly ((c: string, next: string | undefined) => boolean)[] = [
+  (c) => c === '\n',
+  (c, next) => /[。！？]/.test(c) || (/[.!?]/.test(c) && (next === undefined || /\s/.test(next))),
+  (c) => /[;；,，、]/.test(c),
+  (c) => /\s/.test(c),
+];
 
 /** The pieces of `text`, each at most `max` code points; joined they give `text` back exactly. */
 export function splitText(text: string, max: number): string[] {
   if (max <= 0) throw new Error(`splitText needs room for a character, not ${max}`);
+  const chars = Array.from(text);
   const pieces: string[] = [];
-  let rest = Array.from(text);
-  while (rest.length > max) {
-    const head = rest.slice(0, max).join('');
-    let cut = 0;
-    for (const pattern of BREAKS) {
-      for (const match of head.matchAll(pattern)) {
-        const end = Array.from(head.slice(0, match.index + match[0].length)).length;
-        if (end < max || end === max) cut = Math.max(cut, end);
+  let start = 0;
+  while (chars.length - start > max) {
+    const end = start + max;
+    // A break in the first half would leave a piece too small to read: only the second half is searched.
+    const floor = start + Math.floor(max / 2);
+    let cut = end;
+    search: for (const isBreak of BREAKS) {
+      for (let i = end - 1; i >= floor; i--) {
+        if (isBreak(chars[i] as string, chars[i + 1])) {
+          cut = i + 1;
+          break search;
+        }
       }
-      // A break in the first half would leave pieces too small to read: try the next kind of break instead.
-      if (cut > max / 2) break;
-      cut = 0;
     }
-    if (cut === 0) cut = max;
-    pieces.push(rest.slice(0, cut).join(''));
-    rest = rest.slice(cut);
+    pieces.push(chars.slice(start, cut).join(''));
+    start = cut;
   }
-  if (rest.length > 0 || pieces.length === 0) pieces.push(rest.join(''));
+  if (start < chars.length || pieces.length === 0) pieces.push(chars.slice(start).join(''));
   return pieces;
 }
 

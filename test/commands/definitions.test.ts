@@ -71,7 +71,7 @@ describe('command definitions', () => {
       expect(command?.autocomplete).toBeTypeOf('function');
     }
     // /edition also takes compare (a boolean, localised); every lookup ends with private (issue 13).
-    const isPrivate = expect.objectContaining({ name: 'private', type: 5, required: undefined });
+    const isPrivate = expect.objectContaining({ name: 'private', type: 5 });
     expect(findCommand('edition')?.definition.options?.slice(1)).toEqual([
       expect.objectContaining({
         name: 'compare',

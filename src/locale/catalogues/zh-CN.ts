@@ -136,6 +136,7 @@ export const zhCN = {
   andMore: (n: number) => `等另外${n}项`,
   sourcesDiffer: (claims: string) => `各来源说法不一：${claims}`,
   datesDiffer: '各来源说法不一',
+  claimNote: (claim, note) => `${claim}：${note}`,
   shownBecause: (reason: string) => `采用：${reason}`,
   basis: { inference: '推断', background: '非来源所载' },
   basisNote: (mark: string, note: string) => `${mark}：${note}`,

@@ -137,6 +137,7 @@ export const zhTW = {
   andMore: (n: number) => `等另外${n}項`,
   sourcesDiffer: (claims: string) => `各來源說法不一：${claims}`,
   datesDiffer: '各來源說法不一',
+  claimNote: (claim, note) => `${claim}：${note}`,
   shownBecause: (reason: string) => `採用：${reason}`,
   basis: { inference: '推斷', background: '非來源所載' },
   basisNote: (mark: string, note: string) => `${mark}：${note}`,

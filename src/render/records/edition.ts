@@ -40,6 +40,8 @@ function datesText(ctx: RenderContext, edition: Edition): string | undefined {
   // An inferred date carries its reasoning beside it, unless the "shown: …" line below gives it.
   const reason = others.length === 0 && shown.note ? localText(ctx, shown, 'note') : undefined;
   const lines = [withBasis(ctx, cited, shown.basis, reason)];
+  // A note on a claim the source states plainly is not marked beside it: it gets a line of its own.
+  if (reason && (shown.basis === undefined || shown.basis === 'source')) lines.push(reason);
   if (others.length > 0) {
     const describe = (c: DateClaimT) =>
       ctx.t.aside(
@@ -49,6 +51,11 @@ function datesText(ctx: RenderContext, edition: Edition): string | undefined {
     lines.push(ctx.t.sourcesDiffer([shown, ...others].map(describe).join(ctx.t.clauses)));
     const note = localText(ctx, shown, 'note');
     if (note) lines.push(ctx.t.shownBecause(note));
+    // What each other claim's note says (why a source may differ) is a fact of the sources too.
+    for (const c of others) {
+      const said = localText(ctx, c, 'note');
+      if (said) lines.push(ctx.t.claimNote(formatRange(ctx, c.start, c.end), said));
+    }
   }
   return lines.join('\n');
 }
