@@ -33,12 +33,13 @@ export const lookUp: MessageCommand = {
     const shown = { ephemeral: true };
     if (result.status === 'found')
       return hitCard(knowledge, ctx, result.hit, result.others.slice(0, OTHERS), shown);
-    const [best, ...rest] = result.candidates;
-    if (result.status === 'ambiguous' && best)
-      return hitCard(knowledge, ctx, best, rest.slice(0, OTHERS), shown);
-    return noMatchReply(ctx, query, result.candidates, {
-      what: ctx.t.label.records.toLowerCase(),
-      browse: '/search',
-    });
+    // A message is prose, not a query: its closest match is the answer even when not clear-cut, the rest in a menu.
+    const candidates =
+      result.candidates.length > 0
+        ? result.candidates
+        : knowledge.lookup.search(query, { limit: OTHERS + 1 });
+    const [best, ...rest] = candidates;
+    if (best) return hitCard(knowledge, ctx, best, rest.slice(0, OTHERS), shown);
+    return noMatchReply(ctx, query, [], { what: ctx.t.label.records.toLowerCase(), browse: '/search' });
   },
 };
