@@ -195,10 +195,8 @@ describe.each(['en-US', 'zh-CN'] as const)('components in %s', (locale) => {
 
   it('"Look up in Shiting" on a message answers with the best match, only to the one who asked', async () => {
     const reply = await clicks.sendMessageCommand({
-      name:
-        t.commands.lookUp.name === messages('en-US').commands.lookUp.name
-          ? 'Look up in Shiting'
-          : 'Look up in Shiting',
+      // Discord sends the command's own name whatever the user's language shows.
+      name: 'Look up in Shiting',
       target: { content: 'What did Liu Zhen say?' },
       locale,
     });
@@ -212,6 +210,20 @@ describe.each(['en-US', 'zh-CN'] as const)('components in %s', (locale) => {
     });
     expect(empty.ephemeral).toBe(true);
     expect(empty.data.content).toBe(t.components.noText);
+  });
+});
+
+it('deploys "Look up in Shiting" as a message command wherever the slash commands are, named in zh-CN and zh-TW', () => {
+  const deployed = fake.commands.global as { name: string; type?: number }[];
+  expect(deployed.map((c) => c.name)).toEqual([
+    ...commands.map((c) => c.definition.name),
+    'Look up in Shiting',
+  ]);
+  expect(deployed.at(-1)).toMatchObject({
+    type: 3,
+    name_localizations: { 'zh-CN': '在视听中查找', 'zh-TW': '在視聽中查詢' },
+    contexts: [0, 1, 2],
+    integration_types: [0, 1],
   });
 });
 
