@@ -26,7 +26,7 @@ const RELATED_ORDER: readonly Kind[] = [
 ];
 
 /** Matches on one page of /search's list. */
-export const MATCHES_PER_PAGE = 10;
+const MATCHES_PER_PAGE = 10;
 
 /** How many matches /search's list holds at most. */
 const MATCHES_MAX = 250;
@@ -50,13 +50,13 @@ export interface CardView {
 }
 
 /** Every record the compiler linked to this one, sources aside (the footer names those), in a stable order. */
-export function relatedOf(ctx: RenderContext, id: string): string[] {
+function relatedOf(ctx: RenderContext, id: string): string[] {
   const related = ctx.kb.related(id);
   return RELATED_ORDER.flatMap((kind) => related[kind] ?? []).filter((other) => other !== id);
 }
 
 /** The pages of a record's card; undefined for an id the index does not have. */
-export function recordPages(ctx: RenderContext, id: string): APIEmbed[] | undefined {
+function recordPages(ctx: RenderContext, id: string): APIEmbed[] | undefined {
   const item = ctx.kb.find(id);
   return item ? cardPages(ctx, renderRecord(ctx, item)) : undefined;
 }

@@ -26,7 +26,6 @@ describe('the custom_id codec', () => {
     expect(decode('s0:c:e:ciac-9:0:en-US')).toEqual({ ok: false, reason: 'version' });
     expect(decode('')).toEqual({ ok: false, reason: 'version' });
     for (const bad of [
-      '',
       's1',
       's1:c:e:ciac-9:x:en-US',
       's1:c:q:ciac-9:0:en-US',
