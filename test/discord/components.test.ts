@@ -175,6 +175,34 @@ describe.each(['en-US', 'zh-CN'] as const)('components in %s', (locale) => {
     expect(refused.data.content).toBe(t.components.shareRefused);
   });
 
+  it('/search lists every match a page at a time behind "All matches", each openable from a menu', async () => {
+    const reply = await fake.sendCommand({ name: 'search', options: { query: 'conference' }, locale });
+    let message = clicks.messageOf(reply);
+    const all = buttonLabelled(message, t.components.allMatches)!;
+    let answer = await clicks.click({ message, customId: all.custom_id, locale });
+    expect(answer.type).toBe(InteractionResponseType.UpdateMessage);
+    const seen: string[] = [];
+    for (let guard = 0; guard < 30; guard++) {
+      message = answer.message;
+      const [menu] = selects(message);
+      seen.push(...(menu?.options.map((o) => o.value) ?? []));
+      const next = buttonLabelled(message, t.components.next);
+      if (!next || next.disabled) break;
+      answer = await clicks.click({ message, customId: next.custom_id, locale });
+    }
+    // More than the first few, each once.
+    expect(seen.length).toBeGreaterThan(10);
+    expect(new Set(seen).size).toBe(seen.length);
+    const open = await clicks.click({
+      message,
+      customId: selects(message)[0]!.custom_id,
+      values: [seen.at(-1)!],
+      locale,
+    });
+    expect(open.type).toBe(InteractionResponseType.UpdateMessage);
+    expect(open.data.embeds?.[0]?.title).toBeTruthy();
+  });
+
   it('a click on an older or unknown menu is told, politely and only to them, to run the command again', async () => {
     const reply = await fake.sendCommand({ name: 'edition', options: { query: 'ciac-11' }, locale });
     const message = clicks.messageOf(reply);
