@@ -1,6 +1,6 @@
 // `shiting click '<custom_id>' [--value V] [--locale L] [--json]`: answers a button or a select menu of a reply
 // without Discord, as the bot would answer the one who ran the command (it updates their message). The custom_ids
-// are printed under each reply of `shiting ask`.
+// are in the `components` of `shiting ask --json`.
 import { InteractionResponseType } from 'discord-api-types/v10';
 import { answerClick } from '../components/answer';
 import { messages } from '../render/i18n';
@@ -23,7 +23,7 @@ const USAGE = {
     index: CONSOLE_FLAGS.index,
   },
   operands: "'<custom_id>'",
-  notes: `The custom_id comes from a reply of \`shiting ask\` (printed under it; in its --json, \`components\`).
+  notes: `The custom_id comes from the \`components\` of a reply of \`shiting ask --json\` (or of \`shiting click --json\`).
 The click is answered as for the user who ran the command: it replaces (updates) that reply.`,
 } as const satisfies Usage;
 

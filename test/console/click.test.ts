@@ -11,16 +11,13 @@ function shiting(args: string[]) {
 }
 
 describe('shiting ask and click: the components without Discord', () => {
-  it('ask --json prints the components; ask prints each custom_id to click', async () => {
+  it('ask --json prints the components with the custom_ids to click', async () => {
     const json = await shiting(['ask', '--json', '/edition query:ciac-11']);
     expect(json.code).toBe(0);
     const payload = JSON.parse(json.out);
     const ids = JSON.stringify(payload.components);
     expect(ids).toContain('"custom_id":"s1:o:1:en-US"');
     expect(ids).toContain('"value":"liu-zhen"');
-    const text = await shiting(['ask', '/edition query:ciac-11']);
-    expect(text.out).toMatch(/\[Open a related record: [^\]]*\] s1:o:1:en-US/);
-    expect(text.out).toMatch(/ {2}Liu Zhen \(person\): --value liu-zhen/);
   });
 
   it('click answers a select menu with the chosen record’s card, as an update, in the locale given', async () => {
