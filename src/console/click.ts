@@ -14,7 +14,7 @@ const USAGE = {
   flags: {
     value: {
       value: 'VALUE',
-      about: 'the option chosen in a select menu (its `--value` as `shiting ask` prints it)',
+      about: 'the option chosen in a select menu: its `value` in the --json of `shiting ask`',
     },
     json: {
       about: 'print the exact interaction response Discord would receive (type 7 update or 4 message)',
