@@ -337,9 +337,13 @@ export function createInteractionRouter(options: RouterOptions): InteractionRout
     try {
       const answer = answerClick(knowledge, clickOf(interaction));
       if (answer.type === 'update') {
-        // An update keeps the message's visibility: flags are not Discord's to change here.
+        // An update keeps the message's visibility: flags are not Discord's to change here. What the new view
+        // leaves out is cleared, not kept: the "no clear match" text above a card, an old chart's file.
         const { flags: _flags, ...data } = answer.reply.payload;
-        response = { type: InteractionResponseType.UpdateMessage, data };
+        response = {
+          type: InteractionResponseType.UpdateMessage,
+          data: { content: '', components: [], attachments: [], ...data },
+        };
       } else
         response = { type: InteractionResponseType.ChannelMessageWithSource, data: answer.reply.payload };
     } catch (error) {

@@ -93,6 +93,8 @@ describe.each(['en-US', 'zh-CN'] as const)('components in %s', (locale) => {
     });
     expect(next.type).toBe(InteractionResponseType.UpdateMessage);
     expect(next.data.embeds?.[0]?.title).toMatch(/^Liu Zhen/);
+    // The "no clear match" text is replaced too, not left above the card.
+    expect(next.data.content).toBe('');
     expect(next.ephemeral).toBe(true);
     // Still only theirs: its Share button posts it for everyone.
     expect(buttonLabelled(next.data, t.components.share)).toBeDefined();
