@@ -81,20 +81,19 @@ const COMPONENT = '(component)';
 
 /** Who ran the command whose reply was clicked, as the clicked message says. */
 function ownerOf(interaction: APIMessageComponentInteraction): string | undefined {
-  const message = interaction.message as {
-    interaction_metadata?: { user?: { id?: string } };
-    interaction?: { user?: { id?: string } };
-  };
-  return message.interaction_metadata?.user?.id ?? message.interaction?.user?.id;
+  const message = interaction.message as
+    | { interaction_metadata?: { user?: { id?: string } }; interaction?: { user?: { id?: string } } }
+    | undefined;
+  return message?.interaction_metadata?.user?.id ?? message?.interaction?.user?.id;
 }
 
 /** A click as answerClick takes it, from the raw interaction. */
 function clickOf(interaction: APIMessageComponentInteraction): Click {
-  const data = interaction.data as { custom_id: string; values?: string[] };
+  const data = interaction.data as { custom_id?: string; values?: string[] } | undefined;
   const user = interaction.member?.user ?? interaction.user;
   return {
-    customId: String(data.custom_id),
-    values: Array.isArray(data.values) ? data.values.map(String) : undefined,
+    customId: String(data?.custom_id ?? ''),
+    values: Array.isArray(data?.values) ? data.values.map(String) : undefined,
     locale: toLocale(interaction.locale),
     userId: user?.id ?? '0',
     ownerId: ownerOf(interaction),

@@ -1,6 +1,7 @@
 // Buttons, select menus and the message command through the real wiring: the discord.js client and the router
 // against the fake Discord, which sends the clicks (MESSAGE_COMPONENT) and checks the components it is sent.
 import {
+  type APIInteraction,
   type APIMessage,
   type APIMessageComponent,
   type APIStringSelectComponent,
@@ -255,6 +256,15 @@ it('deploys "Look up in Shiting" as a message command wherever the slash command
     contexts: [0, 1, 2],
     integration_types: [0, 1],
   });
+});
+
+it('answers a malformed click (no message, no custom_id) with "out of date", never crashing', async () => {
+  const base = fake.commandInteraction({ name: 'component' }) as unknown as Record<string, unknown>;
+  const raw = { ...base, type: 3, data: { component_type: 2 } } as unknown as APIInteraction;
+  const callback = await fake.sendInteraction(raw).callback;
+  expect(callback.type).toBe(InteractionResponseType.ChannelMessageWithSource);
+  expect(callback.data?.content).toBe(messages('en-US').components.outOfDate);
+  expect(Number(callback.data?.flags ?? 0) & 64).toBe(64);
 });
 
 describe('the fake Discord checks components as Discord does', () => {
