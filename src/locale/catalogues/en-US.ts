@@ -137,9 +137,9 @@ export const enUS = {
   sourcesDiffer: (claims: string) => `Sources differ: ${claims}`,
   /** After a date taken from one of several claims that disagree (/onthisday, the digest). */
   datesDiffer: 'sources differ',
-  /** A note on one of several date claims: "March 28 – 29, 2024: Cover News may count …". */
-  claimNote: (claim: string, note: string) => `${claim}: ${note}`,
   shownBecause: (reason: string) => `shown: ${reason}`,
+  /** The note of a date claim that is not shown, under "sources differ": its dates, then the note. */
+  otherClaimNote: (dates: string, note: string) => `${dates}: ${note}`,
   /** The mark on a claim that rests on our inference or on background knowledge, not on the source text. */
   basis: { inference: 'inferred', background: 'not from the sources' },
   basisNote: (mark: string, note: string) => `${mark}: ${note}`,

@@ -4,6 +4,7 @@ import type { Person } from '../../knowledge/schema';
 import { bullet, card, fact, listField, withCommand } from '../card';
 import {
   collectSources,
+  itemsWithBasis,
   localAliases,
   localText,
   nameById,
@@ -12,6 +13,7 @@ import {
   otherName,
   type RenderContext,
   withBasis,
+  withFieldBasis,
 } from '../format';
 import { relatedIds } from './related';
 
@@ -47,8 +49,10 @@ export function renderPerson(ctx: RenderContext, person: Person): APIEmbed {
         withCommand(t.label.announced, 'stat'),
         namesOf(ctx, relatedIds(ctx, person.id, 'statistics')),
       ),
-      listField(ctx, t.label.aliases, localAliases(ctx, person), { separator: t.list }),
-      fact(t.label.note, localText(ctx, person, 'note'), false),
+      listField(ctx, t.label.aliases, itemsWithBasis(ctx, person, 'aliases', localAliases(ctx, person)), {
+        separator: t.list,
+      }),
+      fact(t.label.note, withFieldBasis(ctx, person, 'note', localText(ctx, person, 'note')), false),
     ],
     sources: collectSources(
       person.sources,
