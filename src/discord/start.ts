@@ -40,7 +40,7 @@ export interface ShitingHandle {
 export async function startShiting(options: ShitingOptions): Promise<ShitingHandle> {
   const { config, logger, clock, metrics } = options;
   // Loaded here, not at the top: a configuration error is reported before any of this is read.
-  const [{ ensureIndex, openKnowledge, SHIPPED_SEEDS }, { resolveIndexPath }, { commands }] =
+  const [{ ensureIndex, openKnowledge, SHIPPED_SEEDS }, { resolveIndexPath }, { commands, messageCommands }] =
     await Promise.all([import('../knowledge/open'), import('../knowledge/load'), import('../../commands')]);
   const indexPath = resolveIndexPath(config.indexPath);
   const knowledge = atSetting('SHITING_INDEX (or --index)', indexPath, () => {
@@ -88,6 +88,7 @@ export async function startShiting(options: ShitingOptions): Promise<ShitingHand
       applicationId: config.applicationId,
       guildId: config.guildId,
       commands,
+      messageCommands,
       knowledge,
       logger,
       clock,

@@ -65,8 +65,12 @@ describe('OptionsOf (types, checked by tsc)', () => {
     expectTypeOf<OptionsOf<typeof edition.definition>>().toEqualTypeOf<{
       query: string;
       compare?: boolean | undefined;
+      private?: boolean | undefined;
     }>();
-    expectTypeOf<OptionsOf<typeof search.definition>>().toEqualTypeOf<{ query: string }>();
+    expectTypeOf<OptionsOf<typeof search.definition>>().toEqualTypeOf<{
+      query: string;
+      private?: boolean | undefined;
+    }>();
     expectTypeOf<OptionsOf<typeof onthisday.definition>>().toEqualTypeOf<{ date?: string | undefined }>();
     expectTypeOf<keyof OptionsOf<typeof about.definition>>().toEqualTypeOf<never>();
   });

@@ -45,6 +45,8 @@
  *   with Discord's permission checks; recorded in `threads` and `crossposted`, role pings in `mentionRoles`.
  * - Records: `requests` (every REST request, with parsed body, files and the status answered), `messages`,
  *   `commands`, `callbacks`, `followUps`; `nextRequest(predicate)` resolves on the next matching request.
+ * - Components (./components.ts): messages whose buttons or select menus break Discord's limits get 400 50035,
+ *   on every route that posts a message; `componentsOf(fake)` sends clicks and message context-menu commands.
  */
 import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
@@ -80,6 +82,8 @@ import {
 } from './digest-channels';
 
 export type { FakeForumTag, FakeRole, RecordedThread };
+
+import { invalidComponents } from './components';
 
 /** Ids the fake uses when a test does not name its own; 18–19 digit snowflakes, as @discordjs/rest expects. */
 const FAKE_APPLICATION_ID = '1100000000000000001';
@@ -796,6 +800,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   route('POST', '/interactions/:id/:token/callback', ([id, tok], body, files, query) => {
     if (interactionTokens.get(id!) !== tok)
       return { status: 404, body: errorBody(10062, 'Unknown interaction') };
+    const badComponents = invalidComponents((body as { data?: unknown } | undefined)?.data);
+    if (badComponents) return { status: 400, body: badComponents };
     interactionTokens.delete(id!);
     const b = body as { type: InteractionResponseType; data?: InteractionCallback['data'] };
     finishCallback(id!, { interactionId: id!, type: b.type, data: b.data, files });
@@ -817,6 +823,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   route('PATCH', '/webhooks/:app/:token/messages/@original', ([, tok], body, files) => {
     const interactionId = tokenToInteraction.get(tok!);
     if (!interactionId) return { status: 404, body: errorBody(10008, 'Unknown Message') };
+    const badComponents = invalidComponents(body);
+    if (badComponents) return { status: 400, body: badComponents };
     const message = messageObject(FAKE_CHANNEL_ID, (body ?? {}) as Record<string, unknown>, files);
     originals.set(tok!, message);
     finishDeferred(interactionId, (body ?? {}) as APIInteractionResponseCallbackData, files);
@@ -834,6 +842,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   });
   route('POST', '/webhooks/:app/:token', ([, tok], body, files) => {
     if (!tokenToInteraction.has(tok!)) return { status: 404, body: errorBody(10015, 'Unknown Webhook') };
+    const badComponents = invalidComponents(body);
+    if (badComponents) return { status: 400, body: badComponents };
     return {
       status: 200,
       body: messageObject(FAKE_CHANNEL_ID, (body ?? {}) as Record<string, unknown>, files),
@@ -851,6 +861,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     if (!found) return { status: 404, body: errorBody(10003, ERROR_MESSAGES[10003]!) };
     const perms = deletedGuilds.has(found.guild.id) ? 0n : botPermissionsIn(found.guild, found.channel);
     const b = (body ?? {}) as Record<string, unknown>;
+    const badComponents = invalidComponents(b);
+    if (badComponents) return { status: 400, body: badComponents };
     const refused = messageRefusal(found.channel, perms, b);
     if (refused) return refused;
     const nonce = typeof b.nonce === 'string' || typeof b.nonce === 'number' ? `${id}:${b.nonce}` : undefined;

@@ -394,6 +394,24 @@ export const enUS = {
       `Something went wrong while answering this (error id ${id}). Please try again later.`,
     unavailable: 'This command is not available any more.',
   },
+  /** Buttons, select menus and the replies to clicks (src/components). Labels ≤ 80, placeholders ≤ 150. */
+  components: {
+    outOfDate: 'This menu is out of date — run the command again.',
+    page: (n: number, of: number) => `Page ${n} of ${of}`,
+    previous: '◀',
+    next: '▶',
+    share: 'Share',
+    shareRefused:
+      'I may not post in this channel, so this card cannot be shared here. You can still copy it, or ask in a channel where I may post.',
+    sharedBy: (user: string) => `Shared by ${user}`,
+    related: (kinds: string) => `Open a related record: ${kinds}`,
+    alsoMatching: 'Also matching: open another record',
+    didYouMean: 'Choose the record you meant',
+    allMatches: 'All matches',
+    matchesTitle: (q: Echoed) => `Matches for “${q}”`,
+    matchesPick: 'Open one of these matches',
+    noText: 'That message has no text to look up.',
+  },
   /** Command and option names and descriptions (Discord: names 1–32 characters, lower case; descriptions ≤ 100). */
   commands: {
     about: {
@@ -431,6 +449,10 @@ export const enUS = {
     },
     /** The `query` option the lookup commands share (its description is each command's `query`). */
     query: { name: 'query' },
+    /** The option that makes a lookup's answer visible only to the one who asked. */
+    private: { name: 'private', description: 'Show the answer only to you (with a Share button)' },
+    /** The message context-menu command (Discord: 1–32 characters, any case and spaces). */
+    lookUp: { name: 'Look up in Shiting' },
     digest: {
       name: 'digest',
       description: 'A daily “on this date” post in a channel of this server',

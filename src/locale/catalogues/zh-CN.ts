@@ -190,6 +190,23 @@ export const zhCN = {
     seriesMatch: (q) => `“${q}”对应同一指标在不同时间的数值：以下显示最新数值及其历年变化。`,
     unavailable: '此处无法绘制图表；所有数值都在卡片中。',
   },
+  components: {
+    outOfDate: '此菜单已过期，请重新运行命令。',
+    page: (n, of) => `第 ${n} 页，共 ${of} 页`,
+    previous: '◀',
+    next: '▶',
+    share: '分享',
+    shareRefused:
+      '我没有在此频道发言的权限，因此无法在这里分享这张卡片。你仍可复制内容，或在我可以发言的频道中查询。',
+    sharedBy: (user) => `由 ${user} 分享`,
+    related: (kinds) => `打开相关记录：${kinds}`,
+    alsoMatching: '其他匹配：打开另一条记录',
+    didYouMean: '选择你要找的记录',
+    allMatches: '全部匹配',
+    matchesTitle: (q) => `“${q}”的匹配结果`,
+    matchesPick: '打开其中一条匹配结果',
+    noText: '该消息没有可查询的文字。',
+  },
   digest: {
     nextAnniversary: (day, inDays) => `下一个纪念日是${day}，还有${inDays}天：`,
     pauseReason: (reason) =>
@@ -377,6 +394,8 @@ export const zhCN = {
       date: { name: '日期', description: '日期，格式 MM-DD（03-28）或 YYYY-MM-DD；不填则为今天' },
     },
     query: { name: '查询' },
+    private: { name: '仅自己可见', description: '只向你显示答案（附“分享”按钮）' },
+    lookUp: { name: '在视听中查找' },
     digest: {
       name: '每日摘要',
       description: '在本服务器的频道每天发布“历史上的今天”',

@@ -191,6 +191,23 @@ export const zhTW = {
     seriesMatch: (q) => `“${q}”對應同一指標在不同時間的數值：以下顯示最新數值及其歷年變化。`,
     unavailable: '此處無法繪製圖表；所有數值都在卡片中。',
   },
+  components: {
+    outOfDate: '此選單已過期，請重新執行命令。',
+    page: (n, of) => `第 ${n} 頁，共 ${of} 頁`,
+    previous: '◀',
+    next: '▶',
+    share: '分享',
+    shareRefused:
+      '我沒有在此頻道發言的權限，因此無法在這裡分享這張卡片。你仍可複製內容，或在我可以發言的頻道中查詢。',
+    sharedBy: (user) => `由 ${user} 分享`,
+    related: (kinds) => `開啟相關記錄：${kinds}`,
+    alsoMatching: '其他匹配：開啟另一條記錄',
+    didYouMean: '選擇你要找的記錄',
+    allMatches: '全部匹配',
+    matchesTitle: (q) => `“${q}”的匹配結果`,
+    matchesPick: '開啟其中一條匹配結果',
+    noText: '該訊息沒有可查詢的文字。',
+  },
   digest: {
     nextAnniversary: (day, inDays) => `下一個紀念日是${day}，還有${inDays}天：`,
     pauseReason: (reason) =>
@@ -378,6 +395,8 @@ export const zhTW = {
       date: { name: '日期', description: '日期，格式 MM-DD（03-28）或 YYYY-MM-DD；不填則為今天' },
     },
     query: { name: '查詢' },
+    private: { name: '僅自己可見', description: '只向你顯示答案（附“分享”按鈕）' },
+    lookUp: { name: '在視聽中查詢' },
     digest: {
       name: '每日摘要',
       description: '在本伺服器的頻道每天發布“歷史上的今天”',

@@ -1,6 +1,5 @@
 // The card of one person: roles, the editions where they appeared and what they said, figures they announced.
 import type { APIEmbed } from 'discord-api-types/v10';
-import { truncate } from '../../discord-limits';
 import type { Person } from '../../knowledge/schema';
 import { bullet, card, fact, listField, withCommand } from '../card';
 import {
@@ -18,9 +17,6 @@ import {
 } from '../format';
 import { relatedIds } from './related';
 
-/** Long enough for the gist; short enough that several appearances fit in one field. */
-const SUMMARY_MAX = 320;
-
 export function renderPerson(ctx: RenderContext, person: Person): APIEmbed {
   const { t } = ctx;
   const item = { kind: 'people', record: person } as const;
@@ -36,7 +32,7 @@ export function renderPerson(ctx: RenderContext, person: Person): APIEmbed {
   });
   const appearances = person.appearances.map((a) => {
     const place = [nameById(ctx, a.edition), a.forum && nameById(ctx, a.forum)].filter(Boolean).join(' · ');
-    const summary = truncate(localText(ctx, a, 'summary'), SUMMARY_MAX);
+    const summary = localText(ctx, a, 'summary');
     const said = withBasis(ctx, summary, a.basis, a.note && localText(ctx, a, 'note'));
     return bullet(`${t.aside(`**${place}**`, t.appearanceAs[a.as])}: ${said}`);
   });
