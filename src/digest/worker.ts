@@ -24,7 +24,8 @@ const USAGE = {
   notes:
     'Posts digests over REST, without a gateway connection; run any number of them against one PostgreSQL\n' +
     '(DATABASE_URL), and SHITING_DIGESTS=off on `shiting start` to leave digests to them. Configuration from\n' +
-    'the environment or .env (see .env.example): DISCORD_TOKEN, DATABASE_URL, DISCORD_API_URL.',
+    'the environment or .env (see .env.example): DISCORD_TOKEN, DATABASE_URL, DISCORD_API_URL (the REST proxy\n' +
+    'when several processes share the bot), SHITING_LEASE_SECONDS, SHITING_TICK_SECONDS.',
 } as const satisfies Usage;
 
 /** A configuration a worker cannot run with: said as one line, exit 1. */
@@ -102,7 +103,7 @@ export async function startWorker(
     throw new WorkerSetupError(
       'shiting worker needs DATABASE_URL (a PostgreSQL database that the workers share); on one machine, `shiting start` posts digests itself',
     );
-  const store = await openPostgresStore(config.databaseUrl, { log: logger });
+  const store = await openPostgresStore(config.databaseUrl, { log: logger, leaseMs: config.leaseMs });
   const digests = new Digests({
     store,
     knowledge: () => knowledge.kb,
@@ -114,11 +115,15 @@ export async function startWorker(
   const budget = new InvalidRequestBudget({ limit: config.invalidRequestLimit });
   const unwatch = watchInvalidRequests(rest, budget, logger, Date.now, metrics?.rest);
   metrics?.watchBudget(budget);
-  digests.start(rest, undefined, budget);
+  const scheduler = digests.start(rest, undefined, budget);
+  // Besides each minute: how soon after its lease a day whose worker died is finished by another.
+  const extraTicks =
+    config.tickMs === undefined ? undefined : setInterval(() => void scheduler.tick(), config.tickMs);
   logger.info({ owner: digests.store.owner, store: digests.store.kind }, 'digest worker started');
   return {
     health: () => checkHealth({ index: () => knowledge.kb.counts, database: () => digests.store.ping() }),
     async stop() {
+      clearInterval(extraTicks);
       await digests.stop();
       unwatch();
     },
