@@ -104,7 +104,7 @@ const EnvSchema = z.object({
     'SHITING_TICK_SECONDS',
     1,
     60,
-    'how often `shiting worker` looks for due digests besides each minute; default 60',
+    'how often start and worker look for due digests besides each minute; default 60',
   ),
   SHITING_DB: z.string().default(DEFAULT_DB_PATH),
   // Never echoed: the URL carries the database password.
@@ -181,7 +181,7 @@ export interface Config {
   proxyHost?: string;
   /** How long a Postgres claim on a day holds, in ms; the store's default (5 minutes) when absent. */
   leaseMs?: number;
-  /** `shiting worker` only: ticks this often (ms) as well as at each minute; only each minute when absent. */
+  /** Digests tick this often (ms) as well as at each minute; only each minute when absent. */
   tickMs?: number;
 }
 

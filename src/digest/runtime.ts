@@ -22,6 +22,8 @@ export interface DigestsOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Told of every tick and database error (GET /metrics); nothing is counted when absent. */
   metrics?: DigestMetrics;
+  /** Tick this often as well as each minute (SHITING_TICK_SECONDS), skipping while a tick runs; only each minute when absent. */
+  tickEveryMs?: number;
 }
 
 /**
@@ -35,6 +37,7 @@ export class Digests {
   private digestService?: DigestService;
   private probe?: ChannelProbe;
   private scheduler?: DigestScheduler;
+  private extraTicks?: NodeJS.Timeout;
 
   constructor(options: DigestsOptions) {
     this.options = options;
@@ -76,6 +79,16 @@ export class Digests {
     this.scheduler = new DigestScheduler({ store: this.store, deliver, clock, log, ownsGuild, metrics });
     this.scheduler.start();
     const scheduler = this.scheduler;
+    if (this.options.tickEveryMs !== undefined) {
+      let ticking = false;
+      this.extraTicks = setInterval(() => {
+        if (ticking) return;
+        ticking = true;
+        void scheduler.tick().finally(() => {
+          ticking = false;
+        });
+      }, this.options.tickEveryMs);
+    }
     // The count is for the log only: a database that cannot answer now does not stop the scheduler starting.
     this.store.runnable().then(
       (subs) => log.info({ subscriptions: scheduler.owned(subs).length }, 'digest scheduler started'),
@@ -95,6 +108,7 @@ export class Digests {
   }
 
   async stop(): Promise<void> {
+    clearInterval(this.extraTicks);
     await this.scheduler?.stop();
     this.scheduler = undefined;
     await this.store.close();

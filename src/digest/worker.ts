@@ -110,20 +110,18 @@ export async function startWorker(
     defaultTimezone: config.digestTimezone,
     log: logger,
     metrics: metrics?.digests,
+    // Besides each minute: how soon after its lease a day whose worker died is finished by another.
+    tickEveryMs: config.tickMs,
   });
   const rest = createRest(config);
   const budget = new InvalidRequestBudget({ limit: config.invalidRequestLimit });
   const unwatch = watchInvalidRequests(rest, budget, logger, Date.now, metrics?.rest);
   metrics?.watchBudget(budget);
-  const scheduler = digests.start(rest, undefined, budget);
-  // Besides each minute: how soon after its lease a day whose worker died is finished by another.
-  const extraTicks =
-    config.tickMs === undefined ? undefined : setInterval(() => void scheduler.tick(), config.tickMs);
+  digests.start(rest, undefined, budget);
   logger.info({ owner: digests.store.owner, store: digests.store.kind }, 'digest worker started');
   return {
     health: () => checkHealth({ index: () => knowledge.kb.counts, database: () => digests.store.ping() }),
     async stop() {
-      clearInterval(extraTicks);
       await digests.stop();
       unwatch();
     },

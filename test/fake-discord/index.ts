@@ -23,7 +23,8 @@
  *   `permissions`; `guildId: null` sends a DM with the bot (`privateChannel: true`: a group DM, context 2);
  *   `userInstall: true` makes it a user-installed app's interaction (also in a guild the bot is not in).
  *   Follow-ups (`POST /webhooks/{app}/{token}`) are recorded in `followUps`.
- * - REST: `GET /gateway/bot`, `/users/@me`, `/applications/@me`, channels, guilds, guild members;
+ * - REST: `GET /gateway/bot` (option `maxConcurrency` sets its max_concurrency), `/users/@me`,
+ *   `/applications/@me`, channels, guilds, guild members;
  *   `PUT /applications/{app}/commands` and `/applications/{app}/guilds/{guild}/commands` (recorded in
  *   `commands`); `POST /channels/{id}/messages` (recorded in `messages`; the same `nonce` with
  *   `enforce_nonce: true` within `nonceWindowMs` returns the first message instead of a duplicate; the bot's
@@ -113,6 +114,8 @@ export interface FakeDiscordOptions {
   checkToken?: boolean;
   /** Close every IDENTIFY with this gateway close code (e.g. 4004 while REST still accepts the token). */
   closeOnIdentify?: number;
+  /** `session_start_limit.max_concurrency` of GET /gateway/bot: shards that may identify at once (default 1). */
+  maxConcurrency?: number;
 }
 
 /** A scripted answer for one request. */
@@ -705,7 +708,12 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     body: {
       url: gatewayUrl,
       shards: 1,
-      session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
+      session_start_limit: {
+        total: 1000,
+        remaining: 999,
+        reset_after: 14_400_000,
+        max_concurrency: options.maxConcurrency ?? 1,
+      },
     },
   }));
   route('GET', '/gateway', () => ({ status: 200, body: { url: gatewayUrl } }));
