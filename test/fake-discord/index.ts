@@ -29,7 +29,8 @@
  *   `commands`); `POST /channels/{id}/messages` (recorded in `messages`; the same `nonce` with
  *   `enforce_nonce: true` within `nonceWindowMs` returns the first message instead of a duplicate; the bot's
  *   permissions in the channel are checked: 403 50001 without View Channel, 50013 without Send Messages or,
- *   with embeds, Embed Links; 404 10003 for an unknown channel). `GET /channels/{id}/messages?limit=N` (1–100,
+ *   with embeds, Embed Links; 404 10003 for an unknown channel; 400 50006 for a message with nothing in
+ *   it). `GET /channels/{id}/messages?limit=N` (1–100,
  *   default 50) lists that channel's recorded messages newest first, without `nonce` (as Discord), with the same
  *   404 and 403 50001 checks; without Read Message History the list is empty. JSON and multipart bodies
  *   (files) are parsed. `now` (an injectable clock) also times the nonce window.
@@ -812,6 +813,13 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     ) {
       return { status: 403, body: errorBody(50013, 'Missing Permissions') };
     }
+    // As Discord: a message needs something to show (a proxy that lost a body on a retry sends none).
+    const shows = ['content', 'embeds', 'sticker_ids', 'components', 'poll'].some((k) => {
+      const v = b[k];
+      return Array.isArray(v) ? v.length > 0 : v !== undefined && v !== null && v !== '';
+    });
+    if (!shows && files.length === 0)
+      return { status: 400, body: errorBody(50006, 'Cannot send an empty message') };
     const nonce = typeof b.nonce === 'string' || typeof b.nonce === 'number' ? `${id}:${b.nonce}` : undefined;
     if (nonce && b.enforce_nonce === true) {
       const seen = nonces.get(nonce);

@@ -74,6 +74,20 @@ describe('shiting rest-proxy', () => {
     expect(unknown).toMatchObject({ status: 404, code: 10003 });
   });
 
+  it('a post that meets a 429 at Discord is sent again with its body, once', async () => {
+    const { proxy } = await setUp();
+    fake.fail(postsRoute, faults.rateLimited(0.05), faults.rateLimited(0.05));
+    await post(client(proxy.apiUrl), 0);
+    const posts = fake.requests.filter((r) => r.method === 'POST');
+    expect(posts.map((r) => r.status)).toEqual([429, 429, 200]);
+    expect(posts.map((r) => (r.body as { content?: string }).content)).toEqual([
+      'post 0',
+      'post 0',
+      'post 0',
+    ]);
+    expect(fake.messages.map((m) => m.body.content)).toEqual(['post 0']);
+  });
+
   it('refuses another token, or none on a route that needs one (401), without asking Discord', async () => {
     const { proxy, log } = await setUp();
     const seen = fake.requests.length;
