@@ -25,13 +25,17 @@ const DEFAULT_UPSTREAM = 'https://discord.com/api';
 const DEFAULT_PORT = 8080;
 const DEFAULT_HOST = '127.0.0.1';
 /**
- * Requests a second the proxy lets through to Discord (interaction routes aside, which Discord does not count). Not
- * Discord's 50: @discordjs/rest sends its 50 in a burst at the start of each second of its own, and Discord's
- * second starts when the first request arrives, so a burst sent a little early lands in the previous second and is
- * refused. Spread out one every 1/48 s, any second holds at most 48 and latency has two requests' worth of slack
- * (measured in /work/notes/scale.md: 429s went from about 2 % of requests to none, for 4 % of the throughput).
+ * Requests the proxy lets through to Discord in any second (interaction routes aside, which Discord does not
+ * count). Not Discord's 50: @discordjs/rest sends its 50 in a burst at the start of each second of its own while
+ * Discord's second starts when a request arrives, so a burst that arrives a little early lands in the previous
+ * second and is refused. Sent evenly and at most 48 a second by their actual send times, latency has two
+ * requests' worth of slack (measured: /work/notes/scale.md).
  */
 const DEFAULT_REQUESTS_PER_SECOND = 48;
+/** Discord's 50 a second, evenly: the schedule the limiter keeps below its per-second cap. */
+const GAP_MS = 20;
+/** How far behind its schedule the limiter may be before it gives up catching up. */
+const CATCH_UP_MS = 100;
 /** Refusals are logged at most this often, with how many there were since the last line. */
 const REFUSAL_LOG_EVERY_MS = 10_000;
 
@@ -90,14 +94,33 @@ function isChannelPost(method: string | undefined, route: string): boolean {
   return method === 'POST' && /^\/channels\/\d+\/messages\/?$/.test(route);
 }
 
-/** Lets requests go one every `intervalMs`, in the order they asked, so that no second holds a burst. */
-function spacer(intervalMs: number): () => Promise<void> {
-  let next = 0;
-  return async () => {
-    const now = performance.now();
-    const at = Math.max(now, next);
-    next = at + intervalMs;
-    if (at > now) await new Promise((resolve) => setTimeout(resolve, at - now));
+/**
+ * Lets requests go in the order they asked: at most `perSecond` within any 1,000 ms by the times they actually
+ * leave, and otherwise on a schedule of one every GAP_MS. The schedule is kept even when timers fire late on a
+ * busy machine (a late request is followed by the next at once), but never runs more than CATCH_UP_MS behind, so
+ * that a stalled event loop releases a handful at once, not a second's worth.
+ */
+function sendLimiter(perSecond: number): () => Promise<void> {
+  const sent: number[] = [];
+  let slot = 0;
+  let queue: Promise<void> = Promise.resolve();
+  const take = async (): Promise<void> => {
+    for (;;) {
+      const now = performance.now();
+      while (sent.length > 0 && sent[0]! <= now - 1_000) sent.shift();
+      slot = Math.max(slot, now - CATCH_UP_MS);
+      const wait = Math.max(sent.length >= perSecond ? sent[0]! + 1_000 - now : 0, slot - now);
+      if (wait <= 0) {
+        sent.push(now);
+        slot += GAP_MS;
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  };
+  return () => {
+    queue = queue.then(take);
+    return queue;
   };
 }
 
@@ -176,7 +199,7 @@ export async function startRestProxy(options: RestProxyOptions): Promise<RestPro
   });
   const unwatch = watchInvalidRequests(rest, budget, log, now, options.metrics?.rest);
   options.metrics?.watchBudget(budget);
-  const turn = spacer(1_000 / (options.requestsPerSecond ?? DEFAULT_REQUESTS_PER_SECOND));
+  const turn = sendLimiter(options.requestsPerSecond ?? DEFAULT_REQUESTS_PER_SECOND);
   const expected = `Bot ${token}`;
   let refused = 0;
   let refusedSinceLog = 0;
