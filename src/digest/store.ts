@@ -393,7 +393,9 @@ export class SqliteDigestStore implements DigestStore {
           before.id,
         );
       return { subscription: this.getNow(before.id)!, created: false, resumed };
-    })();
+      // IMMEDIATE: it reads before it writes, and another process's write in between would fail it at once
+      // (SQLITE_BUSY, no waiting) rather than make it wait its turn.
+    }).immediate();
   }
 
   async disable(guildId: string, channelId?: string): Promise<Subscription[]> {
@@ -404,7 +406,7 @@ export class SqliteDigestStore implements DigestStore {
       const stmt = this.db.prepare('UPDATE subscriptions SET enabled = 0 WHERE id = ?');
       for (const s of targets) stmt.run(s.id);
       return targets;
-    })();
+    }).immediate();
   }
 
   async pause(id: number, reason: PauseReason, now: Date): Promise<boolean> {

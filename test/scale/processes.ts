@@ -43,16 +43,29 @@ export function logLines(
   });
 }
 
-/** `shiting rest-proxy` on a free port, forwarding to the fake: what the others set DISCORD_API_URL to. */
-export async function startProxyProcess(fake: FakeDiscord): Promise<{ spawned: Spawned; apiUrl: string }> {
+/**
+ * `shiting rest-proxy` on a free port, forwarding to the fake: `apiUrl` is what the others set DISCORD_API_URL to;
+ * `httpPort` that of its /healthz and /metrics, with `withMetrics`.
+ */
+export async function startProxyProcess(
+  fake: FakeDiscord,
+  withMetrics = false,
+): Promise<{ spawned: Spawned; apiUrl: string; httpPort?: number }> {
   const spawned = spawnShiting(['rest-proxy'], {
     DISCORD_TOKEN: fake.token,
     SHITING_UPSTREAM_API_URL: fake.apiUrl,
     SHITING_PROXY_PORT: '0',
     LOG_LEVEL: 'info',
+    ...(withMetrics ? { SHITING_HTTP_PORT: '0' } : {}),
   });
-  const listening = await logLine(spawned, (r) => r.msg === 'REST proxy listening');
-  return { spawned, apiUrl: `http://127.0.0.1:${listening.port}/api` };
+  const names = ['REST proxy listening', ...(withMetrics ? ['health and metrics listening'] : [])];
+  const lines = await logLines(spawned, (r) => names.includes(r.msg ?? ''), names.length);
+  const port = (name: string) => lines.find((r) => r.msg === name)?.port as number | undefined;
+  return {
+    spawned,
+    apiUrl: `http://127.0.0.1:${port('REST proxy listening')}/api`,
+    httpPort: port('health and metrics listening'),
+  };
 }
 
 /** Guild ids' timestamp bits start here (a multiple of 4): guild g is on shard g % N for N of 1, 2 or 4. */

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { DiscordAPIError } from '@discordjs/rest';
 import { type RESTGetAPICurrentUserResult, Routes } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from '../../src/config';
 import { createDeliverer } from '../../src/digest/deliver';
 import { DigestScheduler } from '../../src/digest/schedule';
 import { SqliteDigestStore } from '../../src/digest/store';
@@ -190,5 +191,59 @@ describe('shiting rest-proxy', () => {
     const subs = await store.runnable();
     for (const s of subs)
       expect((await store.delivery(s.id, '2025-03-28'))?.status ?? 'pending').toBe('pending');
+  });
+});
+
+describe('the variables of several processes', () => {
+  const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GaBcDe.abcdefghijklmnopqrstuvwxyz0123';
+  const problems = (env: Record<string, string>) => {
+    try {
+      parseConfig({ DISCORD_TOKEN: TOKEN, ...env });
+      return [];
+    } catch (error) {
+      return error instanceof ConfigError ? error.problems : [String(error)];
+    }
+  };
+
+  it('reads the proxy’s upstream, port and host, the lease and the extra ticks', () => {
+    const config = parseConfig({
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_API_URL: 'http://proxy.internal:8080/api',
+      SHITING_UPSTREAM_API_URL: 'https://discord.com/api/',
+      SHITING_PROXY_PORT: '8080',
+      SHITING_PROXY_HOST: '10.0.0.5',
+      SHITING_LEASE_SECONDS: '30',
+      SHITING_TICK_SECONDS: '5',
+    });
+    expect(config).toMatchObject({
+      apiUrl: 'http://proxy.internal:8080/api',
+      upstreamApiUrl: 'https://discord.com/api',
+      proxyPort: 8080,
+      proxyHost: '10.0.0.5',
+      leaseMs: 30_000,
+      tickMs: 5_000,
+    });
+    expect(parseConfig({ DISCORD_TOKEN: TOKEN })).toMatchObject({
+      upstreamApiUrl: undefined,
+      leaseMs: undefined,
+    });
+  });
+
+  it('names the variable and what it takes when a value is wrong', () => {
+    expect(problems({ SHITING_UPSTREAM_API_URL: 'ftp://discord.com/api' })).toEqual([
+      'SHITING_UPSTREAM_API_URL must start with http:// or https://, such as https://discord.com/api.',
+    ]);
+    expect(problems({ SHITING_UPSTREAM_API_URL: 'https://discord.com/api/v10' })).toEqual([
+      'SHITING_UPSTREAM_API_URL must not end with the API version (/v10).',
+    ]);
+    expect(problems({ SHITING_PROXY_PORT: '70000' })[0]).toMatch(
+      /^SHITING_PROXY_PORT must be a port number from 0 to 65535/,
+    );
+    expect(problems({ SHITING_LEASE_SECONDS: '0' })[0]).toMatch(
+      /^SHITING_LEASE_SECONDS must be a whole number from 1 to 86400/,
+    );
+    expect(problems({ SHITING_TICK_SECONDS: '61' })[0]).toMatch(
+      /^SHITING_TICK_SECONDS must be a whole number from 1 to 60/,
+    );
   });
 });

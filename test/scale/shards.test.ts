@@ -9,6 +9,7 @@ import { spawnDelayMs } from '../../src/discord/shards';
 import { ensureIndex } from '../../src/knowledge/open';
 import { removeTempDirs, type Spawned, spawnShiting, startEnv, tempDir } from '../discord/helpers';
 import { type FakeDiscord, startFakeDiscord } from '../fake-discord';
+import { sample } from '../ops/scrape';
 import { killAll, logLines, manyGuilds, startProxyProcess, zoneNearNoon } from './processes';
 
 const SEEDS = fileURLToPath(new URL('../../seeds', import.meta.url));
@@ -38,7 +39,7 @@ describe(`shiting start --shards ${SHARDS} through shiting rest-proxy`, () => {
     const guilds = manyGuilds(GUILDS, PER_GUILD);
     // max_concurrency 4: the four shards may identify together, so the manager spawns them 1.4 s apart, not 5.5 s.
     fake = await startFakeDiscord({ guilds, globalRateLimit: 50, checkToken: true, maxConcurrency: SHARDS });
-    const proxy = await startProxyProcess(fake);
+    const proxy = await startProxyProcess(fake, true);
     processes.push(proxy.spawned);
     const dir = tempDir('shiting-scale-shards-');
     const env: Record<string, string> = {
@@ -94,5 +95,18 @@ describe(`shiting start --shards ${SHARDS} through shiting rest-proxy`, () => {
     const during = fake.requests.slice(before);
     const answered429 = during.filter((r) => r.status === 429).length;
     expect(answered429).toBeLessThanOrEqual(during.length / 100);
+
+    // The proxy saw every one of those answers, and says so on /metrics; /healthz is 200; SIGTERM stops it with 0.
+    const http = `http://127.0.0.1:${proxy.httpPort}`;
+    const metrics = await (await fetch(`${http}/metrics`)).text();
+    expect(sample(metrics, 'shiting_rest_responses_total', { status: '200' })).toBe(
+      fake.requests.filter((r) => r.status === 200).length,
+    );
+    const all429 = fake.requests.filter((r) => r.status === 429).length;
+    expect(sample(metrics, 'shiting_rest_429_total', { scope: 'global' }) ?? 0).toBe(all429);
+    expect(sample(metrics, 'shiting_invalid_requests')).toBe(all429);
+    expect((await fetch(`${http}/healthz`)).status).toBe(200);
+    proxy.spawned.child.kill('SIGTERM');
+    expect((await proxy.spawned.exit).code).toBe(0);
   }, 120_000);
 });
