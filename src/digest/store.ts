@@ -353,7 +353,7 @@ export class SqliteDigestStore implements DigestStore {
 
   async save(settings: SubscriptionSettings, now: Date): Promise<SaveResult> {
     const at = now.toISOString();
-    return this.db.transaction((): SaveResult => {
+    return this.readThenWrite((): SaveResult => {
       const before = this.findNow(settings.guildId, settings.channelId);
       if (!before) {
         const info = this.db
@@ -393,20 +393,26 @@ export class SqliteDigestStore implements DigestStore {
           before.id,
         );
       return { subscription: this.getNow(before.id)!, created: false, resumed };
-      // IMMEDIATE: it reads before it writes, and another process's write in between would fail it at once
-      // (SQLITE_BUSY, no waiting) rather than make it wait its turn.
-    }).immediate();
+    });
   }
 
   async disable(guildId: string, channelId?: string): Promise<Subscription[]> {
-    return this.db.transaction(() => {
+    return this.readThenWrite(() => {
       const targets = this.forGuildNow(guildId).filter(
         (s) => channelId === undefined || s.channelId === channelId,
       );
       const stmt = this.db.prepare('UPDATE subscriptions SET enabled = 0 WHERE id = ?');
       for (const s of targets) stmt.run(s.id);
       return targets;
-    }).immediate();
+    });
+  }
+
+  /**
+   * A transaction that reads before it writes takes the write lock first (IMMEDIATE): deferred, another process's
+   * write in between (a shard settling a post) fails it at once with SQLITE_BUSY instead of making it wait.
+   */
+  private readThenWrite<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
   }
 
   async pause(id: number, reason: PauseReason, now: Date): Promise<boolean> {

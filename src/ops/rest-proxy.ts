@@ -143,6 +143,10 @@ async function forwardRequest(
   route: string,
   turn: () => Promise<void>,
 ): Promise<void> {
+  const gone = new AbortController();
+  res.once('close', () => {
+    if (!res.writableFinished) gone.abort();
+  });
   const body = await readBody(req);
   if (!isTokenlessRoute(route)) await turn();
   const headers: Record<string, string> = {};
@@ -151,10 +155,6 @@ async function forwardRequest(
   if (req.headers.authorization) headers.Authorization = req.headers.authorization;
   const reason = req.headers['x-audit-log-reason'];
   if (typeof reason === 'string') headers['X-Audit-Log-Reason'] = reason;
-  const gone = new AbortController();
-  res.once('close', () => {
-    if (!res.writableFinished) gone.abort();
-  });
   try {
     const answer = await rest.queueRequest({
       fullRoute: route as RouteLike,
@@ -189,7 +189,7 @@ function refuse(
 export async function startRestProxy(options: RestProxyOptions): Promise<RestProxy> {
   const { budget, log, token } = options;
   const now = options.now ?? Date.now;
-  // No token of its own: @discordjs/proxy forwards each request's Authorization, checked below to be the bot's.
+  // No token of its own: each request's Authorization is forwarded, once checked below to be the bot's.
   // retries 0: a 5xx goes back to the process that asked, whose client retries it (one retry policy, not two).
   const rest = new REST({
     api: options.upstream ?? DEFAULT_UPSTREAM,

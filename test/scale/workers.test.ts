@@ -1,7 +1,7 @@
 // `shiting worker` as real processes behind `shiting rest-proxy`, on one real PostgreSQL, against the fake Discord with
 // its 50 requests/s global limit: 1,000 digests due at once, three workers, one of them SIGKILLed after about a third
 // → every digest posted once, none lost, and the days the dead worker held finished by another after their lease.
-// (Three workers without a kill: test/digest/workers.test.ts; the same at 1,000, timed: `npm run bench -- digest`.)
+// (Three workers without a kill, at 1,000 and timed: `npm run bench -- digest`.)
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -122,6 +122,18 @@ async function stopped(workers: readonly Spawned[]): Promise<(number | null)[]> 
   return (await Promise.all(workers.map((w) => w.exit))).map((r) => r.code);
 }
 
+describe('shiting worker', () => {
+  it('without DATABASE_URL: one line saying it needs one, exit 1', async () => {
+    const run = await spawnShiting(['worker'], {
+      DISCORD_TOKEN: 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GaBcDe.abcdefghijklmnopqrstuvwxyz0123',
+      SHITING_INDEX: index,
+    }).exit;
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim()).toMatch(/^shiting worker: shiting worker needs DATABASE_URL/);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
 describe(`${WORKERS} shiting workers behind shiting rest-proxy, ${TOTAL.toLocaleString('en-US')} digests due at once`, () => {
   it('each posted once and none lost with one worker SIGKILLed after about a third: another finishes its claimed days', async () => {
     // A short lease and a tick every second, so that the survivors take the dead worker's days over soon after.
@@ -148,6 +160,9 @@ describe(`${WORKERS} shiting workers behind shiting rest-proxy, ${TOTAL.toLocale
       expect(days.filter(({ delivery }) => delivery?.status !== 'sent')).toEqual([]);
       const ids = new Set(run.fake.messages.map((m) => m.id));
       expect(days.every(({ delivery }) => ids.has(delivery?.messageId ?? ''))).toBe(true);
+      // All three took part: the dead worker posted some days before it died, each survivor others.
+      const owners = new Set(days.map(({ delivery }) => delivery?.claimedBy?.split(':').at(-2)));
+      expect(owners).toEqual(new Set(run.workers.map((w) => String(w.child.pid))));
       // Each day the dead worker held was claimed again by a survivor, and settled by it.
       const takenOver = days.filter(({ sub }) => held.has(sub.id));
       expect(takenOver).toHaveLength(held.size);
