@@ -203,10 +203,12 @@ export async function startRestProxy(options: RestProxyOptions): Promise<RestPro
   const expected = `Bot ${token}`;
   let refused = 0;
   let refusedSinceLog = 0;
+  let refusing = false;
   let lastRefusalLog = Number.NEGATIVE_INFINITY;
 
   const refusePost = (res: ServerResponse, route: string) => {
     refused++;
+    refusing = true;
     refusedSinceLog++;
     const clearsInSeconds = Math.max(1, Math.ceil(budget.clearsInMs() / 1_000));
     if (now() - lastRefusalLog >= REFUSAL_LOG_EVERY_MS) {
@@ -239,7 +241,13 @@ export async function startRestProxy(options: RestProxyOptions): Promise<RestPro
       log.warn({ method: req.method, route }, 'REST proxy refused a request without this bot’s token (401)');
       return refuse(res, 401, { message: '401: Unauthorized', code: 0 });
     }
-    if (isChannelPost(req.method, route) && budget.exhausted()) return refusePost(res, route);
+    if (isChannelPost(req.method, route)) {
+      if (budget.exhausted()) return refusePost(res, route);
+      if (refusing) {
+        refusing = false;
+        log.warn({ refused, invalidRequests: budget.count() }, 'REST proxy forwarding channel posts again');
+      }
+    }
     forwardRequest(rest, req, res, route, turn).catch((error: unknown) => {
       // Discord unreachable, or a request @discordjs/proxy cannot read: the caller's client retries a 502.
       log.warn({ err: error, method: req.method, route }, 'REST proxy could not forward a request');

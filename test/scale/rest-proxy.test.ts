@@ -149,6 +149,10 @@ describe('shiting rest-proxy', () => {
     now += 10 * 60_000;
     await post(rest, 3);
     expect(fake.messages.map((m) => m.channelId)).toEqual([channel(3)]);
+    expect(log.records().find((r) => r.msg === 'REST proxy forwarding channel posts again')).toMatchObject({
+      refused: 1,
+      invalidRequests: 0,
+    });
   });
 
   it('a deliverer behind a refusing proxy holds its posting: the day stays owed, nothing reaches Discord', async () => {
