@@ -11,6 +11,7 @@ import { compileSeeds } from '../src/knowledge/compile';
 import type { KnowledgeBase } from '../src/knowledge/knowledge-base';
 import { knowledgeFromIndex } from '../src/knowledge/load';
 import { type FakeGuild, faults, startFakeDiscord } from '../test/fake-discord';
+import { runCluster } from './digest-cluster.bench';
 import { median, type Section } from './lib';
 
 const SUBSCRIPTIONS = 1_000;
@@ -115,6 +116,8 @@ export async function run(): Promise<Section[]> {
   const kb = knowledgeFromIndex(compiled.index);
   const samples: Sample[] = [];
   for (let i = 0; i < RUNS; i++) samples.push(await once(kb));
+  // BENCH_DIGEST_CLUSTER=0 leaves out the multi-process run (about a minute).
+  const cluster = process.env.BENCH_DIGEST_CLUSTER === '0' ? [] : await runCluster();
   const med = (key: keyof Sample) => median(samples.map((s) => s[key]));
   const worst = (key: keyof Sample) => Math.max(...samples.map((s) => s[key]));
   return [
@@ -150,5 +153,6 @@ export async function run(): Promise<Section[]> {
           `the deliverer posts ${DEFAULT_CONCURRENCY} at a time. A second tick a minute later checks that nothing is posted twice.`,
       ],
     },
+    ...cluster,
   ];
 }

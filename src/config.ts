@@ -28,6 +28,42 @@ export function parseShardCount(text: string): ShardCount | undefined {
  */
 export const ASK_HINT = 'You can try Shiting without Discord: npx shiting ask "/edition query:11th"';
 
+/** A REST base such as `http://127.0.0.1:8080/api`: http(s) only, since the bot token is sent there; no version. */
+function apiUrl(name: string, example: string) {
+  return (
+    z
+      .url({ error: `${name} must be a URL such as ${example}.` })
+      // Bearer of the bot token: only a web address may receive it (not ftp:, file: or javascript:).
+      .refine(
+        (url) => /^https?:$/.test(new URL(url).protocol),
+        `${name} must start with http:// or https://, such as ${example}.`,
+      )
+      .refine((url) => !/\/v\d+\/?$/.test(url), `${name} must not end with the API version (/v10).`)
+      .optional()
+  );
+}
+
+/** A whole number from `min` to `max`, read from text; `what` says what it is for. */
+function wholeNumber(name: string, min: number, max: number, what: string) {
+  return z
+    .string()
+    .refine(
+      (text) => /^\d+$/.test(text) && Number(text) >= min && Number(text) <= max,
+      `${name} must be a whole number from ${min} to ${max} (${what}).`,
+    )
+    .optional();
+}
+
+function port(name: string, what: string) {
+  return z
+    .string()
+    .refine(
+      (text) => /^\d+$/.test(text) && Number(text) <= 65_535,
+      `${name} must be a port number from 0 to 65535 (${what}).`,
+    )
+    .optional();
+}
+
 // Messages name the variable and never echo its value: the token must not reach a terminal or a log.
 const EnvSchema = z.object({
   DISCORD_TOKEN: z
@@ -50,15 +86,26 @@ const EnvSchema = z.object({
     .string()
     .regex(SNOWFLAKE_PATTERN, 'DISCORD_GUILD_ID must be a numeric Discord server id (17–20 digits).')
     .optional(),
-  DISCORD_API_URL: z
-    .url({ error: 'DISCORD_API_URL must be a URL such as http://127.0.0.1:8080/api.' })
-    // Bearer of the bot token: only a web address may receive it (not ftp:, file: or javascript:).
-    .refine(
-      (url) => /^https?:$/.test(new URL(url).protocol),
-      'DISCORD_API_URL must start with http:// or https://, such as http://127.0.0.1:8080/api.',
-    )
-    .refine((url) => !/\/v\d+\/?$/.test(url), 'DISCORD_API_URL must not end with the API version (/v10).')
-    .optional(),
+  DISCORD_API_URL: apiUrl('DISCORD_API_URL', 'http://127.0.0.1:8080/api'),
+  // Where `shiting rest-proxy` sends what it is given (DISCORD_API_URL is where the other processes find the proxy).
+  SHITING_UPSTREAM_API_URL: apiUrl('SHITING_UPSTREAM_API_URL', 'https://discord.com/api'),
+  SHITING_PROXY_PORT: port(
+    'SHITING_PROXY_PORT',
+    'the port `shiting rest-proxy` listens on (0 picks a free one; default 8080)',
+  ),
+  SHITING_PROXY_HOST: z.string().optional(),
+  SHITING_LEASE_SECONDS: wholeNumber(
+    'SHITING_LEASE_SECONDS',
+    1,
+    86_400,
+    'how long a worker holds a claimed day before another may take it over; default 300',
+  ),
+  SHITING_TICK_SECONDS: wholeNumber(
+    'SHITING_TICK_SECONDS',
+    1,
+    60,
+    'how often start and worker look for due digests besides each minute; default 60',
+  ),
   SHITING_DB: z.string().default(DEFAULT_DB_PATH),
   // Never echoed: the URL carries the database password.
   DATABASE_URL: z
@@ -92,13 +139,10 @@ const EnvSchema = z.object({
         'SHITING_DIGESTS must be "on" (start posts digests) or "off" (left to `shiting worker` processes).',
     })
     .optional(),
-  SHITING_HTTP_PORT: z
-    .string()
-    .refine(
-      (text) => /^\d+$/.test(text) && Number(text) <= 65_535,
-      'SHITING_HTTP_PORT must be a port number from 0 to 65535 (0 picks a free one; leave it unset for no health/metrics server).',
-    )
-    .optional(),
+  SHITING_HTTP_PORT: port(
+    'SHITING_HTTP_PORT',
+    'the port of GET /healthz and GET /metrics (0 picks a free one; leave it unset for no health/metrics server)',
+  ),
   SHITING_HTTP_HOST: z.string().optional(),
   SHITING_DIGEST_LEFT_SERVER_DAYS: z
     .string()
@@ -139,6 +183,15 @@ export interface Config {
   httpHost?: string;
   /** Days the digests of a server that removed the bot are kept (paused) before deletion; 30 when absent. */
   digestLeftServerDays?: number;
+  /** `shiting rest-proxy` only: the REST base it forwards to (Discord's own when absent). */
+  upstreamApiUrl?: string;
+  /** `shiting rest-proxy` only: its port (8080 when absent; 0 picks a free one) and address (127.0.0.1 when absent). */
+  proxyPort?: number;
+  proxyHost?: string;
+  /** How long a Postgres claim on a day holds, in ms; the store's default (5 minutes) when absent. */
+  leaseMs?: number;
+  /** Digests tick this often (ms) as well as at each minute; only each minute when absent. */
+  tickMs?: number;
 }
 
 export class ConfigError extends Error {
@@ -152,6 +205,9 @@ export class ConfigError extends Error {
     return `${this.message}\nSet these in the environment or in a .env file (see .env.example).\n${ASK_HINT}\n`;
   }
 }
+
+const optionalNumber = (text: string | undefined) => (text === undefined ? undefined : Number(text));
+const seconds = (text: string | undefined) => (text === undefined ? undefined : Number(text) * 1_000);
 
 /** Validate an environment. Empty values count as unset, as `.env` files often leave them blank. */
 export function parseConfig(env: Record<string, string | undefined>): Config {
@@ -176,12 +232,16 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     digestTimezone: e.DIGEST_DEFAULT_TIMEZONE,
     digests: e.SHITING_DIGESTS,
     shards: e.SHITING_SHARDS === undefined ? undefined : parseShardCount(e.SHITING_SHARDS),
-    invalidRequestLimit:
-      e.SHITING_INVALID_REQUEST_LIMIT === undefined ? undefined : Number(e.SHITING_INVALID_REQUEST_LIMIT),
-    httpPort: e.SHITING_HTTP_PORT === undefined ? undefined : Number(e.SHITING_HTTP_PORT),
+    invalidRequestLimit: optionalNumber(e.SHITING_INVALID_REQUEST_LIMIT),
+    httpPort: optionalNumber(e.SHITING_HTTP_PORT),
     httpHost: e.SHITING_HTTP_HOST,
     digestLeftServerDays:
       e.SHITING_DIGEST_LEFT_SERVER_DAYS === undefined ? undefined : Number(e.SHITING_DIGEST_LEFT_SERVER_DAYS),
+    upstreamApiUrl: e.SHITING_UPSTREAM_API_URL?.replace(/\/$/, ''),
+    proxyPort: optionalNumber(e.SHITING_PROXY_PORT),
+    proxyHost: e.SHITING_PROXY_HOST,
+    leaseMs: seconds(e.SHITING_LEASE_SECONDS),
+    tickMs: seconds(e.SHITING_TICK_SECONDS),
   };
 }
 

@@ -13,10 +13,15 @@ const SUBCOMMANDS: Record<string, { about: string; load: () => Promise<{ run: Ru
   deploy: { about: 'register the slash commands with Discord', load: () => import('./deploy') },
   start: { about: 'run the bot (same as npm start)', load: () => import('../discord/start') },
   worker: { about: 'post digests over REST, sharing DATABASE_URL', load: () => import('../digest/worker') },
+  'rest-proxy': {
+    about: "one Discord rate-limit budget for all of the bot's processes",
+    load: () => import('../ops/rest-proxy'),
+  },
 };
 
 function usage(): string {
-  const lines = Object.entries(SUBCOMMANDS).map(([name, s]) => `  ${name.padEnd(9)} ${s.about}`);
+  const width = Math.max(...Object.keys(SUBCOMMANDS).map((name) => name.length));
+  const lines = Object.entries(SUBCOMMANDS).map(([name, s]) => `  ${name.padEnd(width)} ${s.about}`);
   return `usage: shiting <command> [options]\n\ncommands:\n${lines.join('\n')}\n\nshiting <command> --help lists its flags.\n`;
 }
 

@@ -411,7 +411,7 @@ export class SqliteDigestStore implements DigestStore {
 
   async save(settings: SubscriptionSettings, now: Date): Promise<SaveResult> {
     const at = now.toISOString();
-    return this.db.transaction((): SaveResult => {
+    return this.readThenWrite((): SaveResult => {
       const before = this.findNow(settings.guildId, settings.channelId);
       if (!before) {
         const info = this.db
@@ -460,22 +460,30 @@ export class SqliteDigestStore implements DigestStore {
           before.id,
         );
       return { subscription: this.getNow(before.id)!, created: false, resumed };
-    })();
+    });
   }
 
   async remove(guildId: string, channelId?: string): Promise<Subscription[]> {
-    return this.db.transaction(() => {
+    return this.readThenWrite(() => {
       const targets = this.forGuildNow(guildId).filter(
         (s) => channelId === undefined || s.channelId === channelId,
       );
       for (const s of targets) this.deleteNow(s.id);
       return targets;
-    })();
+    });
+  }
+
+  /**
+   * A transaction that reads before it writes takes the write lock first (IMMEDIATE): deferred, another process's
+   * write in between (a shard settling a post) fails it at once with SQLITE_BUSY instead of making it wait.
+   */
+  private readThenWrite<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
   }
 
   async prune(now: Date, policy: RetentionPolicy): Promise<PruneResult> {
     const { leftBefore, datesBefore } = retentionCutoffs(now, policy);
-    return this.db.transaction((): PruneResult => {
+    return this.readThenWrite((): PruneResult => {
       const gone = this.db
         .prepare("SELECT id FROM subscriptions WHERE paused_reason = 'left-guild' AND paused_at <= ?")
         .all(leftBefore) as { id: number }[];
@@ -483,7 +491,7 @@ export class SqliteDigestStore implements DigestStore {
       for (const { id } of gone) deliveries += this.deleteNow(id);
       deliveries += this.db.prepare('DELETE FROM deliveries WHERE local_date < ?').run(datesBefore).changes;
       return { subscriptions: gone.length, deliveries };
-    })();
+    });
   }
 
   async pause(id: number, reason: PauseReason, now: Date): Promise<boolean> {
@@ -563,7 +571,7 @@ export class SqliteDigestStore implements DigestStore {
     detail: { messageId?: string; error?: string } = {},
   ): Promise<boolean> {
     const at = now.toISOString();
-    return this.db.transaction(() => {
+    return this.readThenWrite(() => {
       // Deleted (`/digest off`, retention) while its post was in flight: nothing is left to record it against.
       if (!this.getNow(subscriptionId)) return false;
       const recorded = this.db
@@ -584,7 +592,7 @@ export class SqliteDigestStore implements DigestStore {
           .run(at, localDate, detail.messageId ?? null, subscriptionId);
       if (detail.error) this.noteErrorNow(subscriptionId, detail.error, now);
       return true;
-    })();
+    });
   }
 
   async noteError(subscriptionId: number, error: string, now: Date): Promise<void> {

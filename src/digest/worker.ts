@@ -24,7 +24,8 @@ const USAGE = {
   notes:
     'Posts digests over REST, without a gateway connection; run any number of them against one PostgreSQL\n' +
     '(DATABASE_URL), and SHITING_DIGESTS=off on `shiting start` to leave digests to them. Configuration from\n' +
-    'the environment or .env (see .env.example): DISCORD_TOKEN, DATABASE_URL, DISCORD_API_URL.',
+    'the environment or .env (see .env.example): DISCORD_TOKEN, DATABASE_URL, DISCORD_API_URL (the REST proxy\n' +
+    'when several processes share the bot), SHITING_LEASE_SECONDS, SHITING_TICK_SECONDS.',
 } as const satisfies Usage;
 
 /** A configuration a worker cannot run with: said as one line, exit 1. */
@@ -102,7 +103,7 @@ export async function startWorker(
     throw new WorkerSetupError(
       'shiting worker needs DATABASE_URL (a PostgreSQL database that the workers share); on one machine, `shiting start` posts digests itself',
     );
-  const store = await openPostgresStore(config.databaseUrl, { log: logger });
+  const store = await openPostgresStore(config.databaseUrl, { log: logger, leaseMs: config.leaseMs });
   const digests = new Digests({
     store,
     knowledge: () => knowledge.kb,
@@ -110,6 +111,8 @@ export async function startWorker(
     log: logger,
     metrics: metrics?.digests,
     leftServerDays: config.digestLeftServerDays,
+    // Besides each minute: how soon after its lease a day whose worker died is finished by another.
+    tickEveryMs: config.tickMs,
   });
   const rest = createRest(config);
   const budget = new InvalidRequestBudget({ limit: config.invalidRequestLimit });

@@ -11,6 +11,12 @@ const DEFAULT_INVALID_REQUEST_LIMIT = 2_000;
 /** How often @discordjs/rest reports its own count (`invalidRequestWarning`), in invalid requests. */
 export const INVALID_REQUEST_WARNING_INTERVAL = 500;
 
+/**
+ * On `shiting rest-proxy`'s refusal of a post while the bot-wide budget is spent (503): the seconds until its
+ * window clears. The process that reads it holds its own posting for that long (see watchInvalidRequests).
+ */
+export const POSTING_STOPPED_HEADER = 'x-shiting-posting-stopped';
+
 const SECOND = 1_000;
 const WAIT_LOG_EVERY_MS = 10_000;
 
@@ -35,6 +41,8 @@ export class InvalidRequestBudget {
   private readonly now: () => number;
   private readonly slots = new Map<number, number>();
   private total = 0;
+  /** Until when (ms since the epoch) another process's budget (the REST proxy's) says posting is stopped. */
+  private heldUntil = 0;
 
   constructor(options: InvalidRequestBudgetOptions = {}) {
     this.limit = options.limit ?? DEFAULT_INVALID_REQUEST_LIMIT;
@@ -61,18 +69,27 @@ export class InvalidRequestBudget {
     return this.total;
   }
 
-  /** True while the window holds `limit` or more: the caller should send nothing it can put off. */
+  /**
+   * True while the window holds `limit` or more, or while the bot-wide budget is spent elsewhere (`holdFor`): the
+   * caller should send nothing it can put off.
+   */
   exhausted(): boolean {
-    return this.count() >= this.limit;
+    return this.count() >= this.limit || this.now() < this.heldUntil;
   }
 
-  /** Milliseconds until the oldest counted request leaves the window (0 when none is counted). */
+  /** The budget that counts for the whole bot (the REST proxy's) is spent for `ms` more: hold posting too. */
+  holdFor(ms: number): void {
+    this.heldUntil = Math.max(this.heldUntil, this.now() + ms);
+  }
+
+  /** Milliseconds until posting may resume: the oldest counted request leaves the window, or a hold ends. */
   clearsInMs(): number {
     const slot = Math.floor(this.now() / SECOND);
     this.expire(slot);
     const oldest = Math.min(...this.slots.keys());
     const span = Math.ceil(this.windowMs / SECOND);
-    return Number.isFinite(oldest) ? Math.max(0, (oldest + span) * SECOND - this.now()) : 0;
+    const own = Number.isFinite(oldest) ? Math.max(0, (oldest + span) * SECOND - this.now()) : 0;
+    return Math.max(own, this.heldUntil - this.now());
   }
 
   private expire(slot: number): void {
@@ -115,6 +132,8 @@ export function watchInvalidRequests(
   const onResponse = (_request: APIRequest, response: ResponseLike) => {
     const scope = response.headers.get('x-ratelimit-scope');
     budget.noteResponse(response.status, scope);
+    const stopped = Number(response.headers.get(POSTING_STOPPED_HEADER) ?? Number.NaN);
+    if (stopped > 0) budget.holdFor(stopped * SECOND);
     metrics?.response(response.status, scope);
     if (!spent && budget.exhausted()) {
       spent = true;

@@ -53,6 +53,8 @@ const ENTRY = path.join(PROJECT_ROOT, 'bin', 'shiting.mjs');
 
 /** Generous: a child compiles nothing (the index exists by then) but waits for all its guilds before READY. */
 const SHARD_READY_TIMEOUT_MS = 90_000;
+/** discord.js's spacing between shards identifying (Discord allows one identify per 5 s per bucket). */
+const IDENTIFY_SPACING_MS = 5_500;
 
 /**
  * The manager process of `shiting start --shards`: spawns one child per shard (discord.js waits for each to be
@@ -62,8 +64,16 @@ const SHARD_READY_TIMEOUT_MS = 90_000;
  */
 export async function runShardManager(config: Config, logger: Logger): Promise<number> {
   let count: number;
+  let delay = IDENTIFY_SPACING_MS;
   try {
-    count = typeof config.shards === 'number' ? config.shards : await autoCount(config);
+    // Discord's recommended count, and how many shards may identify at once (max_concurrency: 1 for most bots,
+    // 16 or more for large ones). A count given is used as it is, even when Discord cannot be asked.
+    const gateway = await gatewayBot(config).catch((error: unknown) => {
+      if (typeof config.shards === 'number') return undefined;
+      throw error;
+    });
+    count = typeof config.shards === 'number' ? config.shards : gateway!.shards;
+    delay = spawnDelayMs(gateway?.session_start_limit.max_concurrency);
   } catch (error) {
     // One line for a person below; the stack only at debug level.
     logger.debug({ err: error }, 'could not ask Discord for the shard count');
@@ -130,7 +140,7 @@ export async function runShardManager(config: Config, logger: Logger): Promise<n
   });
 
   logger.info({ shards: count }, 'starting shard processes');
-  const spawning = manager.spawn({ amount: count, timeout: SHARD_READY_TIMEOUT_MS }).then(
+  const spawning = manager.spawn({ amount: count, delay, timeout: SHARD_READY_TIMEOUT_MS }).then(
     () => 'spawned' as const,
     (error: unknown) => ({ error }),
   );
@@ -175,11 +185,20 @@ function fatalMessageOf(message: unknown): string | undefined {
   return typeof text === 'string' ? text : undefined;
 }
 
-/** How many shards Discord recommends (GET /gateway/bot), through DISCORD_API_URL when set. */
-async function autoCount(config: Config): Promise<number> {
+/** How many shards Discord recommends, and its identify limits (GET /gateway/bot), through DISCORD_API_URL when set. */
+async function gatewayBot(config: Config): Promise<RESTGetAPIGatewayBotResult> {
   const rest = createRest({ token: config.token, apiUrl: config.apiUrl });
-  const gateway = (await rest.get(Routes.gatewayBot())) as RESTGetAPIGatewayBotResult;
-  return gateway.shards;
+  return (await rest.get(Routes.gatewayBot())) as RESTGetAPIGatewayBotResult;
+}
+
+/**
+ * Discord lets one shard of each of `max_concurrency` buckets (shard id % max_concurrency) identify every 5 s.
+ * Spawned one after another this far apart, shards of one bucket (max_concurrency apart) are 5.5 s apart, as
+ * discord.js's default spacing keeps every shard when max_concurrency is 1.
+ */
+export function spawnDelayMs(maxConcurrency: number | undefined): number {
+  const n = Number.isSafeInteger(maxConcurrency) && maxConcurrency! > 0 ? maxConcurrency! : 1;
+  return Math.ceil(IDENTIFY_SPACING_MS / n);
 }
 
 function stopChildren(children: ReadonlySet<ChildProcess>, signal: NodeJS.Signals): Promise<void> {

@@ -62,11 +62,12 @@ export async function startShiting(options: ShitingOptions): Promise<ShitingHand
     clock,
     metrics: metrics?.digests,
     leftServerDays: config.digestLeftServerDays,
+    tickEveryMs: config.tickMs,
   };
   let digests: Digests;
   if (config.databaseUrl) {
     // Shared with other processes: reached (with retries while the server comes up) and migrated before login.
-    const store = await openPostgresStore(config.databaseUrl, { log: logger });
+    const store = await openPostgresStore(config.databaseUrl, { log: logger, leaseMs: config.leaseMs });
     digests = new Digests({ ...digestOptions, store });
   } else {
     const dbPath = path.resolve(config.dbPath);

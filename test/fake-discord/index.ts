@@ -23,12 +23,14 @@
  *   `permissions`; `guildId: null` sends a DM with the bot (`privateChannel: true`: a group DM, context 2);
  *   `userInstall: true` makes it a user-installed app's interaction (also in a guild the bot is not in).
  *   Follow-ups (`POST /webhooks/{app}/{token}`) are recorded in `followUps`.
- * - REST: `GET /gateway/bot`, `/users/@me`, `/applications/@me`, channels, guilds, guild members;
+ * - REST: `GET /gateway/bot` (option `maxConcurrency` sets its max_concurrency), `/users/@me`,
+ *   `/applications/@me`, channels, guilds, guild members;
  *   `PUT /applications/{app}/commands` and `/applications/{app}/guilds/{guild}/commands` (recorded in
  *   `commands`); `POST /channels/{id}/messages` (recorded in `messages`; the same `nonce` with
  *   `enforce_nonce: true` within `nonceWindowMs` returns the first message instead of a duplicate; the bot's
  *   permissions in the channel are checked: 403 50001 without View Channel, 50013 without Send Messages or,
- *   with embeds, Embed Links; 404 10003 for an unknown channel). `GET /channels/{id}/messages?limit=N` (1–100,
+ *   with embeds, Embed Links; 404 10003 for an unknown channel; 400 50006 for a message with nothing in
+ *   it). `GET /channels/{id}/messages?limit=N` (1–100,
  *   default 50) lists that channel's recorded messages newest first, without `nonce` (as Discord), with the same
  *   404 and 403 50001 checks; without Read Message History the list is empty. JSON and multipart bodies
  *   (files) are parsed. `now` (an injectable clock) also times the nonce window.
@@ -143,6 +145,8 @@ export interface FakeDiscordOptions {
   checkToken?: boolean;
   /** Close every IDENTIFY with this gateway close code (e.g. 4004 while REST still accepts the token). */
   closeOnIdentify?: number;
+  /** `session_start_limit.max_concurrency` of GET /gateway/bot: shards that may identify at once (default 1). */
+  maxConcurrency?: number;
 }
 
 /** A scripted answer for one request. */
@@ -765,7 +769,12 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     body: {
       url: gatewayUrl,
       shards: 1,
-      session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
+      session_start_limit: {
+        total: 1000,
+        remaining: 999,
+        reset_after: 14_400_000,
+        max_concurrency: options.maxConcurrency ?? 1,
+      },
     },
   }));
   route('GET', '/gateway', () => ({ status: 200, body: { url: gatewayUrl } }));
@@ -865,6 +874,13 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     if (badComponents) return { status: 400, body: badComponents };
     const refused = messageRefusal(found.channel, perms, b);
     if (refused) return refused;
+    // As Discord: a message needs something to show (a proxy that lost a body on a retry sends none).
+    const shows = ['content', 'embeds', 'sticker_ids', 'components', 'poll'].some((k) => {
+      const v = b[k];
+      return Array.isArray(v) ? v.length > 0 : v !== undefined && v !== null && v !== '';
+    });
+    if (!shows && files.length === 0)
+      return { status: 400, body: errorBody(50006, 'Cannot send an empty message') };
     const nonce = typeof b.nonce === 'string' || typeof b.nonce === 'number' ? `${id}:${b.nonce}` : undefined;
     if (nonce && b.enforce_nonce === true) {
       const seen = nonces.get(nonce);
