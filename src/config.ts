@@ -94,6 +94,13 @@ const EnvSchema = z.object({
     'the port `shiting rest-proxy` listens on (0 picks a free one; default 8080)',
   ),
   SHITING_PROXY_HOST: z.string().optional(),
+  // Discord grants some large bots a higher global limit than 50 a second; keep a margin under yours.
+  SHITING_PROXY_REQUESTS_PER_SECOND: wholeNumber(
+    'SHITING_PROXY_REQUESTS_PER_SECOND',
+    1,
+    10_000,
+    'requests a second `shiting rest-proxy` sends to Discord; default 48 (the global limit is 50)',
+  ),
   SHITING_LEASE_SECONDS: wholeNumber(
     'SHITING_LEASE_SECONDS',
     1,
@@ -188,6 +195,8 @@ export interface Config {
   /** `shiting rest-proxy` only: its port (8080 when absent; 0 picks a free one) and address (127.0.0.1 when absent). */
   proxyPort?: number;
   proxyHost?: string;
+  /** `shiting rest-proxy` only: requests a second it sends on (48 when absent). */
+  proxyRequestsPerSecond?: number;
   /** How long a Postgres claim on a day holds, in ms; the store's default (5 minutes) when absent. */
   leaseMs?: number;
   /** Digests tick this often (ms) as well as at each minute; only each minute when absent. */
@@ -240,6 +249,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     upstreamApiUrl: e.SHITING_UPSTREAM_API_URL?.replace(/\/$/, ''),
     proxyPort: optionalNumber(e.SHITING_PROXY_PORT),
     proxyHost: e.SHITING_PROXY_HOST,
+    proxyRequestsPerSecond: optionalNumber(e.SHITING_PROXY_REQUESTS_PER_SECOND),
     leaseMs: seconds(e.SHITING_LEASE_SECONDS),
     tickMs: seconds(e.SHITING_TICK_SECONDS),
   };

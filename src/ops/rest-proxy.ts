@@ -303,6 +303,7 @@ export async function run(argv: string[]): Promise<number> {
       upstream: config.upstreamApiUrl,
       port,
       host: config.proxyHost,
+      requestsPerSecond: config.proxyRequestsPerSecond,
       log: logger,
       budget: new InvalidRequestBudget({ limit: config.invalidRequestLimit }),
       metrics,

@@ -50,8 +50,10 @@ export function logLines(
 export async function startProxyProcess(
   fake: FakeDiscord,
   withMetrics = false,
+  extraEnv: Record<string, string> = {},
 ): Promise<{ spawned: Spawned; apiUrl: string; httpPort?: number }> {
   const spawned = spawnShiting(['rest-proxy'], {
+    ...extraEnv,
     DISCORD_TOKEN: fake.token,
     SHITING_UPSTREAM_API_URL: fake.apiUrl,
     SHITING_PROXY_PORT: '0',
