@@ -21,7 +21,12 @@ type Write = typeof process.stdout.write;
  * What `start` and the process guards add to the process and a real process would drop on exit: left behind in
  * the test worker, a SIGTERM listener would keep it from stopping and the guards would swallow its errors.
  */
-const PROCESS_EVENTS = ['SIGINT', 'SIGTERM', 'unhandledRejection', 'uncaughtException'] as const;
+const PROCESS_EVENTS = ['SIGINT', 'SIGTERM', 'unhandledRejection', 'uncaughtException'];
+
+/** process.listeners is typed per event; here any of PROCESS_EVENTS. */
+function listenersOf(event: string): unknown[] {
+  return process.listeners(event as NodeJS.Signals);
+}
 
 /**
  * Writes to file descriptors 1 and 2 through `fs` (pino's sonic-boom) go to `sink` while this runs, as they would
@@ -64,7 +69,7 @@ export async function runMain(
     stdout: process.stdout.write,
     stderr: process.stderr.write,
     stdin: Object.getOwnPropertyDescriptor(process, 'stdin'),
-    listeners: PROCESS_EVENTS.map((event) => new Set(process.listeners(event))),
+    listeners: PROCESS_EVENTS.map((event) => new Set<unknown>(listenersOf(event))),
   };
   const sink = (fd: 1 | 2, text: string) => {
     if (fd === 1) out += text;
@@ -101,7 +106,7 @@ export async function runMain(
     process.stderr.write = saved.stderr;
     if (saved.stdin) Object.defineProperty(process, 'stdin', saved.stdin);
     PROCESS_EVENTS.forEach((event, i) => {
-      for (const listener of process.listeners(event))
+      for (const listener of listenersOf(event))
         if (!saved.listeners[i]?.has(listener)) process.off(event, listener as () => void);
     });
   }
