@@ -1,11 +1,12 @@
 // Sharding: the guild-to-shard arithmetic, what a process owns, SHITING_SHARDS, that only shard 0 deploys, and
-// `shiting start --shards` as a real manager process with its child.
+// `shiting start --shards` as a real manager process with its child (its configuration refusals in-process).
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { Command } from '../../commands/types';
 import { ConfigError, parseConfig, parseShardCount } from '../../src/config';
 import { type BotHandle, startBot } from '../../src/discord/bot';
 import { deploysCommands, guildOwner, isShardProcess, shardOf } from '../../src/discord/shards';
 import { type FakeDiscord, startFakeDiscord } from '../fake-discord';
+import { shitingInProcess } from '../support/in-process';
 import {
   captureLogger,
   NO_KNOWLEDGE,
@@ -130,11 +131,10 @@ describe('shiting start --shards, as real processes', () => {
 
   /** The CLI in an empty directory (no stray .env); `exit` waits for every process holding its output. */
   it('checks the configuration before starting any shard', async () => {
-    const [missing, zero, bare] = await Promise.all([
-      shiting(['start', '--shards', '2'], {}).exit,
-      shiting(['start', '--shards=0'], { DISCORD_TOKEN: TOKEN }).exit,
-      shiting(['start', '--shards'], { DISCORD_TOKEN: TOKEN }).exit,
-    ]);
+    // Refused before any shard process is spawned, so `start` runs in this process.
+    const missing = await shitingInProcess(['start', '--shards', '2'], {});
+    const zero = await shitingInProcess(['start', '--shards=0'], { DISCORD_TOKEN: TOKEN });
+    const bare = await shitingInProcess(['start', '--shards'], { DISCORD_TOKEN: TOKEN });
     expect(missing.code).toBe(1);
     expect(missing.output).toContain('DISCORD_TOKEN is not set');
     expect(zero.code).toBe(1);
