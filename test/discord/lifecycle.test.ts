@@ -1,11 +1,12 @@
 // The real `shiting start` process never lingers looking alive: a gateway Discord closed for good ends it with a
 // reason and a non-zero exit, and a bot whose npm parent is gone shuts itself down.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeDiscord, startFakeDiscord } from '../fake-discord';
+import { shippedIndexJson } from '../support/real-index';
 import { removeTempDirs, type Spawned, spawnShiting as shiting, startEnv, tempDir } from './helpers';
 
 let fake: FakeDiscord | undefined;
@@ -34,8 +35,9 @@ afterAll(removeTempDirs);
 const STACK_LINE = /^\s+at .+:\d+:\d+\)?$/m;
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-/** One index for the whole file: compiled by the first bot, read by the rest. */
+/** One index for the whole file, read by every bot. */
 const INDEX = path.join(tempDir('shiting-life-index-'), 'index.json');
+beforeAll(() => writeFileSync(INDEX, shippedIndexJson()));
 
 function env(discord: FakeDiscord): Record<string, string> {
   return { ...startEnv(discord, tempDir('shiting-life-')), SHITING_INDEX: INDEX };

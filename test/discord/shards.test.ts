@@ -1,5 +1,7 @@
 // Sharding: the guild-to-shard arithmetic, what a process owns, SHITING_SHARDS, that only shard 0 deploys, and
 // `shiting start --shards` as a real manager process with its child (its configuration refusals in-process).
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { Command } from '../../commands/types';
 import { ConfigError, parseConfig, parseShardCount } from '../../src/config';
@@ -7,6 +9,7 @@ import { type BotHandle, startBot } from '../../src/discord/bot';
 import { deploysCommands, guildOwner, isShardProcess, shardOf } from '../../src/discord/shards';
 import { type FakeDiscord, startFakeDiscord } from '../fake-discord';
 import { shitingInProcess } from '../support/in-process';
+import { shippedIndexJson } from '../support/real-index';
 import {
   captureLogger,
   NO_KNOWLEDGE,
@@ -147,7 +150,9 @@ describe('shiting start --shards, as real processes', () => {
   it('auto asks Discord for the count, the child deploys and answers, SIGTERM stops both with 0', async () => {
     fake = await startFakeDiscord();
     const deployed = fake.nextRequest((r) => r.method === 'PUT' && r.path.endsWith('/commands'));
-    const manager = shiting(['start', '--shards', 'auto'], startEnv(fake, tempDir('shiting-shards-run-')));
+    const dir = tempDir('shiting-shards-run-');
+    writeFileSync(path.join(dir, 'index.json'), shippedIndexJson());
+    const manager = shiting(['start', '--shards', 'auto'], startEnv(fake, dir));
     await deployed;
     const reply = await fake.sendCommand({ name: 'about' });
     expect(reply.data.embeds?.[0]?.title).toBe('About Shiting');
