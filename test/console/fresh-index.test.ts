@@ -27,7 +27,10 @@ describe('a missing index', () => {
     expect(ask.stdout).toMatch(/^# About Shiting/);
     expect(ask.stderr).toBe(`shiting ask: compiled seeds/ into ${at('ask.json')}\n`);
     expect(complete.code).toBe(0);
-    expect(JSON.parse(complete.stdout).length).toBeGreaterThan(0);
+    expect(JSON.parse(complete.stdout)).toEqual([
+      { name: 'Liu Zhen', value: 'liu-zhen' },
+      { name: 'Liu Hong', value: 'liu-hong' },
+    ]);
     expect(complete.stderr).toBe(`shiting complete: compiled seeds/ into ${at('complete.json')}\n`);
     expect(digest.code).toBe(0);
     expect(JSON.parse(digest.stdout).embeds).toHaveLength(1);

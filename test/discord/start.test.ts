@@ -4,6 +4,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { commands } from '../../commands';
 import { ASK_HINT } from '../../src/config';
 import { pngSize } from '../chart/fixtures';
 import { FAKE_GUILD_ID, type FakeDiscord, faults, startFakeDiscord } from '../fake-discord';
@@ -37,7 +38,7 @@ describe('shiting start', () => {
     expect(start.stderr).toContain(ASK_HINT);
     expect(deploy.stderr).toContain(ASK_HINT);
     const line = /npx shiting ask "([^"]+)"/.exec(start.stderr)?.[1];
-    expect(line).toBeDefined();
+    expect(line).toBe('/edition query:11th');
     const dir = tempDir('shiting-hint-');
     const index = path.join(dir, 'index.json');
     writeFileSync(index, shippedIndexJson());
@@ -137,7 +138,8 @@ describe('shiting deploy', () => {
     });
     expect(code).toBe(0);
     expect(stdout).toContain(`to server ${FAKE_GUILD_ID}`);
-    expect(fake.commands.guild.get(FAKE_GUILD_ID)?.length).toBeGreaterThan(0);
+    const deployed = fake.commands.guild.get(FAKE_GUILD_ID) as { name: string }[] | undefined;
+    expect(deployed?.map((c) => c.name)).toEqual(commands.map((c) => c.definition.name));
     expect(fake.commands.global).toEqual([]);
   });
 
