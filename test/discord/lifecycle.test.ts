@@ -1,11 +1,13 @@
 // The real `shiting start` process never lingers looking alive: a gateway Discord closed for good ends it with a
-// reason and a non-zero exit, and a bot whose npm parent is gone shuts itself down.
+// reason and a non-zero exit, and a bot whose npm parent is gone shuts itself down. Only the refusal at login,
+// which ends before the bot serves, runs in this process.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeDiscord, startFakeDiscord } from '../fake-discord';
+import { shitingInProcess } from '../support/in-process';
 import { shippedIndexJson } from '../support/real-index';
 import { removeTempDirs, type Spawned, spawnShiting as shiting, startEnv, tempDir } from './helpers';
 
@@ -106,7 +108,8 @@ describe('a gateway Discord closes for good', () => {
 
   it('4004 at login (REST still accepts the token): exit 1 with one line naming DISCORD_TOKEN', async () => {
     fake = await startFakeDiscord({ closeOnIdentify: 4004 });
-    const { code, stdout, stderr } = await started(fake).exit;
+    // Refused before the bot serves: `start` runs in this process.
+    const { code, stdout, stderr } = await shitingInProcess(['start'], env(fake));
     expect(code).toBe(1);
     expect(stderr.trimEnd().split('\n')).toEqual([
       expect.stringMatching(
