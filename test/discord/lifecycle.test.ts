@@ -1,13 +1,14 @@
 // The real `shiting start` process never lingers looking alive: a gateway Discord closed for good ends it with a
-// reason and a non-zero exit, and a bot whose npm parent is gone shuts itself down. Only the refusal at login,
-// which ends before the bot serves, runs in this process.
+// reason and a non-zero exit, and a bot whose npm parent is gone shuts itself down. A gateway closed for good
+// runs `start` in this process (test/support/in-process.ts), through the same entry point; the process's own
+// signals, its npm parent, a shard manager and a Discord that went away are tried on the real process.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeDiscord, startFakeDiscord } from '../fake-discord';
-import { shitingInProcess } from '../support/in-process';
+import { shitingInProcess, startInProcess } from '../support/in-process';
 import { shippedIndexJson } from '../support/real-index';
 import { removeTempDirs, type Spawned, spawnShiting as shiting, startEnv, tempDir } from './helpers';
 
@@ -68,10 +69,10 @@ function started(discord: FakeDiscord): Spawned {
 describe('a gateway Discord closes for good', () => {
   it('4004 on a live session: the process says DISCORD_TOKEN and exits 1; a recoverable close it survives', async () => {
     fake = await startFakeDiscord();
-    const bot = started(fake);
-    await logged(bot.child, 'digest scheduler started');
+    const bot = startInProcess([], env(fake));
+    await bot.logged('digest scheduler started');
     // 4000 (unknown error) is one discord.js resumes from: the bot keeps serving.
-    const resumed = logged(bot.child, 'gateway session resumed');
+    const resumed = bot.logged('gateway session resumed');
     await fake.closeGateway(4000);
     await resumed;
     expect((await fake.sendCommand({ name: 'about' })).data.embeds?.[0]?.title).toBe('About Shiting');
@@ -94,8 +95,8 @@ describe('a gateway Discord closes for good', () => {
     '%i on a live session ends the process with exit 1',
     async (closeCode) => {
       fake = await startFakeDiscord();
-      const bot = started(fake);
-      await logged(bot.child, 'digest scheduler started');
+      const bot = startInProcess([], env(fake));
+      await bot.logged('digest scheduler started');
       await fake.closeGateway(closeCode);
       const { code, stderr } = await bot.exit;
       expect(code).toBe(1);

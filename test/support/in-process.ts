@@ -58,7 +58,14 @@ function captureDescriptors(sink: (fd: 1 | 2, text: string) => void): () => void
 /** Runs `main(args)` with `env` merged over this process's environment (or alone: `exactEnv`) and `input` as stdin. */
 export async function runMain(
   args: string[],
-  options: { env?: Record<string, string>; exactEnv?: boolean; input?: string; cwd?: string } = {},
+  options: {
+    env?: Record<string, string>;
+    exactEnv?: boolean;
+    input?: string;
+    cwd?: string;
+    /** Told the output so far after each write, while main runs (a bot's log lines as they come). */
+    onOutput?: (output: string) => void;
+  } = {},
 ): Promise<Ran & { output: string }> {
   let out = '';
   let err = '';
@@ -75,6 +82,7 @@ export async function runMain(
     if (fd === 1) out += text;
     else err += text;
     output += text;
+    options.onOutput?.(output);
   };
   process.env = options.exactEnv ? { ...options.env } : { ...process.env, ...options.env };
   if (options.cwd) process.chdir(options.cwd);
@@ -122,15 +130,52 @@ export interface Exited {
 
 /**
  * In-process twin of test/discord/helpers.ts spawnShiting: `shiting ARGS` in an empty working directory with
- * exactly `env`, as a user would run it. For what ends before `start` serves (a refusal, a flag, a console
- * command): `start` that serves ends its process with process.exit, so that one stays a real process.
+ * exactly `env`, as a user would run it. A `start` that served and stopped does not end this process (see
+ * afterStop in src/discord/start.ts). Signals, a parent process and a Discord that went away stay with the real
+ * process: a signal would reach the test worker, and discord.js keeps retrying a gateway that is gone.
  */
-export async function shitingInProcess(args: string[], env: Record<string, string>): Promise<Exited> {
+export async function shitingInProcess(
+  args: string[],
+  env: Record<string, string>,
+  onOutput?: (output: string) => void,
+): Promise<Exited> {
   const cwd = mkdtempSync(path.join(tmpdir(), 'shiting-in-process-'));
+  const start = args[0] === 'start' ? (await import('../../src/discord/start')).afterStop : undefined;
+  const exit = start?.exit;
+  if (start) start.exit = () => {};
   try {
-    const { code, out, err, output } = await runMain(args, { env, exactEnv: true, cwd });
+    const { code, out, err, output } = await runMain(args, { env, exactEnv: true, cwd, onOutput });
     return { code, stdout: out, stderr: err, output };
   } finally {
+    if (start && exit) start.exit = exit;
     rmSync(cwd, { recursive: true, force: true });
   }
+}
+
+export interface Serving {
+  /** Resolves when `start` has logged a line with this `msg`. */
+  logged(msg: string): Promise<void>;
+  exit: Promise<Exited>;
+}
+
+/** `shitingInProcess(['start', …])` left running: its log lines can be waited for while it serves. */
+export function startInProcess(args: string[], env: Record<string, string>): Serving {
+  const waiting: { text: string; resolve: () => void }[] = [];
+  let seen = '';
+  const exit = shitingInProcess(['start', ...args], env, (output) => {
+    seen = output;
+    for (const w of waiting.splice(0)) {
+      if (output.includes(w.text)) w.resolve();
+      else waiting.push(w);
+    }
+  });
+  return {
+    exit,
+    logged: (msg) =>
+      new Promise((resolve) => {
+        const text = `"msg":"${msg}"`;
+        if (seen.includes(text)) resolve();
+        else waiting.push({ text, resolve });
+      }),
+  };
 }
