@@ -127,6 +127,13 @@ describe('shiting start serving, as a real process', () => {
     // The chart pool's fallbacks (a worker that cannot load, a render timed out) are logged; none happened.
     expect(output).not.toMatch(/chart worker|chart render/);
   });
+
+  // Runs after the bot stopped (above), on everything it logged.
+  it('without SHITING_HTTP_PORT opens no port and logs no server', async () => {
+    const { code, stdout } = await bot.exit;
+    expect(code).toBe(0);
+    expect(stdout).not.toContain('health and metrics listening');
+  });
 });
 
 describe('shiting deploy', () => {

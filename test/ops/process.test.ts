@@ -124,18 +124,8 @@ describe('health and metrics of shiting start', () => {
     expect(sample(after, 'shiting_database_errors_total')).toBe(0);
   }, 60_000);
 
-  it('without SHITING_HTTP_PORT opens no port and logs no server', async () => {
-    fake = await startFakeDiscord();
-    const deployed = fake.nextRequest((r) => r.method === 'PUT' && r.path.endsWith('/commands'));
-    spawned = spawnShiting(['start'], envIn(fake, tempDir('shiting-ops-')));
-    await deployed;
-    await fake.sendCommand({ name: 'about' });
-    spawned.child.kill('SIGTERM');
-    const { code, stdout } = await spawned.exit;
-    spawned = undefined;
-    expect(code).toBe(0);
-    expect(stdout).not.toContain('health and metrics listening');
-  }, 60_000);
+  // Without SHITING_HTTP_PORT no port is opened and no server logged: checked on the bot of
+  // test/discord/start.test.ts, which serves without it.
 
   it('a port already taken: one line naming SHITING_HTTP_PORT, exit 1', async () => {
     fake = await startFakeDiscord();
