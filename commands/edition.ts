@@ -9,7 +9,7 @@ import { nameById } from '../src/render/format';
 import { editionComparison } from '../src/render/records/edition-chart';
 import { defineCommand } from './define';
 import { lookupHandlers } from './lookup-command';
-import { EVERYWHERE, queryOption } from './options';
+import { EVERYWHERE, privateOption, queryOption } from './options';
 
 const definition = {
   name: 'edition',
@@ -21,6 +21,7 @@ const definition = {
       name: 'compare',
       ...described((t) => t.commands.edition.compare),
     },
+    privateOption,
   ],
   ...EVERYWHERE,
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;

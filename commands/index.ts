@@ -2,13 +2,17 @@
 import { about } from './about';
 import { digest } from './digest';
 import { edition } from './edition';
+import { lookUp } from './look-up';
 import { onthisday } from './onthisday';
 import { search } from './search';
 import { speaker } from './speaker';
 import { stat } from './stat';
-import type { Command } from './types';
+import type { Command, MessageCommand } from './types';
 
 export const commands: Command[] = [edition, speaker, stat, search, onthisday, digest, about];
+
+/** The message context-menu commands: deployed and routed beside the slash commands. */
+export const messageCommands: MessageCommand[] = [lookUp];
 
 const byName = new Map(commands.map((command) => [command.definition.name, command]));
 

@@ -1,22 +1,27 @@
 // The shared shape of /edition, /speaker and /stat: resolve a query within some kinds, show the record's card.
 import type { RESTAPIAttachment } from 'discord-api-types/v10';
-import { fitChoice, fitContent, LIMITS } from '../src/discord-limits';
+import { cardReply } from '../src/components/views';
+import { fitChoice, fitContent } from '../src/discord-limits';
 import type { AnyRecord } from '../src/knowledge/knowledge-base';
 import type { Kind } from '../src/knowledge/schema';
 import type { Locale } from '../src/locale';
 import { listField, withCommand } from '../src/render/card';
 import { ChartFontError, type ChartRenderer, type ChartSpec, chartFiles } from '../src/render/chart';
 import { kindName, listName, type RenderContext, renderContext } from '../src/render/format';
+import { cardPages } from '../src/render/pages';
 import { renderRecord } from '../src/render/records';
 import { seriesOf } from '../src/render/records/statistic';
-import { embedReply, ephemeralReply, hitLine, noMatchReply } from '../src/render/reply';
+import { ephemeralReply, hitLine, noMatchReply } from '../src/render/reply';
 import type { Choice, Hit } from '../src/search/lookup-types';
 import type { CommandSpec } from './define';
 import { emptyQueryReply, readQuery } from './options';
 import type { Context, Knowledge, Reply, ReplyFile } from './types';
 
-/** How many other matches a card lists under "Also matching". */
+/** How many other matches a lookup command offers under its card. */
 const OTHERS_SHOWN = 5;
+
+/** How many of the other matches the card lists as text under "Also matching" (its menu offers up to 25). */
+const OTHERS_LISTED = 8;
 
 /** The records a card already shows: the record itself and, for a statistic, its series ("Over time"). */
 function shownOnCard(ctx: RenderContext, item: AnyRecord): Set<string> {
@@ -25,19 +30,39 @@ function shownOnCard(ctx: RenderContext, item: AnyRecord): Set<string> {
   return ids;
 }
 
-/** The card of a hit, with the next best matches not already on the card listed under it. */
-export function hitCard(knowledge: Knowledge, ctx: RenderContext, hit: Hit, others: readonly Hit[]): Reply {
+export interface HitCardOptions {
+  /** Answer only to the one who asked (`private:true`), with a Share button. */
+  ephemeral?: boolean;
+  /** The /search query, for the "All matches" button. */
+  query?: string;
+}
+
+/**
+ * The first page of a hit's card, with the next best matches not already on the card listed under it and
+ * offered in a menu, its pages behind ◀ ▶ and its related records in menus (src/components/views.ts).
+ */
+export function hitCard(
+  knowledge: Knowledge,
+  ctx: RenderContext,
+  hit: Hit,
+  others: readonly Hit[],
+  options: HitCardOptions = {},
+): Reply {
   const item = knowledge.kb.find(hit.id);
   if (!item) return ephemeralReply(ctx.t.errors.failed);
   const embed = renderRecord(ctx, item);
   const shown = shownOnCard(ctx, item);
+  const rest = others.filter((o) => !shown.has(o.id));
   const also = listField(
     ctx,
     withCommand(ctx.t.label.alsoMatching, 'search'),
-    others.filter((o) => !shown.has(o.id)).map((o) => hitLine(ctx, o)),
+    rest.slice(0, OTHERS_LISTED).map((o) => hitLine(ctx, o)),
   );
-  if (also) embed.fields = [...(embed.fields ?? []).slice(0, LIMITS.embed.fields - 1), also];
-  return embedReply([embed]);
+  // On the last page: the pages before it are the same as a click re-makes them without this list.
+  if (also) embed.fields = [...(embed.fields ?? []), ...(Array.isArray(also) ? also : [also])];
+  const pages = cardPages(ctx, embed);
+  const view = { id: hit.id, others: rest.map((o) => o.id), ...options };
+  return cardReply(ctx, view, pages) ?? ephemeralReply(ctx.t.errors.failed);
 }
 
 /** Autocomplete over some kinds: the lookup's choices named in the locale, clipped to Discord's limits. */
@@ -117,7 +142,7 @@ async function withExtra(
  * The handlers of a lookup command, for `defineCommand(definition, lookupHandlers(kinds))`: `O` is the
  * definition's options, which must include a required string `query`.
  */
-export function lookupHandlers<O extends { query: string }>(
+export function lookupHandlers<O extends { query: string; private?: boolean | undefined }>(
   kinds: readonly Kind[],
   extras: LookupExtras<O> = {},
 ): CommandSpec<O> {
@@ -134,7 +159,8 @@ export function lookupHandlers<O extends { query: string }>(
     const answer = (hit: Hit, others: readonly Hit[], notes: string[] = []) => {
       const item = knowledge.kb.find(hit.id);
       const extra = item && extras.extra?.(ctx, item, options);
-      return withExtra(ctx, hitCard(knowledge, ctx, hit, others), extra, notes, context.services?.charts);
+      const card = hitCard(knowledge, ctx, hit, others, { ephemeral: options.private === true });
+      return withExtra(ctx, card, extra, notes, context.services?.charts);
     };
     switch (result.status) {
       case 'found':

@@ -1,5 +1,6 @@
 // Reading and checking a command's options the same way for every handler.
 import {
+  type APIApplicationCommandBooleanOption,
   type APIApplicationCommandStringOption,
   ApplicationCommandOptionType,
   ApplicationIntegrationType,
@@ -12,7 +13,7 @@ import { type OptionProblem, unknownOptionReply } from './define';
 import type { Context, Knowledge, Options, Reply } from './types';
 
 /** The longest free-text query accepted (Discord enforces it too, through `max_length`). */
-const QUERY_MAX = 100;
+export const QUERY_MAX = 100;
 
 /**
  * The `invalid` hook of the commands taking a required `query`: without one it is the empty query (as when it
@@ -65,3 +66,11 @@ export function queryOption(pick: (t: Messages) => string) {
     max_length: QUERY_MAX,
   } as const satisfies APIApplicationCommandStringOption;
 }
+
+/** The optional `private` switch of the lookup commands: the answer is ephemeral, with a Share button. */
+export const privateOption = {
+  type: ApplicationCommandOptionType.Boolean,
+  name: 'private',
+  name_localizations: localized((t) => t.commands.private.name),
+  ...description((t) => t.commands.private.description),
+} as const satisfies APIApplicationCommandBooleanOption;

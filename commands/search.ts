@@ -5,17 +5,17 @@ import { renderContext } from '../src/render/format';
 import { noMatchReply } from '../src/render/reply';
 import { defineCommand } from './define';
 import { completeQuery, hitCard } from './lookup-command';
-import { EVERYWHERE, emptyQueryReply, queryOption, readQuery } from './options';
+import { EVERYWHERE, emptyQueryReply, privateOption, queryOption, readQuery } from './options';
 
 const definition = {
   name: 'search',
   ...described((t) => t.commands.search),
-  options: [queryOption((t) => t.commands.search.query)],
+  options: [queryOption((t) => t.commands.search.query), privateOption],
   ...EVERYWHERE,
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
-/** How many next-best matches are listed under the card. */
-const NEXT_BEST = 8;
+/** How many next-best matches the card's menu offers (Discord's 25 options, the best match aside). */
+const NEXT_BEST = 24;
 
 export const search = defineCommand(definition, {
   handle(knowledge, options, context) {
@@ -23,11 +23,14 @@ export const search = defineCommand(definition, {
     const read = readQuery(options, ctx.t);
     if (!read.ok) return read.reply;
     const result = knowledge.lookup.resolve(read.query, { limit: NEXT_BEST + 1 });
+    // "All matches" pages through every match of the query, ten at a time.
+    const shown = { query: read.query, ephemeral: options.private === true };
     // Unlike the narrower commands, /search shows its best guess even when the match is not clear-cut.
     if (result.status === 'found')
-      return hitCard(knowledge, ctx, result.hit, result.others.slice(0, NEXT_BEST));
+      return hitCard(knowledge, ctx, result.hit, result.others.slice(0, NEXT_BEST), shown);
     const [best, ...rest] = result.candidates;
-    if (result.status === 'ambiguous' && best) return hitCard(knowledge, ctx, best, rest.slice(0, NEXT_BEST));
+    if (result.status === 'ambiguous' && best)
+      return hitCard(knowledge, ctx, best, rest.slice(0, NEXT_BEST), shown);
     const what = ctx.t.label.records.toLowerCase();
     return noMatchReply(ctx, read.query, result.candidates, { what, browse: '/about' });
   },

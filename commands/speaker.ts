@@ -3,12 +3,12 @@ import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-ap
 import { described } from '../src/locale/discord';
 import { defineCommand } from './define';
 import { lookupHandlers } from './lookup-command';
-import { EVERYWHERE, queryOption } from './options';
+import { EVERYWHERE, privateOption, queryOption } from './options';
 
 const definition = {
   name: 'speaker',
   ...described((t) => t.commands.speaker),
-  options: [queryOption((t) => t.commands.speaker.query)],
+  options: [queryOption((t) => t.commands.speaker.query), privateOption],
   ...EVERYWHERE,
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 

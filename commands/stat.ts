@@ -9,12 +9,12 @@ import { statisticChart } from '../src/render/records/statistic-chart';
 import type { Hit } from '../src/search/lookup-types';
 import { defineCommand } from './define';
 import { lookupHandlers } from './lookup-command';
-import { EVERYWHERE, queryOption } from './options';
+import { EVERYWHERE, privateOption, queryOption } from './options';
 
 const definition = {
   name: 'stat',
   ...described((t) => t.commands.stat),
-  options: [queryOption((t) => t.commands.stat.query)],
+  options: [queryOption((t) => t.commands.stat.query), privateOption],
   ...EVERYWHERE,
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 

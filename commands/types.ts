@@ -1,5 +1,8 @@
 // What every slash command is: a typed definition plus pure handlers of (knowledge, options, context).
-import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import type {
+  RESTPostAPIChatInputApplicationCommandsJSONBody,
+  RESTPostAPIContextMenuApplicationCommandsJSONBody,
+} from 'discord-api-types/v10';
 import type { DigestService } from '../src/digest/service';
 import type { Knowledge } from '../src/knowledge/open';
 import type { Locale } from '../src/locale';
@@ -50,4 +53,11 @@ export interface Command {
     options: Options,
     context: Context,
   ): Choice[];
+}
+
+/** A message context-menu command (type 3): run on the text of the message it was chosen on. */
+export interface MessageCommand {
+  definition: RESTPostAPIContextMenuApplicationCommandsJSONBody;
+  /** `text` is the message's content (Discord sends it without the Message Content intent). */
+  handle(knowledge: Knowledge, text: string, context: Context): Reply | Promise<Reply>;
 }

@@ -100,6 +100,13 @@ const EnvSchema = z.object({
     )
     .optional(),
   SHITING_HTTP_HOST: z.string().optional(),
+  SHITING_DIGEST_LEFT_SERVER_DAYS: z
+    .string()
+    .refine(
+      (text) => /^\d+$/.test(text) && Number(text) <= 3_650,
+      'SHITING_DIGEST_LEFT_SERVER_DAYS must be a whole number of days from 0 to 3650 (how long the digests of a server that removed the bot are kept; default 30).',
+    )
+    .optional(),
   SHITING_SHARDS: z
     .string()
     .refine(
@@ -130,6 +137,8 @@ export interface Config {
   httpPort?: number;
   /** Address that server binds; every interface (0.0.0.0) when absent, so a scraper on another machine reaches it. */
   httpHost?: string;
+  /** Days the digests of a server that removed the bot are kept (paused) before deletion; 30 when absent. */
+  digestLeftServerDays?: number;
 }
 
 export class ConfigError extends Error {
@@ -171,6 +180,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       e.SHITING_INVALID_REQUEST_LIMIT === undefined ? undefined : Number(e.SHITING_INVALID_REQUEST_LIMIT),
     httpPort: e.SHITING_HTTP_PORT === undefined ? undefined : Number(e.SHITING_HTTP_PORT),
     httpHost: e.SHITING_HTTP_HOST,
+    digestLeftServerDays:
+      e.SHITING_DIGEST_LEFT_SERVER_DAYS === undefined ? undefined : Number(e.SHITING_DIGEST_LEFT_SERVER_DAYS),
   };
 }
 

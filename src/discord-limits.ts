@@ -17,6 +17,18 @@ export const LIMITS = {
   content: 2000,
   autocomplete: { choices: 25, min: 1, max: 100 },
   command: { name: 32, description: 100, optionName: 32, optionDescription: 100 },
+  /** Message components (classic action rows): buttons and string select menus. */
+  components: {
+    rows: 5,
+    buttonsPerRow: 5,
+    selectOptions: 25,
+    buttonLabel: 80,
+    optionLabel: 100,
+    optionValue: 100,
+    optionDescription: 100,
+    placeholder: 150,
+    customId: 100,
+  },
 } as const;
 
 /**

@@ -1,5 +1,6 @@
-// /digest check [channel] — whether the bot may post where the digest goes, permission by permission.
-import { type CheckEntry, type DigestService, NEEDED_PERMISSIONS } from '../../src/digest/service';
+// /digest check [channel] — what the bot may do where each digest goes: one line per thing its options need.
+import type { NeedLine } from '../../src/digest/needs';
+import type { CheckEntry, DigestService } from '../../src/digest/service';
 import { type DigestText, digestText } from '../../src/digest/text';
 import { ephemeralReply } from '../../src/render/reply';
 import type { Context, Reply } from '../types';
@@ -17,17 +18,26 @@ function channelsToCheck(
   return here ? [here] : [];
 }
 
-/** One channel's line of the `check` answer; `all` names every permission the digest needs. */
-function checkLine(t: DigestText, { channelId, result }: CheckEntry, all: string): string {
+function needLine(t: DigestText, line: NeedLine): string {
+  switch (line.need) {
+    case 'permission':
+      return t.checkPermission(t.permission(line.permission), line.ok, line.required);
+    case 'mention':
+      return t.checkMention(line.roleId, line.how);
+    case 'publish':
+      return t.checkPublish(line.how);
+  }
+}
+
+/** One channel's block of the `check` answer: its name, then a line per need. */
+function checkBlock(t: DigestText, { channelId, result }: CheckEntry): string {
   switch (result.status) {
     case 'unknown-channel':
       return t.checkUnknownChannel(channelId);
     case 'unknown':
       return t.checkUnknown(channelId);
     case 'ok':
-      return result.missing.length === 0
-        ? t.checkOk(channelId, all)
-        : t.checkMissing(channelId, result.missing.map(t.permission).join(t.list));
+      return [t.checkHeader(channelId), ...result.lines.map((line) => needLine(t, line))].join('\n');
   }
 }
 
@@ -42,13 +52,10 @@ export async function check(
   if (channels.length === 0) return ephemeralReply(t.checkNoChannel);
   const entries = await service.check(guildId, channels);
   if (!entries) return ephemeralReply(t.checkUnavailable);
-  const all = (Object.keys(NEEDED_PERMISSIONS) as (keyof typeof NEEDED_PERMISSIONS)[])
-    .map(t.permission)
-    .join(t.list);
-  const lines = entries.map((entry) => {
-    const line = checkLine(t, entry, all);
+  const blocks = entries.map((entry) => {
+    const block = checkBlock(t, entry);
     const paused = entry.subscription?.pausedReason;
-    return paused ? `${line}\n${t.checkPaused(t.pauseReason(paused))}` : line;
+    return paused ? `${block}\n${t.checkPaused(t.pauseReason(paused))}` : block;
   });
-  return ephemeralEmbed({ title: t.checkTitle, description: lines.join('\n') });
+  return ephemeralEmbed({ title: t.checkTitle, description: blocks.join('\n\n') });
 }

@@ -1,15 +1,16 @@
-// /digest set|off|status|preview|check — a server's daily "on this date" posts (src/digest does the work).
+// /digest set|off|status|preview|check|test — a server's daily "on this date" posts (src/digest does the work).
 import {
   type APIApplicationCommandChannelOption,
   ApplicationCommandOptionType,
   ApplicationIntegrationType,
-  ChannelType,
   InteractionContextType,
   PermissionFlagsBits,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
+import { DIGEST_CHANNEL_TYPES } from '../../src/digest/needs';
 import { canManageGuild, DEFAULT_TIMEZONE, type DigestService } from '../../src/digest/service';
 import { digestText } from '../../src/digest/text';
+import { LOCALES } from '../../src/locale';
 import { described, description, localized } from '../../src/locale/discord';
 import { echo } from '../../src/render/echo';
 import type { Messages } from '../../src/render/i18n';
@@ -21,6 +22,7 @@ import { off } from './off';
 import { preview } from './preview';
 import { set, timeZoneChoices } from './set';
 import { status } from './status';
+import { test } from './test';
 
 export { timeZoneChoices };
 
@@ -34,7 +36,7 @@ const channelOption = <Required extends boolean>(
   name: 'channel',
   name_localizations: localized((t) => t.commands.digest.channel),
   ...description(pick),
-  channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement],
+  channel_types: [...DIGEST_CHANNEL_TYPES],
   required,
 });
 
@@ -89,6 +91,33 @@ const definition = {
             },
           ],
         },
+        {
+          type: ApplicationCommandOptionType.String,
+          name: 'language',
+          ...described((t) => t.commands.digest.set.language),
+          // Each language named in itself, as a language picker does.
+          choices: LOCALES.map((l) => ({ name: digestText(l).languageName(l), value: l })),
+        },
+        {
+          type: ApplicationCommandOptionType.Role,
+          name: 'role',
+          ...described((t) => t.commands.digest.set.role),
+        },
+        {
+          type: ApplicationCommandOptionType.Boolean,
+          name: 'clear_role',
+          ...described((t) => t.commands.digest.set.clearRole),
+        },
+        {
+          type: ApplicationCommandOptionType.Boolean,
+          name: 'thread',
+          ...described((t) => t.commands.digest.set.thread),
+        },
+        {
+          type: ApplicationCommandOptionType.Boolean,
+          name: 'publish',
+          ...described((t) => t.commands.digest.set.publish),
+        },
       ],
     },
     {
@@ -121,6 +150,12 @@ const definition = {
       ...described((t) => t.commands.digest.check),
       options: [channelOption(false, (t) => t.commands.digest.check.channel)],
     },
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: 'test',
+      ...described((t) => t.commands.digest.test),
+      options: [channelOption(false, (t) => t.commands.digest.test.channel)],
+    },
   ],
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
@@ -135,7 +170,10 @@ function guard(context: Context, subcommand: string | undefined): Guarded {
   if (!context.guild) return { ok: false, reply: ephemeralReply(t.serversOnly) };
   const service = context.services?.digests;
   if (!service) return { ok: false, reply: ephemeralReply(t.unavailable) };
-  if ((subcommand === 'set' || subcommand === 'off') && !canManageGuild(context.memberPermissions))
+  if (
+    (subcommand === 'set' || subcommand === 'off' || subcommand === 'test') &&
+    !canManageGuild(context.memberPermissions)
+  )
     return { ok: false, reply: ephemeralReply(t.needManageGuild) };
   return { ok: true, service, guildId: context.guild.id };
 }
@@ -152,6 +190,8 @@ export const digest = defineCommand(definition, {
         return set(service, guildId, options, context);
       case 'off':
         return off(service, guildId, options, digestText(context.locale));
+      case 'test':
+        return test(service, guildId, options, context);
       case 'status':
         return status(service, guildId, context);
       case 'preview':
@@ -168,15 +208,15 @@ export const digest = defineCommand(definition, {
     if (problem.kind === 'subcommand') return ephemeralReply(t.unknownSubcommand(echo(problem.given ?? '')));
     // set's channel is the one required option.
     if (problem.kind === 'missing') return ephemeralReply(t.checkNoChannel);
-    if (problem.kind === 'choice' && problem.name === 'empty_days') {
-      // The service names a bad empty_days only after checking the channel, time and zone: let it. The rest
+    if (problem.kind === 'choice' && (problem.name === 'empty_days' || problem.name === 'language')) {
+      // The service names a bad choice only after checking the channel, time and zone: let it. The rest
       // reads (a missing channel, checked first, would have been the problem).
-      const rest = readOptions(definition, { ...raw, empty_days: undefined }, { ignoreUnknown: true });
+      const rest = readOptions(definition, { ...raw, [problem.name]: undefined }, { ignoreUnknown: true });
       if (rest.ok && rest.options.subcommand === 'set')
         return set(
           guarded.service,
           guarded.guildId,
-          { ...rest.options, empty_days: String(problem.value) },
+          { ...rest.options, [problem.name]: String(problem.value) },
           context,
         );
     }

@@ -1,4 +1,4 @@
-// /digest off [channel] — stop the digest of one channel, or of every channel of the server.
+// /digest off [channel] — delete the digest of one channel, or of every channel of the server (see PRIVACY.md).
 import type { DigestService } from '../../src/digest/service';
 import type { DigestText } from '../../src/digest/text';
 import { ephemeralReply } from '../../src/render/reply';
@@ -14,5 +14,11 @@ export async function off(
   const channelId = options.channel;
   const stopped = await service.off(guildId, channelId);
   if (stopped.length === 0) return ephemeralReply(t.offNone(channelId));
-  return ephemeralReply(t.offDone(stopped.map((s) => s.channelId)));
+  const last = (await service.channels(guildId)).length === 0;
+  return ephemeralReply(
+    t.offDone(
+      stopped.map((s) => s.channelId),
+      last,
+    ),
+  );
 }

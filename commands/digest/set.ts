@@ -1,7 +1,10 @@
-// /digest set channel:<#channel> [time] [timezone] [empty_days] — start or change a channel's digest.
+// /digest set channel:<#channel> [time] [timezone] [empty_days] [language] [role] [clear_role] [thread] [publish]
+// — start, change or resume a channel's digest. An option left out keeps its current value.
 import { DateTime } from 'luxon';
-import type { DigestService } from '../../src/digest/service';
-import { digestText } from '../../src/digest/text';
+import { channelKind } from '../../src/digest/needs';
+import type { DigestService, SetError } from '../../src/digest/service';
+import type { Subscription } from '../../src/digest/store';
+import { type DigestText, digestText } from '../../src/digest/text';
 import { fitChoice, LIMITS } from '../../src/discord-limits';
 import { echo } from '../../src/render/echo';
 import { ephemeralReply } from '../../src/render/reply';
@@ -13,8 +16,11 @@ import { localTime, unix } from './shared';
 export async function set(
   service: DigestService,
   guildId: string,
-  // empty_days as any text: a value that is not a choice comes here too, for the service to refuse in turn.
-  options: Omit<DigestOptions<'set'>, 'empty_days'> & { empty_days?: string | undefined },
+  // empty_days and language as any text: a value that is not a choice comes here too, for the service to refuse.
+  options: Omit<DigestOptions<'set'>, 'empty_days' | 'language'> & {
+    empty_days?: string | undefined;
+    language?: string | undefined;
+  },
   context: Context,
 ): Promise<Reply> {
   const t = digestText(context.locale);
@@ -32,28 +38,70 @@ export async function set(
       time: options.time,
       timezone: options.timezone,
       emptyDays: options.empty_days,
-      locale: context.locale,
+      language: options.language,
+      roleId: options.role,
+      clearRole: options.clear_role === true,
+      thread: options.thread,
+      publish: options.publish,
     },
     context.now,
   );
-  if (!result.ok) {
-    if (result.error === 'channel') return ephemeralReply(t.badChannel(undefined));
-    if (result.error === 'time') return ephemeralReply(t.badTime(echo(result.value)));
-    if (result.error === 'timezone') return ephemeralReply(t.badTimezone(echo(result.value)));
-    if (result.error === 'empty-days') return ephemeralReply(t.badEmptyDays(echo(result.value)));
-    return ephemeralReply(t.tooMany(result.max));
-  }
+  if (!result.ok) return ephemeralReply(setError(t, channelId, result));
   const sub = result.subscription;
   const how = result.created ? 'created' : result.resumed ? 'resumed' : 'updated';
   const lines = [
     t.saved(how, channelId, t.schedule(sub.time, sub.timezone), t.emptyDays(sub.emptyDays)),
+    `${shapeLine(t, sub)}.`,
     t.nextRun(localTime(result.nextRun, sub.timezone), unix(result.nextRun)),
   ];
-  // Say now what would make it pause later, instead of letting it stop silently.
+  if (result.wasPaused) lines.push(t.resumedFrom(t.pauseReason(result.wasPaused)));
+  // Say now what would make it pause (or not ping) later, instead of letting it stop silently.
   const [checked] = (await service.check(guildId, [channelId])) ?? [];
-  if (checked?.result.status === 'ok' && checked.result.missing.length > 0)
-    lines.push(t.warnMissing(channelId, checked.result.missing.map(t.permission).join(t.list)));
+  if (checked?.result.status === 'ok') {
+    if (checked.result.missing.length > 0)
+      lines.push(t.warnMissing(channelId, checked.result.missing.map(t.permission).join(t.list)));
+    for (const line of checked.result.lines)
+      if (line.need === 'mention' && !line.ok) lines.push(t.checkMention(line.roleId, line.how));
+  }
   return ephemeralReply(lines.join('\n'));
+}
+
+/** Language, ping, forum post, thread, publish: how a digest is shaped, as set and status say it. */
+export function shapeLine(t: DigestText, sub: Subscription): string {
+  return t.shape({
+    language: t.languageName(sub.locale),
+    role: sub.roleId,
+    thread: sub.thread,
+    publish: sub.publish,
+    forum: channelKind(sub.channelType) === 'forum',
+  });
+}
+
+function setError(t: DigestText, channelId: string, result: SetError): string {
+  switch (result.error) {
+    case 'channel':
+      return t.badChannel(undefined);
+    case 'time':
+      return t.badTime(echo(result.value));
+    case 'timezone':
+      return t.badTimezone(echo(result.value));
+    case 'empty-days':
+      return t.badEmptyDays(echo(result.value));
+    case 'language':
+      return t.badLanguage(echo(result.value));
+    case 'channel-type':
+      return t.badChannelType(channelId);
+    case 'thread':
+      return t.badThread(channelId, result.kind === 'forum');
+    case 'publish':
+      return t.badPublish(channelId);
+    case 'role-everyone':
+      return t.roleEveryone;
+    case 'unknown-role':
+      return t.unknownRole(result.roleId);
+    case 'too-many':
+      return t.tooMany(result.max);
+  }
 }
 
 interface ZoneName {

@@ -1,5 +1,5 @@
 // `shiting deploy [--guild ID]`: registers the slash commands with Discord, without starting the bot.
-import { commands } from '../../commands';
+import { commands, messageCommands } from '../../commands';
 import { readConfigOrSay } from '../config';
 import { deployCommands, fetchApplicationId } from '../discord/deploy';
 import { describeDiscordError } from '../discord/errors';
@@ -43,11 +43,11 @@ export async function run(argv: string[]): Promise<number> {
       rest,
       applicationId,
       guildId,
-      definitions: commands.map((c) => c.definition),
+      definitions: [...commands.map((c) => c.definition), ...messageCommands.map((c) => c.definition)],
     });
     const where = result.scope === 'guild' ? `to server ${result.guildId}` : 'globally';
     process.stdout.write(
-      `Deployed ${result.names.length} commands ${where}: ${result.names.map((n) => `/${n}`).join(' ')}\n`,
+      `Deployed ${result.names.length} commands ${where}: ${result.names.map((n) => (/ /.test(n) ? `“${n}”` : `/${n}`)).join(' ')}\n`,
     );
     return 0;
   } catch (error) {

@@ -5,6 +5,10 @@ const SUBCOMMANDS: Record<string, { about: string; load: () => Promise<{ run: Ru
   compile: { about: 'compile seeds/ into the index file', load: () => import('./compile') },
   ask: { about: 'answer a slash command without Discord', load: () => import('./ask') },
   complete: { about: 'print autocomplete choices for a command line', load: () => import('./complete') },
+  click: {
+    about: 'answer a button or select menu of a reply by its custom_id',
+    load: () => import('./click'),
+  },
   digest: { about: 'preview the on-this-date digest for a date', load: () => import('./digest') },
   deploy: { about: 'register the slash commands with Discord', load: () => import('./deploy') },
   start: { about: 'run the bot (same as npm start)', load: () => import('../discord/start') },

@@ -2,7 +2,6 @@
 // one pause for the whole fan-out on a 429, and no posts while the bot's invalid-request budget is spent.
 import type { REST } from '@discordjs/rest';
 import {
-  type APIEmbed,
   PermissionFlagsBits,
   type RESTGetAPIChannelMessagesResult,
   type RESTGetAPICurrentUserResult,
@@ -20,7 +19,9 @@ import {
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import type { Locale } from '../locale';
 import { NO_MENTIONS } from '../render/reply';
-import { type DigestMessage, renderDigest } from './payload';
+import { channelKind } from './needs';
+import { type DigestMessage, digestTitle, renderDigest } from './payload';
+import { describeFollowUp, type FollowUpProblem, findForumPost, postDigest } from './post';
 import type { Decision, Deliver, DeliveryOutcome, DigestLog } from './schedule';
 import { silentLog } from './schedule';
 import { selectDigest } from './select';
@@ -65,7 +66,7 @@ export interface PostingBudget {
 }
 
 /** A digest's message, and whether its own day had nothing (an `empty_days: skip` subscription then posts nothing). */
-type RenderedDigest = DigestMessage & { empty: boolean };
+type RenderedDigest = DigestMessage & { empty: boolean; title: string };
 
 const DEFAULT_ATTEMPTS = 4;
 const DEFAULT_MAX_TICKS = 10;
@@ -97,12 +98,6 @@ const NONCE_TRUST_MS = 2 * 60_000;
  */
 export function digestMarkerUrl(sub: Pick<Subscription, 'guildId' | 'channelId'>, nonce: string): string {
   return `https://discord.com/channels/${sub.guildId}/${sub.channelId}#${nonce}`;
-}
-
-/** The embeds with the marker on the first (only the first: Discord merges embeds that share a url). */
-function withMarker(embeds: readonly APIEmbed[], url: string): APIEmbed[] {
-  const [first, ...rest] = embeds;
-  return first ? [{ ...first, url }, ...rest] : [];
 }
 
 /** The nonce of the one pause notice for a subscription's pause on a day. */
@@ -319,7 +314,11 @@ export function createDeliverer(options: DelivererOptions): Deliver {
     const found = await probe(sub.guildId, sub.channelId);
     if (found.status === 'unknown') return true;
     if (found.status !== 'ok') return false;
-    const needed = PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages;
+    const send =
+      channelKind(sub.channelType) === 'thread'
+        ? PermissionFlagsBits.SendMessagesInThreads
+        : PermissionFlagsBits.SendMessages;
+    const needed = PermissionFlagsBits.ViewChannel | send;
     return (
       (found.permissions & PermissionFlagsBits.Administrator) !== 0n ||
       (found.permissions & needed) === needed
@@ -335,8 +334,13 @@ export function createDeliverer(options: DelivererOptions): Deliver {
       log.error(details, 'digest paused: Discord rejected the post (400); /digest status shows why');
       return;
     }
-    // Without access, or without the channel, a notice would only be one more invalid request.
-    if (reason === 'missing-permissions' && (await canSpeak(sub))) {
+    // Without access, or without the channel, a notice would only be one more invalid request; a forum takes
+    // posts, not messages, so there too only /digest status can tell.
+    if (
+      reason === 'missing-permissions' &&
+      channelKind(sub.channelType) !== 'forum' &&
+      (await canSpeak(sub))
+    ) {
       try {
         await post(sub.channelId, {
           content: t.pauseNotice(t.pauseReason(reason)),
@@ -396,22 +400,28 @@ export function createDeliverer(options: DelivererOptions): Deliver {
       return 'skipped';
     }
     const nonce = digestNonce(sub.id, localDate);
-    const body: RESTPostAPIChannelMessageJSONBody = {
-      embeds: withMarker(message.embeds, digestMarkerUrl(sub, nonce)),
-      allowed_mentions: message.allowed_mentions,
-      nonce,
-      enforce_nonce: true,
-    };
+    // The shape the server chose (role ping, forum post, thread, crosspost): ./post.ts.
+    const shaped = { title: message.title, markerUrl: digestMarkerUrl(sub, nonce), nonce };
     // A re-claim means an earlier attempt's outcome is unknown (it may have crashed after Discord took the
     // post). Past Discord's nonce memory, look for that post before posting again; never on the first claim.
     let lookFirst = claim > 1 && !claimedWithin((await store.delivery(sub.id, localDate))?.claimedAt, now);
-    const send = async (): Promise<{ messageId: string; earlier: boolean }> => {
-      if (lookFirst) {
+    // A forum post carries no nonce: after any try whose outcome is unknown (a re-claim, a 5xx, a dropped
+    // connection), look for the day's post among the server's active threads before posting again.
+    const forum = channelKind(sub.channelType) === 'forum';
+    let forumUnsure = forum && claim > 1;
+    const send = async (): Promise<{ messageId: string; earlier: boolean; problems: FollowUpProblem[] }> => {
+      if (forumUnsure) {
+        const earlier = await findForumPost(rest, sub, message.title, await botId());
+        if (earlier) return { messageId: earlier, earlier: true, problems: [] };
+      }
+      if (lookFirst && !forum) {
         const earlier = await findEarlierPost(sub.channelId, nonce);
         lookFirst = false;
-        if (earlier) return { messageId: earlier, earlier: true };
+        if (earlier) return { messageId: earlier, earlier: true, problems: [] };
       }
-      return { messageId: await post(sub.channelId, body), earlier: false };
+      forumUnsure = forum;
+      const posted = await postDigest(rest, sub, message, shaped);
+      return { messageId: posted.messageId, earlier: false, problems: posted.problems };
     };
     // Checked once a slot is free, not before waiting for one: the budget may be spent meanwhile.
     const sendIfAllowed = () => {
@@ -420,7 +430,7 @@ export function createDeliverer(options: DelivererOptions): Deliver {
     };
     for (let attempt = 1; ; attempt++) {
       // Only Discord's answers are caught here: a store failure after a post must not post again.
-      let sent: { messageId: string; earlier: boolean };
+      let sent: { messageId: string; earlier: boolean; problems: FollowUpProblem[] };
       try {
         sent = await throttle.run(sendIfAllowed);
       } catch (error) {
@@ -462,6 +472,7 @@ export function createDeliverer(options: DelivererOptions): Deliver {
         continue;
       }
       await store.settle(sub.id, localDate, 'sent', now, { messageId: sent.messageId });
+      await noteFollowUps(sub, sent.problems, now);
       if (sent.earlier)
         log.info(
           { subscription: sub.id, localDate, message: sent.messageId },
@@ -469,6 +480,14 @@ export function createDeliverer(options: DelivererOptions): Deliver {
         );
       return 'sent';
     }
+  }
+
+  /** A thread or crosspost that failed after the post: kept for `/digest status`, never a pause. */
+  async function noteFollowUps(sub: Subscription, problems: FollowUpProblem[], now: Date): Promise<void> {
+    if (problems.length === 0) return;
+    const said = problems.map(describeFollowUp).join('; ');
+    await store.noteError(sub.id, said, now);
+    log.warn({ subscription: sub.id, err: said }, 'digest posted; a step after it failed');
   }
 
   return async (decisions, now) => {
@@ -480,7 +499,11 @@ export function createDeliverer(options: DelivererOptions): Deliver {
       let rendered = cache.get(key);
       if (!rendered) {
         const digest = selectDigest(kb, date);
-        rendered = { ...renderDigest(kb, digest, locale), empty: digest.items.length === 0 };
+        rendered = {
+          ...renderDigest(kb, digest, locale),
+          empty: digest.items.length === 0,
+          title: digestTitle(kb, date, locale),
+        };
         cache.set(key, rendered);
       }
       return rendered;

@@ -4,7 +4,7 @@ import { fitEmbeds, LIMITS, length, listWithin } from '../discord-limits';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import type { Locale } from '../locale';
 import { bullet, card } from '../render/card';
-import { formatMonthDay, type RenderContext, renderContext } from '../render/format';
+import { formatDate, formatMonthDay, type RenderContext, renderContext } from '../render/format';
 import { entryLine, entrySources } from '../render/on-this-day';
 import { NO_MENTIONS } from '../render/reply';
 import type { Digest, DigestItem } from './select';
@@ -48,4 +48,20 @@ export function renderDigest(kb: KnowledgeBase, digest: Digest, locale: Locale):
     sources: sources(ctx, shown),
   });
   return { embeds: fitEmbeds([embed]), allowed_mentions: NO_MENTIONS };
+}
+
+/** A digest post's title in a forum, and its thread's name: the date as the digest's language writes it. */
+export function digestTitle(kb: KnowledgeBase, date: string, locale: Locale, test = false): string {
+  const t = digestText(locale);
+  const title = t.postTitle(formatDate(renderContext(kb, locale), date));
+  return test ? t.testMark(title) : title;
+}
+
+/** A test post's message: the same digest, its title marked as a test. */
+export function markedAsTest(message: DigestMessage, locale: Locale): DigestMessage {
+  const [first, ...rest] = message.embeds;
+  const t = digestText(locale);
+  return first
+    ? { ...message, embeds: [{ ...first, title: t.testMark(first.title ?? '') }, ...rest] }
+    : message;
 }

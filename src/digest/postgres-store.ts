@@ -17,6 +17,9 @@ import {
   fromDeliveryRow,
   fromRow,
   type PauseReason,
+  type PruneResult,
+  type RetentionPolicy,
+  retentionCutoffs,
   type SaveResult,
   type Subscription,
   type SubscriptionRow,
@@ -62,6 +65,14 @@ const MIGRATIONS: readonly string[] = [
      PRIMARY KEY (subscription_id, local_date)
    );
    CREATE INDEX deliveries_by_date ON deliveries (local_date);`,
+  // Options a server shapes its digest with (issue 14); `/digest off` now deletes, so rows turned off before go.
+  `ALTER TABLE subscriptions ADD COLUMN role_id TEXT;
+   ALTER TABLE subscriptions ADD COLUMN thread BOOLEAN NOT NULL DEFAULT FALSE;
+   ALTER TABLE subscriptions ADD COLUMN publish BOOLEAN NOT NULL DEFAULT FALSE;
+   ALTER TABLE subscriptions ADD COLUMN channel_type INTEGER;
+   DELETE FROM deliveries WHERE subscription_id IN (SELECT id FROM subscriptions WHERE NOT enabled);
+   DELETE FROM subscriptions WHERE NOT enabled;
+   CREATE INDEX subscriptions_left ON subscriptions (paused_reason, paused_at);`,
 ];
 
 export const POSTGRES_SCHEMA_VERSION = MIGRATIONS.length;
@@ -252,8 +263,9 @@ export class PostgresDigestStore implements DigestStore {
         if (!before) {
           const created = await this.one(
             db,
-            `INSERT INTO subscriptions (guild_id, channel_id, time, timezone, empty_days, locale, created_at, schedule_from)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $7)
+            `INSERT INTO subscriptions (guild_id, channel_id, time, timezone, empty_days, locale, role_id, thread,
+               publish, channel_type, created_at, schedule_from)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)
              ON CONFLICT (guild_id, channel_id) DO NOTHING RETURNING *`,
             [
               settings.guildId,
@@ -262,6 +274,10 @@ export class PostgresDigestStore implements DigestStore {
               settings.timezone,
               settings.emptyDays,
               settings.locale,
+              settings.roleId ?? null,
+              settings.thread ?? false,
+              settings.publish ?? false,
+              settings.channelType ?? null,
               at,
             ],
           );
@@ -270,7 +286,8 @@ export class PostgresDigestStore implements DigestStore {
         const { resumed, scheduleFrom } = changeOf(before, settings, at);
         const updated = await this.one(
           db,
-          `UPDATE subscriptions SET time = $1, timezone = $2, empty_days = $3, locale = $4, enabled = TRUE,
+          `UPDATE subscriptions SET time = $1, timezone = $2, empty_days = $3, locale = $4, role_id = $8,
+             thread = $9, publish = $10, channel_type = $11, enabled = TRUE,
              paused_reason = NULL, paused_at = NULL, notice_sent = FALSE, schedule_from = $5,
              last_error = CASE WHEN $6 THEN NULL ELSE last_error END,
              last_error_at = CASE WHEN $6 THEN NULL ELSE last_error_at END
@@ -283,6 +300,10 @@ export class PostgresDigestStore implements DigestStore {
             scheduleFrom,
             resumed,
             before.id,
+            settings.roleId ?? null,
+            settings.thread ?? false,
+            settings.publish ?? false,
+            settings.channelType ?? null,
           ],
         );
         return { subscription: updated!, created: false, resumed };
@@ -291,17 +312,33 @@ export class PostgresDigestStore implements DigestStore {
     }
   }
 
-  async disable(guildId: string, channelId?: string): Promise<Subscription[]> {
-    // The rows as they were (turned on), as the SQLite store returns them.
-    const { rows } = await this.pool.query<SubscriptionRow>(
-      `WITH targets AS (
-         SELECT * FROM subscriptions WHERE guild_id = $1 AND enabled AND ($2::text IS NULL OR channel_id = $2)
-         FOR UPDATE
-       )
-       UPDATE subscriptions s SET enabled = FALSE FROM targets WHERE s.id = targets.id RETURNING targets.*`,
-      [guildId, channelId ?? null],
-    );
-    return rows.map(fromRow).sort((a, b) => a.id - b.id);
+  async remove(guildId: string, channelId?: string): Promise<Subscription[]> {
+    return this.transaction(async (db) => {
+      const { rows } = await db.query<SubscriptionRow>(
+        `SELECT * FROM subscriptions WHERE guild_id = $1 AND enabled AND ($2::text IS NULL OR channel_id = $2)
+         ORDER BY id FOR UPDATE`,
+        [guildId, channelId ?? null],
+      );
+      const ids = rows.map((r) => r.id);
+      await db.query('DELETE FROM deliveries WHERE subscription_id = ANY($1::int[])', [ids]);
+      await db.query('DELETE FROM subscriptions WHERE id = ANY($1::int[])', [ids]);
+      return rows.map(fromRow);
+    });
+  }
+
+  async prune(now: Date, policy: RetentionPolicy): Promise<PruneResult> {
+    const { leftBefore, datesBefore } = retentionCutoffs(now, policy);
+    return this.transaction(async (db) => {
+      const { rows } = await db.query<{ id: number }>(
+        `SELECT id FROM subscriptions WHERE paused_reason = 'left-guild' AND paused_at <= $1 FOR UPDATE`,
+        [leftBefore],
+      );
+      const ids = rows.map((r) => r.id);
+      const theirs = await db.query('DELETE FROM deliveries WHERE subscription_id = ANY($1::int[])', [ids]);
+      await db.query('DELETE FROM subscriptions WHERE id = ANY($1::int[])', [ids]);
+      const old = await db.query('DELETE FROM deliveries WHERE local_date < $1', [datesBefore]);
+      return { subscriptions: ids.length, deliveries: (theirs.rowCount ?? 0) + (old.rowCount ?? 0) };
+    });
   }
 
   async pause(id: number, reason: PauseReason, now: Date): Promise<boolean> {
@@ -316,7 +353,7 @@ export class PostgresDigestStore implements DigestStore {
   async pauseGuild(guildId: string, reason: PauseReason, now: Date): Promise<number> {
     const { rowCount } = await this.pool.query(
       `UPDATE subscriptions SET paused_reason = $1, paused_at = $2, notice_sent = FALSE
-       WHERE guild_id = $3 AND enabled AND paused_reason IS NULL`,
+       WHERE guild_id = $3 AND enabled AND (paused_reason IS NULL OR paused_reason <> $1)`,
       [reason, now.toISOString(), guildId],
     );
     return rowCount ?? 0;
@@ -383,6 +420,9 @@ export class PostgresDigestStore implements DigestStore {
   ): Promise<boolean> {
     const at = now.toISOString();
     return this.transaction(async (db) => {
+      // Deleted (`/digest off`, retention) while its post was in flight: nothing is left to record it against.
+      const exists = await db.query('SELECT 1 FROM subscriptions WHERE id = $1 FOR UPDATE', [subscriptionId]);
+      if (!exists.rowCount) return false;
       const { rowCount } = await db.query(
         `INSERT INTO deliveries (subscription_id, local_date, status, message_id, updated_at) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (subscription_id, local_date)

@@ -4,7 +4,7 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import { createDeliverer, type PostingBudget } from './deliver';
 import { type DigestLog, type DigestMetrics, DigestScheduler, silentLog } from './schedule';
 import { type ChannelProbe, DigestService } from './service';
-import { type DigestStore, SqliteDigestStore } from './store';
+import { DEFAULT_RETENTION, type DigestStore, SqliteDigestStore } from './store';
 
 export interface DigestsOptions {
   /** An opened store (src/digest/open-store.ts chooses SQLite or Postgres); closed by `stop()`. */
@@ -22,6 +22,8 @@ export interface DigestsOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Told of every tick and database error (GET /metrics); nothing is counted when absent. */
   metrics?: DigestMetrics;
+  /** Days a server that removed the bot keeps its (paused) digests before they are deleted; 30 when absent. */
+  leftServerDays?: number;
 }
 
 /**
@@ -44,13 +46,15 @@ export class Digests {
     else throw new Error('Digests needs a store or a dbPath');
   }
 
-  service(probe?: ChannelProbe): DigestService {
+  /** `rest`: the bot's REST client, for `/digest test` (without it the test says it cannot post). */
+  service(probe?: ChannelProbe, rest?: REST): DigestService {
     this.probe ??= probe;
     this.digestService ??= new DigestService({
       store: this.store,
       knowledge: this.options.knowledge,
       defaultTimezone: this.options.defaultTimezone,
       probe,
+      rest,
     });
     return this.digestService;
   }
@@ -71,9 +75,20 @@ export class Digests {
       probe: this.probe,
       sleep: this.options.sleep,
     });
-    const { clock } = this.options;
-    const { metrics } = this.options;
-    this.scheduler = new DigestScheduler({ store: this.store, deliver, clock, log, ownsGuild, metrics });
+    const { clock, metrics, leftServerDays } = this.options;
+    const retention = {
+      ...DEFAULT_RETENTION,
+      ...(leftServerDays === undefined ? {} : { leftGuildMs: leftServerDays * 24 * 60 * 60_000 }),
+    };
+    this.scheduler = new DigestScheduler({
+      store: this.store,
+      deliver,
+      clock,
+      log,
+      ownsGuild,
+      metrics,
+      retention,
+    });
     this.scheduler.start();
     const scheduler = this.scheduler;
     // The count is for the log only: a database that cannot answer now does not stop the scheduler starting.

@@ -1,7 +1,14 @@
 // When digests run: local wall-clock times through DST (luxon), which runs are due now, and the ticking scheduler.
 import { DateTime, IANAZone } from 'luxon';
 import cron, { type ScheduledTask } from 'node-cron';
-import { type DeliveryStatus, type DigestStore, deliveryKey, type Subscription } from './store';
+import {
+  DEFAULT_RETENTION,
+  type DeliveryStatus,
+  type DigestStore,
+  deliveryKey,
+  type RetentionPolicy,
+  type Subscription,
+} from './store';
 
 /**
  * How late a digest may still go out after its time, for today's runs missed while the bot was down.
@@ -154,7 +161,13 @@ export interface SchedulerOptions {
   /** The guilds this process posts for (under sharding: those on its shards); every guild by default. */
   ownsGuild?: (guildId: string) => boolean;
   metrics?: DigestMetrics;
+  /** What is deleted, and when (PRIVACY.md); DEFAULT_RETENTION when absent. */
+  retention?: RetentionPolicy;
+  /** How often a tick applies the retention policy (default hourly; the first tick always does). */
+  pruneEveryMs?: number;
 }
+
+const HOUR = 60 * MINUTE;
 
 /**
  * Ticks once a minute (node-cron) and on `start` (to catch up after a restart). Every tick is awaited and
@@ -167,6 +180,7 @@ export class DigestScheduler {
   private readonly catchUpMs: number;
   private task?: ScheduledTask;
   private last: Promise<unknown> = Promise.resolve();
+  private prunedAt?: number;
 
   constructor(private readonly options: SchedulerOptions) {
     this.clock = options.clock ?? (() => new Date());
@@ -200,6 +214,19 @@ export class DigestScheduler {
     const run = this.last.then(() => this.runTick(now ?? this.clock()));
     this.last = run;
     return run;
+  }
+
+  /**
+   * Apply the retention policy, at most once per `pruneEveryMs` of the tick clock: servers the bot left long
+   * enough ago lose their digests, and old delivery records go. Every process may do it; deleting twice is harmless.
+   */
+  private async prune(now: Date): Promise<void> {
+    const every = this.options.pruneEveryMs ?? HOUR;
+    if (this.prunedAt !== undefined && now.getTime() - this.prunedAt < every) return;
+    const pruned = await this.options.store.prune(now, this.options.retention ?? DEFAULT_RETENTION);
+    this.prunedAt = now.getTime();
+    if (pruned.subscriptions > 0 || pruned.deliveries > 0)
+      this.log.info({ ...pruned, at: now.toISOString() }, 'digest retention: deleted what is kept no longer');
   }
 
   private async runTick(now: Date): Promise<TickReport> {
@@ -240,6 +267,7 @@ export class DigestScheduler {
       }
       if (sends.length > 0 || report.dropped > 0)
         this.log.info({ ...report, at: now.toISOString() }, 'digest tick');
+      await this.prune(now);
     } catch (error) {
       this.options.metrics?.databaseError();
       this.log.error({ err: error }, 'digest tick failed; the next tick retries');

@@ -1,12 +1,26 @@
 // What /digest does to subscriptions (set, off, status, preview, check) and what the Discord runtime tells it.
+import type { REST } from '@discordjs/rest';
 import { PermissionFlagsBits } from 'discord-api-types/v10';
 import { isCalendarDay } from '../calendar';
+import { discordApiRefusal, discordRateLimit } from '../discord/api-errors';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
-import type { Locale } from '../locale';
-import { type DigestMessage, renderDigest } from './payload';
+import { LOCALES, type Locale, toLocale } from '../locale';
+import {
+  type ChannelKind,
+  channelKind,
+  type DigestShape,
+  missingRequired,
+  type NeededPermission,
+  type NeedLine,
+  needLines,
+} from './needs';
+import { type DigestMessage, digestTitle, markedAsTest, renderDigest } from './payload';
+import { type FollowUpProblem, messageUrl, postDigest } from './post';
 import { localDateAt, nextRun, parseTime, parseTimeZone } from './schedule';
 import { digestDate, selectDigest } from './select';
-import type { DigestStore, EmptyDays, Subscription } from './store';
+import type { DigestStore, EmptyDays, PauseReason, Subscription } from './store';
+
+export type { NeededPermission };
 
 const DEFAULT_TIME = '09:00';
 /** Shiting's conferences happen in China; servers can choose any other zone. */
@@ -14,17 +28,18 @@ export const DEFAULT_TIMEZONE = 'Asia/Shanghai';
 /** Enough for any server's real use; stops one server from filling the scheduler. */
 const MAX_PER_GUILD = 10;
 
-/** The permissions a digest needs in its channel, in the order `/digest check` lists them. */
-export const NEEDED_PERMISSIONS = {
-  'View Channel': PermissionFlagsBits.ViewChannel,
-  'Send Messages': PermissionFlagsBits.SendMessages,
-  'Embed Links': PermissionFlagsBits.EmbedLinks,
-} as const;
-export type NeededPermission = keyof typeof NEEDED_PERMISSIONS;
-
 /** What the Discord runtime knows about the bot in a channel. */
 export type ProbeResult =
-  | { status: 'ok'; permissions: bigint }
+  | {
+      status: 'ok';
+      permissions: bigint;
+      /** Discord's channel type; absent when the runtime cannot tell. */
+      channelType?: number;
+      /** The server's preferred locale (Discord's tag, e.g. zh-CN): the default language of a new digest. */
+      guildLocale?: string;
+      /** A role of the server, by id: undefined when there is no such role. Absent when the runtime cannot tell. */
+      role?: (roleId: string) => { mentionable: boolean } | undefined;
+    }
   | { status: 'unknown-channel' }
   /** The runtime cannot tell (guild not cached, outage). */
   | { status: 'unknown' };
@@ -37,7 +52,14 @@ export interface SetInput {
   time?: string;
   timezone?: string;
   emptyDays?: string;
-  locale: Locale;
+  /** en-US, zh-CN or zh-TW; absent keeps the current one, or for a new digest the server's language (else en-US). */
+  language?: string;
+  /** The role to ping; absent keeps the current one. */
+  roleId?: string;
+  /** Ping no role any more (Discord cannot send an empty role option). */
+  clearRole?: boolean;
+  thread?: boolean;
+  publish?: boolean;
 }
 
 export type SetError =
@@ -46,10 +68,28 @@ export type SetError =
   | { error: 'time'; value: string }
   | { error: 'timezone'; value: string }
   | { error: 'empty-days'; value: string }
+  | { error: 'language'; value: string }
+  /** A voice channel, a category, a private thread…: not somewhere a digest can go. */
+  | { error: 'channel-type'; channelType: number }
+  /** thread:true where threads cannot be opened on a message (a forum, a thread). */
+  | { error: 'thread'; kind: ChannelKind }
+  /** publish:true outside an announcement channel. */
+  | { error: 'publish'; kind: ChannelKind }
+  /** @everyone (the role whose id is the server's) is never pinged. */
+  | { error: 'role-everyone' }
+  | { error: 'unknown-role'; roleId: string }
   | { error: 'too-many'; max: number };
 
 export type SetResult =
-  | { ok: true; subscription: Subscription; created: boolean; resumed: boolean; nextRun: Date }
+  | {
+      ok: true;
+      subscription: Subscription;
+      created: boolean;
+      resumed: boolean;
+      /** Why it had been paused, when this set resumed it. */
+      wasPaused?: PauseReason;
+      nextRun: Date;
+    }
   | ({ ok: false } & SetError);
 
 export interface StatusEntry {
@@ -61,11 +101,27 @@ export interface StatusEntry {
 export interface CheckEntry {
   channelId: string;
   subscription?: Subscription;
-  result:
-    | { status: 'ok'; missing: NeededPermission[] }
+  result: /** `lines`: one per need of the digest's shape; `missing`: the required permissions among them not granted. */
+    | { status: 'ok'; lines: NeedLine[]; missing: NeededPermission[] }
     | { status: 'unknown-channel' }
     | { status: 'unknown' };
 }
+
+/** What `/digest test` did: the post's link (and any step after it that failed), or why there was no post. */
+export type TestResult =
+  | { status: 'posted'; url: string; problems: FollowUpProblem[] }
+  | { status: 'failed'; channelId: string; failure: TestFailure }
+  | { status: 'no-subscription'; channelId?: string }
+  | { status: 'which'; channelIds: string[] }
+  | { status: 'unavailable' };
+
+export type TestFailure =
+  | { kind: 'missing-access' }
+  | { kind: 'missing-permission'; permissions: NeededPermission[] }
+  | { kind: 'unknown-channel' }
+  | { kind: 'tag-required' }
+  | { kind: 'rate-limited' }
+  | { kind: 'other'; detail: string };
 
 export interface Preview {
   date: string;
@@ -78,16 +134,27 @@ export interface DigestServiceOptions {
   defaultTimezone?: string;
   /** Injected by the Discord runtime; without it `/digest check` says it cannot tell. */
   probe?: ChannelProbe;
+  /** The bot's REST client, for `/digest test`; without it the test says it cannot post from here. */
+  rest?: REST;
 }
 
 const SNOWFLAKE = /^\d{17,20}$/;
 
-/** Missing digest permissions in a permission bitfield (Administrator implies all). */
-function missingPermissions(permissions: bigint): NeededPermission[] {
-  if ((permissions & PermissionFlagsBits.Administrator) !== 0n) return [];
-  return (Object.keys(NEEDED_PERMISSIONS) as NeededPermission[]).filter(
-    (name) => (permissions & NEEDED_PERMISSIONS[name]) === 0n,
-  );
+const isLocale = (value: string): value is Locale => (LOCALES as readonly string[]).includes(value);
+
+/** The shape of a subscription (or of one about to be saved), as `needLines` takes it. */
+function shapeOf(s: Pick<Subscription, 'channelType' | 'roleId' | 'thread' | 'publish'>): DigestShape {
+  return {
+    kind: channelKind(s.channelType) ?? 'text',
+    roleId: s.roleId,
+    thread: s.thread,
+    publish: s.publish,
+  };
+}
+
+/** The permissions a failed post's 403 most likely means, from what the runtime knows of the channel. */
+function missingFor(found: ProbeResult | undefined, shape: DigestShape): NeededPermission[] {
+  return found?.status === 'ok' ? missingRequired(needLines(shape, found.permissions)) : [];
 }
 
 export function canManageGuild(permissions: bigint | undefined): boolean {
@@ -100,6 +167,17 @@ export function digestFor(kb: KnowledgeBase, date: string, locale: Locale): Dige
   return renderDigest(kb, selectDigest(kb, date), locale);
 }
 
+/** Why a test post failed, as something a server admin can fix. */
+function testFailure(error: unknown, found: ProbeResult | undefined, shape: DigestShape): TestFailure {
+  if (discordRateLimit(error)) return { kind: 'rate-limited' };
+  const refusal = discordApiRefusal(error);
+  if (refusal?.code === 50001) return { kind: 'missing-access' };
+  if (refusal?.code === 50013) return { kind: 'missing-permission', permissions: missingFor(found, shape) };
+  if (refusal?.status === 404) return { kind: 'unknown-channel' };
+  if (refusal?.code === 40067) return { kind: 'tag-required' };
+  return { kind: 'other', detail: error instanceof Error ? error.message : String(error) };
+}
+
 export class DigestService {
   readonly defaultTimezone: string;
 
@@ -109,7 +187,7 @@ export class DigestService {
 
   /** Create, change or resume (guild, channel)'s digest. Nothing changes when an option is invalid. */
   async set(input: SetInput, now: Date): Promise<SetResult> {
-    const { store } = this.options;
+    const { store, probe } = this.options;
     if (!SNOWFLAKE.test(input.channelId)) return { ok: false, error: 'channel', value: input.channelId };
     const before = await store.find(input.guildId, input.channelId);
     const time = input.time === undefined ? (before?.time ?? DEFAULT_TIME) : parseTime(input.time);
@@ -122,7 +200,26 @@ export class DigestService {
     const emptyDays = input.emptyDays ?? before?.emptyDays ?? 'skip';
     if (emptyDays !== 'skip' && emptyDays !== 'post')
       return { ok: false, error: 'empty-days', value: emptyDays };
-    if (!before?.enabled && (await store.forGuild(input.guildId)).length >= MAX_PER_GUILD)
+    if (input.language !== undefined && !isLocale(input.language))
+      return { ok: false, error: 'language', value: input.language };
+    const found = probe ? await probe(input.guildId, input.channelId) : undefined;
+    const known = found?.status === 'ok' ? found : undefined;
+    const channelType = known?.channelType ?? before?.channelType;
+    const kind = channelKind(channelType);
+    if (!kind) return { ok: false, error: 'channel-type', channelType: channelType ?? -1 };
+    const thread = input.thread ?? before?.thread ?? false;
+    if (thread && kind !== 'text' && kind !== 'announcement') return { ok: false, error: 'thread', kind };
+    const publish = input.publish ?? before?.publish ?? false;
+    if (publish && kind !== 'announcement') return { ok: false, error: 'publish', kind };
+    const roleId = input.clearRole ? undefined : (input.roleId ?? before?.roleId);
+    if (input.roleId !== undefined && !input.clearRole) {
+      if (input.roleId === input.guildId) return { ok: false, error: 'role-everyone' };
+      if (known?.role && !known.role(input.roleId))
+        return { ok: false, error: 'unknown-role', roleId: input.roleId };
+    }
+    const locale: Locale =
+      (input.language as Locale | undefined) ?? before?.locale ?? toLocale(known?.guildLocale);
+    if (!before && (await store.forGuild(input.guildId)).length >= MAX_PER_GUILD)
       return { ok: false, error: 'too-many', max: MAX_PER_GUILD };
     const saved = await store.save(
       {
@@ -131,11 +228,20 @@ export class DigestService {
         time,
         timezone,
         emptyDays: emptyDays as EmptyDays,
-        locale: input.locale,
+        locale,
+        roleId,
+        thread,
+        publish,
+        channelType,
       },
       now,
     );
-    return { ok: true, ...saved, nextRun: nextRun(saved.subscription, now) };
+    return {
+      ok: true,
+      ...saved,
+      ...(saved.resumed && before?.pausedReason ? { wasPaused: before.pausedReason } : {}),
+      nextRun: nextRun(saved.subscription, now),
+    };
   }
 
   /**
@@ -150,9 +256,9 @@ export class DigestService {
     return found.status === 'unknown' ? undefined : found.status === 'ok';
   }
 
-  /** Turn off one channel's digest, or all of the server's; the rows stay (today stays guarded). */
+  /** Delete one channel's digest, or all of the server's, with their delivery records (see PRIVACY.md). */
   off(guildId: string, channelId?: string): Promise<Subscription[]> {
-    return this.options.store.disable(guildId, channelId);
+    return this.options.store.remove(guildId, channelId);
   }
 
   async status(guildId: string, now: Date): Promise<StatusEntry[]> {
@@ -188,13 +294,47 @@ export class DigestService {
     for (const channelId of channelIds) {
       const found = await probe(guildId, channelId);
       const subscription = await store.find(guildId, channelId);
-      const result =
-        found.status === 'ok'
-          ? { status: 'ok' as const, missing: missingPermissions(found.permissions) }
-          : found;
+      let result: CheckEntry['result'];
+      if (found.status === 'ok') {
+        // A channel without a digest is checked for a plain digest of its kind.
+        const shape = subscription
+          ? shapeOf({ ...subscription, channelType: found.channelType ?? subscription.channelType })
+          : { kind: channelKind(found.channelType) ?? 'text', thread: false, publish: false };
+        const role = shape.roleId ? (found.role ? found.role(shape.roleId) : 'unknown') : undefined;
+        const lines = needLines(shape, found.permissions, role ?? 'unknown');
+        result = { status: 'ok', lines, missing: missingRequired(lines) };
+      } else result = found;
       entries.push({ channelId, subscription: subscription?.enabled ? subscription : undefined, result });
     }
     return entries;
+  }
+
+  /**
+   * Post one digest now with a subscription's options, marked as a test: no delivery is recorded (it is not the
+   * day's post) and a failure never pauses anything. `channelId` may be left out when the server has one digest.
+   */
+  async test(guildId: string, channelId: string | undefined, now: Date): Promise<TestResult> {
+    const { rest, store, probe } = this.options;
+    const subs = await store.forGuild(guildId);
+    const chosen = channelId ? subs.filter((s) => s.channelId === channelId) : subs;
+    if (chosen.length === 0) return { status: 'no-subscription', channelId };
+    if (chosen.length > 1) return { status: 'which', channelIds: chosen.map((s) => s.channelId) };
+    if (!rest) return { status: 'unavailable' };
+    const sub = chosen[0]!;
+    const kb = this.options.knowledge();
+    const date = localDateAt(now, sub.timezone);
+    const message = markedAsTest(digestFor(kb, date, sub.locale), sub.locale);
+    try {
+      const posted = await postDigest(rest, sub, message, { title: digestTitle(kb, date, sub.locale, true) });
+      return {
+        status: 'posted',
+        url: messageUrl(guildId, posted.inChannelId, posted.messageId),
+        problems: posted.problems,
+      };
+    } catch (error) {
+      const found = probe ? await probe(guildId, sub.channelId) : undefined;
+      return { status: 'failed', channelId: sub.channelId, failure: testFailure(error, found, shapeOf(sub)) };
+    }
   }
 
   /** The channels `/digest check` looks at by default: the server's digest channels. */

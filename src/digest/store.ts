@@ -27,7 +27,15 @@ export interface Subscription {
   timezone: string;
   emptyDays: EmptyDays;
   locale: Locale;
-  /** False after `/digest off`; the row stays so that its deliveries keep guarding today. */
+  /** The role mentioned at the top of each post (and the only one it may ping); none when absent. */
+  roleId?: string;
+  /** Open a thread on each post (text and announcement channels). */
+  thread: boolean;
+  /** Crosspost each post to the servers following the channel (announcement channels). */
+  publish: boolean;
+  /** Discord's channel type when the subscription was set (0 text, 5 announcement, 15 forum, 16 media, 10/11 threads); absent when unknown. */
+  channelType?: number;
+  /** Always true since schema version 4 (`/digest off` deletes the row); false only on a row read mid-migration. */
   enabled: boolean;
   pausedReason?: PauseReason;
   pausedAt?: string;
@@ -50,6 +58,29 @@ export interface SubscriptionSettings {
   timezone: string;
   emptyDays: EmptyDays;
   locale: Locale;
+  roleId?: string;
+  /** Default false. */
+  thread?: boolean;
+  /** Default false. */
+  publish?: boolean;
+  channelType?: number;
+}
+
+/** How long what is kept about a server is kept (see PRIVACY.md). */
+export interface RetentionPolicy {
+  /** A server that removed the bot: its subscriptions (paused at once) are deleted this long after. */
+  leftGuildMs: number;
+  /** Delivery records of local dates older than this many days are deleted. */
+  deliveryDays: number;
+}
+
+export const DEFAULT_RETENTION: RetentionPolicy = { leftGuildMs: 30 * 24 * 60 * 60_000, deliveryDays: 90 };
+
+export interface PruneResult {
+  /** Subscriptions deleted because the bot had left their server for longer than `leftGuildMs`. */
+  subscriptions: number;
+  /** Delivery records deleted (theirs, and those older than `deliveryDays`). */
+  deliveries: number;
 }
 
 export interface SaveResult {
@@ -114,11 +145,22 @@ export interface DigestStore {
    * runs moves `scheduleFrom` to `now`, so no run before `now` is owed.
    */
   save(settings: SubscriptionSettings, now: Date): Promise<SaveResult>;
-  /** Turn off one channel's digest, or every digest of the server; returns those turned off (as they were). */
-  disable(guildId: string, channelId?: string): Promise<Subscription[]>;
+  /**
+   * Delete one channel's digest, or every digest of the server, with their delivery records; returns those
+   * deleted (as they were). Deleting a server's last digest leaves nothing of that server in the store.
+   */
+  remove(guildId: string, channelId?: string): Promise<Subscription[]>;
+  /**
+   * Apply the retention policy at `now`: delete the subscriptions (and deliveries) of servers the bot left more
+   * than `leftGuildMs` ago, and delivery records of local dates more than `deliveryDays` before `now`'s UTC date.
+   */
+  prune(now: Date, policy: RetentionPolicy): Promise<PruneResult>;
   /** Pause (never delete) with a reason shown in `/digest status`. False if it was already paused. */
   pause(id: number, reason: PauseReason, now: Date): Promise<boolean>;
-  /** Pause every running subscription of a server; returns how many. */
+  /**
+   * Pause every subscription of a server for `reason`, also those paused for another one (leaving the server is what
+   * counts then: it starts the retention clock); those already paused for `reason` keep their time. Returns how many.
+   */
   pauseGuild(guildId: string, reason: PauseReason, now: Date): Promise<number>;
   /** Resume a server's subscriptions paused for `reason` (no backlog: they count from `now`). */
   resumeGuild(guildId: string, reason: PauseReason, now: Date): Promise<number>;
@@ -186,6 +228,14 @@ const MIGRATIONS: readonly string[] = [
   // Who holds a pending day and until when: several workers share one database (the same columns in Postgres).
   `ALTER TABLE deliveries ADD COLUMN claimed_by TEXT;
    ALTER TABLE deliveries ADD COLUMN lease_until TEXT;`,
+  // Options a server shapes its digest with (issue 14); `/digest off` now deletes, so rows turned off before go.
+  `ALTER TABLE subscriptions ADD COLUMN role_id TEXT;
+   ALTER TABLE subscriptions ADD COLUMN thread INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE subscriptions ADD COLUMN publish INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE subscriptions ADD COLUMN channel_type INTEGER;
+   DELETE FROM deliveries WHERE subscription_id IN (SELECT id FROM subscriptions WHERE enabled = 0);
+   DELETE FROM subscriptions WHERE enabled = 0;
+   CREATE INDEX subscriptions_left ON subscriptions (paused_reason, paused_at);`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -199,6 +249,10 @@ export interface SubscriptionRow {
   timezone: string;
   empty_days: EmptyDays;
   locale: Locale;
+  role_id: string | null;
+  thread: number | boolean;
+  publish: number | boolean;
+  channel_type: number | null;
   enabled: number | boolean;
   paused_reason: PauseReason | null;
   paused_at: string | null;
@@ -232,6 +286,10 @@ export function fromRow(r: SubscriptionRow): Subscription {
     timezone: r.timezone,
     emptyDays: r.empty_days,
     locale: r.locale,
+    roleId: r.role_id ?? undefined,
+    thread: r.thread === 1 || r.thread === true,
+    publish: r.publish === 1 || r.publish === true,
+    channelType: r.channel_type ?? undefined,
     enabled: r.enabled === 1 || r.enabled === true,
     pausedReason: r.paused_reason ?? undefined,
     pausedAt: r.paused_at ?? undefined,
@@ -358,8 +416,9 @@ export class SqliteDigestStore implements DigestStore {
       if (!before) {
         const info = this.db
           .prepare(
-            `INSERT INTO subscriptions (guild_id, channel_id, time, timezone, empty_days, locale, created_at, schedule_from)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+            `INSERT INTO subscriptions (guild_id, channel_id, time, timezone, empty_days, locale, role_id, thread,
+               publish, channel_type, created_at, schedule_from)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
           .run(
             settings.guildId,
@@ -368,6 +427,10 @@ export class SqliteDigestStore implements DigestStore {
             settings.timezone,
             settings.emptyDays,
             settings.locale,
+            settings.roleId ?? null,
+            settings.thread ? 1 : 0,
+            settings.publish ? 1 : 0,
+            settings.channelType ?? null,
             at,
             at,
           );
@@ -376,8 +439,8 @@ export class SqliteDigestStore implements DigestStore {
       const { resumed, scheduleFrom } = changeOf(before, settings, at);
       this.db
         .prepare(
-          `UPDATE subscriptions SET time = ?, timezone = ?, empty_days = ?, locale = ?, enabled = 1,
-             paused_reason = NULL, paused_at = NULL, notice_sent = 0, schedule_from = ?,
+          `UPDATE subscriptions SET time = ?, timezone = ?, empty_days = ?, locale = ?, role_id = ?, thread = ?,
+             publish = ?, channel_type = ?, enabled = 1, paused_reason = NULL, paused_at = NULL, notice_sent = 0, schedule_from = ?,
              last_error = CASE WHEN ? THEN NULL ELSE last_error END,
              last_error_at = CASE WHEN ? THEN NULL ELSE last_error_at END
            WHERE id = ?`,
@@ -387,6 +450,10 @@ export class SqliteDigestStore implements DigestStore {
           settings.timezone,
           settings.emptyDays,
           settings.locale,
+          settings.roleId ?? null,
+          settings.thread ? 1 : 0,
+          settings.publish ? 1 : 0,
+          settings.channelType ?? null,
           scheduleFrom,
           resumed ? 1 : 0,
           resumed ? 1 : 0,
@@ -396,14 +463,26 @@ export class SqliteDigestStore implements DigestStore {
     })();
   }
 
-  async disable(guildId: string, channelId?: string): Promise<Subscription[]> {
+  async remove(guildId: string, channelId?: string): Promise<Subscription[]> {
     return this.db.transaction(() => {
       const targets = this.forGuildNow(guildId).filter(
         (s) => channelId === undefined || s.channelId === channelId,
       );
-      const stmt = this.db.prepare('UPDATE subscriptions SET enabled = 0 WHERE id = ?');
-      for (const s of targets) stmt.run(s.id);
+      for (const s of targets) this.deleteNow(s.id);
       return targets;
+    })();
+  }
+
+  async prune(now: Date, policy: RetentionPolicy): Promise<PruneResult> {
+    const { leftBefore, datesBefore } = retentionCutoffs(now, policy);
+    return this.db.transaction((): PruneResult => {
+      const gone = this.db
+        .prepare("SELECT id FROM subscriptions WHERE paused_reason = 'left-guild' AND paused_at <= ?")
+        .all(leftBefore) as { id: number }[];
+      let deliveries = 0;
+      for (const { id } of gone) deliveries += this.deleteNow(id);
+      deliveries += this.db.prepare('DELETE FROM deliveries WHERE local_date < ?').run(datesBefore).changes;
+      return { subscriptions: gone.length, deliveries };
     })();
   }
 
@@ -421,9 +500,9 @@ export class SqliteDigestStore implements DigestStore {
     return this.db
       .prepare(
         `UPDATE subscriptions SET paused_reason = ?, paused_at = ?, notice_sent = 0
-         WHERE guild_id = ? AND enabled = 1 AND paused_reason IS NULL`,
+         WHERE guild_id = ? AND enabled = 1 AND (paused_reason IS NULL OR paused_reason <> ?)`,
       )
-      .run(reason, now.toISOString(), guildId).changes;
+      .run(reason, now.toISOString(), guildId, reason).changes;
   }
 
   async resumeGuild(guildId: string, reason: PauseReason, now: Date): Promise<number> {
@@ -485,6 +564,8 @@ export class SqliteDigestStore implements DigestStore {
   ): Promise<boolean> {
     const at = now.toISOString();
     return this.db.transaction(() => {
+      // Deleted (`/digest off`, retention) while its post was in flight: nothing is left to record it against.
+      if (!this.getNow(subscriptionId)) return false;
       const recorded = this.db
         .prepare(
           `INSERT INTO deliveries (subscription_id, local_date, status, message_id, updated_at) VALUES (?, ?, ?, ?, ?)
@@ -531,6 +612,13 @@ export class SqliteDigestStore implements DigestStore {
     return rows.map(fromRow);
   }
 
+  /** Delete a subscription and its deliveries; returns how many deliveries went with it. */
+  private deleteNow(id: number): number {
+    const deliveries = this.db.prepare('DELETE FROM deliveries WHERE subscription_id = ?').run(id).changes;
+    this.db.prepare('DELETE FROM subscriptions WHERE id = ?').run(id);
+    return deliveries;
+  }
+
   private noteErrorNow(subscriptionId: number, error: string, now: Date): void {
     this.db
       .prepare('UPDATE subscriptions SET last_error = ?, last_error_at = ? WHERE id = ?')
@@ -550,6 +638,18 @@ export function changeOf(
   const resumed = !before.enabled || before.pausedReason !== undefined;
   const moved = resumed || before.time !== settings.time || before.timezone !== settings.timezone;
   return { resumed, scheduleFrom: moved ? at : before.scheduleFrom };
+}
+
+/** What `prune` deletes before: pauses for leaving at or before `leftBefore`, local dates before `datesBefore`. */
+export function retentionCutoffs(
+  now: Date,
+  policy: RetentionPolicy,
+): { leftBefore: string; datesBefore: string } {
+  const leftBefore = new Date(now.getTime() - policy.leftGuildMs).toISOString();
+  const datesBefore = new Date(now.getTime() - policy.deliveryDays * 24 * 60 * 60_000)
+    .toISOString()
+    .slice(0, 10);
+  return { leftBefore, datesBefore };
 }
 
 export function deliveryKey(subscriptionId: number, localDate: string): string {

@@ -109,6 +109,7 @@ export async function startWorker(
     defaultTimezone: config.digestTimezone,
     log: logger,
     metrics: metrics?.digests,
+    leftServerDays: config.digestLeftServerDays,
   });
   const rest = createRest(config);
   const budget = new InvalidRequestBudget({ limit: config.invalidRequestLimit });

@@ -2,7 +2,7 @@
 import { REST } from '@discordjs/rest';
 import { type Client, Events } from 'discord.js';
 import { type APIInteraction, GatewayDispatchEvents } from 'discord-api-types/v10';
-import type { Command, Knowledge, Services } from '../../commands/types';
+import type { Command, Knowledge, MessageCommand, Services } from '../../commands/types';
 import type { Logger } from '../logger';
 import type { ChartRenderer } from '../render/chart';
 import { type ChartPool, createChartPool } from '../render/chart/pool';
@@ -22,6 +22,8 @@ export interface BotOptions {
   /** Deploy the commands to this server only. */
   guildId?: string;
   commands: readonly Command[];
+  /** Message context-menu commands, deployed and routed beside `commands`; none when absent. */
+  messageCommands?: readonly MessageCommand[];
   knowledge: Knowledge;
   logger: Logger;
   clock?: () => Date;
@@ -121,6 +123,7 @@ export async function startBot(options: BotOptions): Promise<BotHandle> {
     Object.assign(client.options, { shards: [...options.shards.ids], shardCount: options.shards.count });
   const router = createInteractionRouter({
     commands: options.commands,
+    messageCommands: options.messageCommands,
     knowledge: options.knowledge,
     transport: restTransport(client.rest, webhooks),
     logger,
@@ -209,7 +212,10 @@ export async function startBot(options: BotOptions): Promise<BotHandle> {
       deployed = await deployCommands({
         rest: client.rest,
         applicationId,
-        definitions: options.commands.map((c) => c.definition),
+        definitions: [
+          ...options.commands.map((c) => c.definition),
+          ...(options.messageCommands ?? []).map((c) => c.definition),
+        ],
         guildId: options.guildId,
       });
       logger.info(deployed, 'commands deployed');

@@ -2,13 +2,17 @@
 import type {
   APIApplicationCommandAutocompleteInteraction,
   APIChatInputApplicationCommandInteraction,
+  APIMessageApplicationCommandInteraction,
+  APIMessageComponentInteraction,
 } from 'discord-api-types/v10';
 import type { Context, Services } from '../../commands/types';
 import { toLocale } from '../locale';
 
 export type CommandInteraction =
   | APIChatInputApplicationCommandInteraction
-  | APIApplicationCommandAutocompleteInteraction;
+  | APIApplicationCommandAutocompleteInteraction
+  | APIMessageApplicationCommandInteraction
+  | APIMessageComponentInteraction;
 
 /** What the runtime adds to every Context: handlers' services and the zone that decides "today". */
 export interface RuntimeContext {

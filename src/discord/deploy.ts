@@ -2,14 +2,14 @@
 import type { REST } from '@discordjs/rest';
 import {
   type RESTGetCurrentApplicationResult,
-  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+  type RESTPostAPIApplicationCommandsJSONBody,
   Routes,
 } from 'discord-api-types/v10';
 
 export interface DeployOptions {
   rest: REST;
   applicationId: string;
-  definitions: readonly RESTPostAPIChatInputApplicationCommandsJSONBody[];
+  definitions: readonly RESTPostAPIApplicationCommandsJSONBody[];
   /** Deploy to this server only (instant updates); global otherwise. */
   guildId?: string;
 }

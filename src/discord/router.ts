@@ -6,11 +6,16 @@ import {
   type APIApplicationCommandOptionChoice,
   type APIChatInputApplicationCommandInteraction,
   type APIInteraction,
+  type APIInteractionResponse,
+  type APIMessageApplicationCommandInteraction,
+  type APIMessageComponentInteraction,
   ApplicationCommandType,
   InteractionResponseType,
   InteractionType,
+  MessageFlags,
 } from 'discord-api-types/v10';
-import type { Command, Knowledge, Options, Reply, Services } from '../../commands/types';
+import type { Command, Knowledge, MessageCommand, Options, Reply, Services } from '../../commands/types';
+import { answerClick, type Click } from '../components/answer';
 import { fitChoice, LIMITS, length } from '../discord-limits';
 import { type Locale, toLocale } from '../locale';
 import { messages } from '../locale/catalogue';
@@ -42,6 +47,8 @@ export interface RouterMetrics {
 
 export interface RouterOptions {
   commands: readonly Command[];
+  /** Message context-menu commands ("Look up in Shiting"), by name; none when absent. */
+  messageCommands?: readonly MessageCommand[];
   knowledge: Knowledge;
   transport: InteractionTransport;
   logger: Logger;
@@ -68,6 +75,32 @@ export interface RouterOptions {
 
 /** The label of an unknown command: Discord's name is not used, so a stray name cannot grow a new series. */
 const UNKNOWN_COMMAND = '(unknown)';
+
+/** The label clicks on buttons and select menus are counted under. */
+const COMPONENT = '(component)';
+
+/** Who ran the command whose reply was clicked, as the clicked message says. */
+function ownerOf(interaction: APIMessageComponentInteraction): string | undefined {
+  const message = interaction.message as
+    | { interaction_metadata?: { user?: { id?: string } }; interaction?: { user?: { id?: string } } }
+    | undefined;
+  return message?.interaction_metadata?.user?.id ?? message?.interaction?.user?.id;
+}
+
+/** A click as answerClick takes it, from the raw interaction. */
+function clickOf(interaction: APIMessageComponentInteraction): Click {
+  const data = interaction.data as { custom_id?: string; values?: string[] } | undefined;
+  const user = interaction.member?.user ?? interaction.user;
+  return {
+    customId: String(data?.custom_id ?? ''),
+    values: Array.isArray(data?.values) ? data.values.map(String) : undefined,
+    locale: toLocale(interaction.locale),
+    userId: user?.id ?? '0',
+    ownerId: ownerOf(interaction),
+    ephemeral: ((interaction.message?.flags ?? 0) & MessageFlags.Ephemeral) !== 0,
+    appPermissions: interaction.app_permissions ? BigInt(interaction.app_permissions) : undefined,
+  };
+}
 
 export interface InteractionRouter {
   /** Answers one interaction. Never rejects: every failure is logged and, where possible, told to the user. */
@@ -161,6 +194,7 @@ export function createInteractionRouter(options: RouterOptions): InteractionRout
   const clock = options.clock ?? (() => new Date());
   const deferAfterMs = options.deferAfterMs ?? DEFER_AFTER_MS;
   const byName = new Map(options.commands.map((c) => [c.definition.name, c]));
+  const messageByName = new Map((options.messageCommands ?? []).map((c) => [c.definition.name, c]));
   const inFlight = new Set<Promise<void>>();
   const runtime = { services: options.services, timeZone: options.timeZone };
   const queued = options.queue !== false;
@@ -284,6 +318,90 @@ export function createInteractionRouter(options: RouterOptions): InteractionRout
     return outcome.ok ? 'ok' : 'error';
   }
 
+  /** An ephemeral failure reply with an error id, the error logged under it. */
+  function failure(locale: Locale, error: unknown, fields: Record<string, unknown>, what: string): Reply {
+    const errorId = randomBytes(4).toString('hex');
+    logger.error({ err: error, errorId, ...fields }, what);
+    return ephemeralReply(messages(locale).router.failed(errorId));
+  }
+
+  /**
+   * Answers a click on a button or select menu: an update of the clicked message when the one who ran its
+   * command clicked, else a new message (their own, ephemeral). Fast and synchronous, so never deferred.
+   */
+  async function component(interaction: APIMessageComponentInteraction): Promise<'ok' | 'error'> {
+    if (queued) await turn();
+    let response: APIInteractionResponse;
+    let outcome: 'ok' | 'error' = 'ok';
+    try {
+      const answer = answerClick(knowledge, clickOf(interaction));
+      if (answer.type === 'update') {
+        // An update keeps the message's visibility: flags are not Discord's to change here. What the new view
+        // leaves out is cleared, not kept: the "no clear match" text above a card, an old chart's file.
+        const { flags: _flags, ...data } = answer.reply.payload;
+        response = {
+          type: InteractionResponseType.UpdateMessage,
+          data: { content: '', components: [], attachments: [], ...data },
+        };
+      } else
+        response = { type: InteractionResponseType.ChannelMessageWithSource, data: answer.reply.payload };
+    } catch (error) {
+      outcome = 'error';
+      const data = failure(
+        localeOf(interaction),
+        error,
+        { customId: interaction.data?.custom_id, interactionId: interaction.id },
+        'component failed',
+      ).payload;
+      response = { type: InteractionResponseType.ChannelMessageWithSource, data };
+    }
+    await transport.respond(interaction, response);
+    return outcome;
+  }
+
+  /** Answers a message context-menu command on the selected message's text (in `data.resolved.messages`). */
+  async function messageCommand(
+    interaction: APIMessageApplicationCommandInteraction,
+  ): Promise<'ok' | 'error'> {
+    const locale = localeOf(interaction);
+    const found = messageByName.get(interaction.data.name);
+    if (queued) await turn();
+    let reply: Reply;
+    let outcome: 'ok' | 'error' = 'ok';
+    if (!found) {
+      logger.warn(
+        { command: interaction.data.name, interactionId: interaction.id },
+        'unknown message command',
+      );
+      reply = ephemeralReply(messages(locale).router.unavailable);
+      outcome = 'error';
+    } else {
+      try {
+        const target = interaction.data.resolved?.messages?.[interaction.data.target_id];
+        const context = buildContext(interaction, clock(), runtime);
+        reply = await found.handle(
+          knowledge,
+          typeof target?.content === 'string' ? target.content : '',
+          context,
+        );
+      } catch (error) {
+        outcome = 'error';
+        reply = failure(
+          locale,
+          error,
+          { command: interaction.data.name, interactionId: interaction.id },
+          'command failed',
+        );
+      }
+    }
+    await transport.respond(
+      interaction,
+      { type: InteractionResponseType.ChannelMessageWithSource, data: reply.payload },
+      reply.files,
+    );
+    return outcome;
+  }
+
   async function route(interaction: APIInteraction): Promise<void> {
     const started = performance.now();
     let label = UNKNOWN_COMMAND;
@@ -301,6 +419,17 @@ export function createInteractionRouter(options: RouterOptions): InteractionRout
         label = labelOf(interaction.data.name);
         arrived.set(interaction, { command: label, started });
         outcome = await command(interaction as APIChatInputApplicationCommandInteraction);
+      } else if (
+        interaction.type === InteractionType.ApplicationCommand &&
+        interaction.data?.type === ApplicationCommandType.Message
+      ) {
+        label = messageByName.has(interaction.data.name) ? interaction.data.name : UNKNOWN_COMMAND;
+        arrived.set(interaction, { command: label, started });
+        outcome = await messageCommand(interaction as APIMessageApplicationCommandInteraction);
+      } else if (interaction.type === InteractionType.MessageComponent) {
+        label = COMPONENT;
+        arrived.set(interaction, { command: label, started });
+        outcome = await component(interaction);
       } else return;
       metrics?.interaction(label, outcome);
       logger.debug(

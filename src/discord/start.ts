@@ -40,7 +40,7 @@ export interface ShitingHandle {
 export async function startShiting(options: ShitingOptions): Promise<ShitingHandle> {
   const { config, logger, clock, metrics } = options;
   // Loaded here, not at the top: a configuration error is reported before any of this is read.
-  const [{ ensureIndex, openKnowledge, SHIPPED_SEEDS }, { resolveIndexPath }, { commands }] =
+  const [{ ensureIndex, openKnowledge, SHIPPED_SEEDS }, { resolveIndexPath }, { commands, messageCommands }] =
     await Promise.all([import('../knowledge/open'), import('../knowledge/load'), import('../../commands')]);
   const indexPath = resolveIndexPath(config.indexPath);
   const knowledge = atSetting('SHITING_INDEX (or --index)', indexPath, () => {
@@ -61,6 +61,7 @@ export async function startShiting(options: ShitingOptions): Promise<ShitingHand
     log: logger,
     clock,
     metrics: metrics?.digests,
+    leftServerDays: config.digestLeftServerDays,
   };
   let digests: Digests;
   if (config.databaseUrl) {
@@ -87,11 +88,12 @@ export async function startShiting(options: ShitingOptions): Promise<ShitingHand
       applicationId: config.applicationId,
       guildId: config.guildId,
       commands,
+      messageCommands,
       knowledge,
       logger,
       clock,
       timeZone: config.digestTimezone,
-      services: (client) => ({ digests: digests.service(channelProbe(client)) }),
+      services: (client) => ({ digests: digests.service(channelProbe(client), client.rest) }),
       guildEvents: { left: (id) => digests.guildLeft(id), joined: (id) => digests.guildJoined(id) },
       onGatewayLost: options.onGatewayLost,
       metrics: metrics?.interactions,

@@ -179,6 +179,17 @@ export function checkRecords(files: readonly SeedFile[], unreadable: ReadonlySet
           `\`basis: ${value.basis}\` needs a \`note\` saying what the ${value.basis === 'inference' ? 'inference rests on' : 'background knowledge is'}`,
         );
 
+  // `basisOf` marks fields the record has: a mark on a missing field would explain nothing a reply shows.
+  for (const at of entries) {
+    const marks = at.item.basisOf;
+    if (!marks || typeof marks !== 'object') continue;
+    for (const field of Object.keys(marks)) {
+      const value = at.item[field];
+      if (value === undefined || (Array.isArray(value) && value.length === 0))
+        fail(at, ['basisOf', field], `\`basisOf.${field}\` marks a \`${field}\` this record does not have`);
+    }
+  }
+
   // An appearance at a forum is at that forum's edition.
   const forumEdition = new Map(
     entries.filter((e) => e.kind === 'forums').map((f) => [f.item.id, f.item.edition]),

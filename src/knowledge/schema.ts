@@ -42,8 +42,37 @@ function i18n<S extends z.ZodRawShape>(fields: S) {
 /** Aliases as a card in a locale lists them (the search finds a record by every one). */
 const LocalAliases = z.array(Text);
 
-/** A fact in a sentence of our own, with its sources. */
-export const Note = z.object({ text: Text, i18n: i18n({ text: Text }), sources: Cites });
+/**
+ * What a claim rests on: the source text (the default, when `basis` is left out), an inference from the
+ * sources, or background knowledge. An inference or background claim needs a `note` giving the reasoning
+ * or the knowledge (the compiler refuses it without one), and replies mark it ("inferred", "not from the
+ * sources") with that note.
+ */
+export const Basis = z.enum(['source', 'inference', 'background']);
+
+/** What one field of a record rests on, when that is not the source text (see `basisOf`). */
+const FieldBasis = z.object({ basis: Basis, note: Text.optional(), i18n: i18n({ note: Text }) });
+
+/**
+ * `basisOf: { summary: { basis: background, note: … } }`: the fields of a record that rest on our inference or
+ * on background knowledge, each with its note. A field left out rests on the source text; the card marks each
+ * one listed, as it marks a date claim or a role.
+ */
+function basisOf<const F extends string>(...fields: F[]) {
+  const shape = Object.fromEntries(fields.map((f) => [f, FieldBasis.optional()])) as {
+    [K in F]: z.ZodOptional<typeof FieldBasis>;
+  };
+  return z.object(shape).optional();
+}
+
+/** A fact in a sentence of our own, with its sources, and (with a note) what it rests on when not their text. */
+export const Note = z.object({
+  text: Text,
+  basis: Basis.optional(),
+  note: Text.optional(),
+  i18n: i18n({ text: Text, note: Text }),
+  sources: Cites,
+});
 
 export const SourceSchema = z.object({
   id: Id,
@@ -63,6 +92,7 @@ export const SourceSchema = z.object({
   author: z.string().optional(),
   summary: z.string().min(1),
   i18n: i18n({ dateNote: Text, summary: Text }),
+  basisOf: basisOf('published', 'summary'),
 });
 
 export const SeriesSchema = z.object({
@@ -75,18 +105,11 @@ export const SeriesSchema = z.object({
   unit: z.enum(['edition', 'season']),
   summary: z.string().min(1),
   i18n: i18n({ name: Text, summary: Text, aliases: LocalAliases }),
+  basisOf: basisOf('summary', 'aliases'),
   sources: Cites,
 });
 
 /** One claim about when something happened; an edition may carry several that disagree. */
-/**
- * What a claim rests on: the source text (the default, when `basis` is left out), an inference from the
- * sources, or background knowledge. An inference or background claim needs a `note` giving the reasoning
- * or the knowledge (the compiler refuses it without one), and replies mark it ("inferred", "not from the
- * sources") with that note.
- */
-export const Basis = z.enum(['source', 'inference', 'background']);
-
 export const DateClaim = z.object({
   start: PartialDate,
   end: PartialDate.optional(),
@@ -127,13 +150,23 @@ export const EditionSchema = z.object({
    * the body's own name (the 9th's "Central Network Information Office", 中央网信办): the card shows it.
    */
   namedAs: z
-    .array(z.object({ organisation: Id, name: Text, i18n: i18n({ name: Text }), sources: Cites }))
+    .array(
+      z.object({
+        organisation: Id,
+        name: Text,
+        basis: Basis.optional(),
+        note: Text.optional(),
+        i18n: i18n({ name: Text, note: Text }),
+        sources: Cites,
+      }),
+    )
     .optional(),
   figures: z.array(Figure).default([]),
   firsts: z.array(Note).default([]),
   highlights: z.array(Note).default([]),
   summary: z.string().min(1),
   i18n: i18n({ city: Text, theme: Text, summary: Text }),
+  basisOf: basisOf('summary'),
   sources: Cites,
 });
 
@@ -169,6 +202,7 @@ export const PersonSchema = z.object({
   /** Reconstructed names, uncertain spellings. */
   note: z.string().optional(),
   i18n: i18n({ name: Text, note: Text, aliases: LocalAliases }),
+  basisOf: basisOf('note', 'aliases'),
   sources: Cites,
 });
 
@@ -181,6 +215,7 @@ export const OrganizationSchema = z.object({
   summary: z.string().min(1),
   note: z.string().optional(),
   i18n: i18n({ name: Text, summary: Text, note: Text, aliases: LocalAliases }),
+  basisOf: basisOf('summary', 'note', 'kind', 'parent', 'aliases'),
   sources: Cites,
 });
 
@@ -211,6 +246,7 @@ export const StatisticSchema = z.object({
    * to the value first.
    */
   i18n: i18n({ measure: Text, unit: Text, asOfNote: Text, scope: Text, summary: Text }),
+  basisOf: basisOf('summary', 'asOf', 'scope'),
   sources: Cites,
 });
 
@@ -224,6 +260,7 @@ export const ForumSchema = z.object({
   organisers: z.array(Id).default([]),
   summary: z.string().min(1),
   i18n: i18n({ name: Text, summary: Text }),
+  basisOf: basisOf('summary', 'date', 'hosts', 'organisers'),
   sources: Cites,
 });
 
@@ -238,6 +275,7 @@ export const ReportSchema = z.object({
   edition: Id.optional(),
   summary: z.string().min(1),
   i18n: i18n({ name: Text, summary: Text, aliases: LocalAliases }),
+  basisOf: basisOf('summary', 'released', 'edition'),
   sources: Cites,
 });
 
@@ -250,6 +288,7 @@ export const WorkSchema = z.object({
   by: z.array(Id).default([]),
   summary: z.string().min(1),
   i18n: i18n({ title: Text, summary: Text }),
+  basisOf: basisOf('summary', 'kind', 'by'),
   sources: Cites,
 });
 
@@ -270,6 +309,7 @@ export type Kind = keyof typeof SeedSchemas;
 export const KINDS = Object.keys(SeedSchemas) as Kind[];
 
 export type BasisT = z.infer<typeof Basis>;
+export type FieldBasisT = z.infer<typeof FieldBasis>;
 export type Source = z.infer<typeof SourceSchema>;
 export type Series = z.infer<typeof SeriesSchema>;
 export type Edition = z.infer<typeof EditionSchema>;

@@ -1,8 +1,17 @@
-// Building blocks of an embed: titled cards, list fields that end in "and N more", source footers.
+// Building blocks of an embed: titled cards, list fields, source footers. Nothing is cut: a value longer than a
+// field takes holds goes on in the next field of the same name, and src/render/pages.ts spreads the fields of a
+// card that does not fit one message over pages.
 import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
-import { clip, LIMITS, listWithin, truncate } from '../discord-limits';
+import { clip, LIMITS, length, truncate } from '../discord-limits';
 import type { Kind } from '../knowledge/schema';
 import { type RenderContext, sourceLabel } from './format';
+import { packItems, splitText } from './split';
+
+/** Room a footer keeps for the "· Page N of M" that src/render/pages.ts adds. */
+export const FOOTER_ROOM = 40;
+
+/** A card's field: one, several (a long value goes on in fields of the same name), or none. */
+export type FieldSpec = APIEmbedField | readonly APIEmbedField[] | undefined;
 
 /** One colour per kind, so a card's kind shows at a glance. */
 const COLOURS: Record<Kind, number> = {
@@ -23,20 +32,39 @@ export interface CardSpec {
   /** The name in the other language, appended to the title. */
   subtitle?: string;
   description?: string;
-  fields: (APIEmbedField | undefined)[];
+  fields: FieldSpec[];
   sources: readonly string[];
 }
 
+/**
+ * The whole card as one embed, which may hold more than one message can (more than 25 fields or 6,000
+ * characters): `cardPages` (src/render/pages.ts) makes the pages Discord takes, and `fitEmbeds` fits it where a
+ * reply is one message only.
+ */
 export function card(ctx: RenderContext, spec: CardSpec): APIEmbed {
   const title = spec.subtitle ? `${spec.title} · ${spec.subtitle}` : spec.title;
-  const embed: APIEmbed = {
-    title: truncate(title, LIMITS.embed.title),
-    color: COLOURS[spec.kind],
-    fields: spec.fields.filter((f): f is APIEmbedField => f !== undefined).slice(0, LIMITS.embed.fields),
-  };
-  if (spec.description) embed.description = truncate(spec.description, LIMITS.embed.description);
+  const fields = spec.fields.flatMap((f): APIEmbedField[] =>
+    f === undefined ? [] : Array.isArray(f) ? [...f] : [f as APIEmbedField],
+  );
+  const embed: APIEmbed = { title: truncate(title, LIMITS.embed.title), color: COLOURS[spec.kind], fields };
+  if (spec.description) {
+    // A description longer than Discord takes goes on in fields below it.
+    const [first, ...more] = splitText(spec.description, LIMITS.embed.description);
+    embed.description = first;
+    const overflow = more.flatMap((piece) => splitText(piece, LIMITS.embed.fieldValue));
+    fields.unshift(...overflow.map((value) => ({ name: '…', value, inline: false })));
+  }
   const footer = sourcesFooter(ctx, spec.sources);
-  if (footer) embed.footer = { text: footer };
+  // Sources too many for a footer (with room for "page N of M") are listed in fields instead, none left out.
+  if (footer && length(footer) <= LIMITS.embed.footer - FOOTER_ROOM) embed.footer = { text: footer };
+  else if (footer) {
+    const listed = listField(
+      ctx,
+      ctx.t.label.sources,
+      spec.sources.map((id) => sourceLabel(ctx, id)),
+    );
+    fields.push(...(listed === undefined ? [] : Array.isArray(listed) ? listed : [listed as APIEmbedField]));
+  }
   return embed;
 }
 
@@ -45,26 +73,37 @@ export function sourcesFooter(ctx: RenderContext, ids: readonly string[]): strin
   if (ids.length === 0) return undefined;
   const labels = ids.map((id) => sourceLabel(ctx, id));
   const prefix = ctx.t.sourcesFooter('');
-  return prefix + listWithin(labels, LIMITS.embed.footer - prefix.length, ctx.t.andMore, ' · ');
+  return prefix + labels.join(' · ');
 }
 
-/** A field of one short fact; undefined (left out) when there is nothing to say. */
-export function fact(name: string, value: string | undefined, inline = true): APIEmbedField | undefined {
+/** Fields of one name holding `values`; a field that goes on from the one before is never inline. */
+function fieldsNamed(name: string, values: readonly string[], inline: boolean): FieldSpec {
+  const shown = clip(name, LIMITS.embed.fieldName);
+  const fields = values.map((value, i) => ({
+    name: shown,
+    value,
+    inline: inline && values.length === 1 && i === 0,
+  }));
+  return fields.length === 1 ? fields[0] : fields;
+}
+
+/** A field of one fact (in several when long); undefined (left out) when there is nothing to say. */
+export function fact(name: string, value: string | undefined, inline = true): FieldSpec {
   if (!value?.trim()) return undefined;
-  return { name: clip(name, LIMITS.embed.fieldName), value: clip(value, LIMITS.embed.fieldValue), inline };
+  return fieldsNamed(name, splitText(value.trim(), LIMITS.embed.fieldValue), inline);
 }
 
-/** A field listing items, one per line (or joined), ending in "and N more" when they do not all fit. */
+/** A field listing items, one per line (or joined); in several fields of the same name when they do not fit one. */
 export function listField(
-  ctx: RenderContext,
+  _ctx: RenderContext,
   name: string,
   items: readonly string[],
   options: { inline?: boolean; separator?: string } = {},
-): APIEmbedField | undefined {
+): FieldSpec {
   const present = items.filter((item) => item.trim());
   if (present.length === 0) return undefined;
-  const value = listWithin(present, LIMITS.embed.fieldValue, ctx.t.andMore, options.separator ?? '\n');
-  return { name: clip(name, LIMITS.embed.fieldName), value, inline: options.inline ?? false };
+  const values = packItems(present, LIMITS.embed.fieldValue, options.separator ?? '\n');
+  return fieldsNamed(name, values, options.inline ?? false);
 }
 
 /** A field name that also says which command looks its items up: "Speakers · /speaker". */

@@ -1,6 +1,6 @@
 // Locale-aware wording of the pieces every renderer shares: names, dates, numbers, sources.
 import type { AnyRecord, KnowledgeBase } from '../knowledge/knowledge-base';
-import type { BasisT, Kind, RecordOf, Statistic } from '../knowledge/schema';
+import type { BasisT, FieldBasisT, Kind, RecordOf, Statistic } from '../knowledge/schema';
 import type { Locale } from '../locale';
 import { localText, ownText, partnerText } from '../locale/local-text';
 import { type Messages, messages } from './i18n';
@@ -226,4 +226,43 @@ export function withBasis(
   if (basis === undefined || basis === 'source') return text;
   const mark = ctx.t.basis[basis];
   return ctx.t.aside(text, note ? ctx.t.basisNote(mark, note) : mark);
+}
+
+/** A record (or part) whose `basisOf` may mark fields F as our inference or background knowledge. */
+type Marked<F extends string> = { basisOf?: { readonly [K in F]?: FieldBasisT } };
+
+function fieldMark<F extends string>(
+  ctx: RenderContext,
+  record: Marked<F>,
+  field: F,
+): { basis: BasisT; note: string | undefined } | undefined {
+  const mark: FieldBasisT | undefined = record.basisOf?.[field];
+  return mark && { basis: mark.basis, note: mark.note && localText(ctx, mark, 'note') };
+}
+
+/** A record's field as a card shows it, marked as `withBasis` does when its `basisOf` lists the field. */
+export function withFieldBasis<F extends string>(
+  ctx: RenderContext,
+  record: Marked<F>,
+  field: F,
+  text: string | undefined,
+): string | undefined {
+  const mark = text ? fieldMark(ctx, record, field) : undefined;
+  return mark && text ? withBasis(ctx, text, mark.basis, mark.note) : text;
+}
+
+/**
+ * The items of a list field, the last followed by the mark its `basisOf` gives the field on a line of its own,
+ * so the mark reads as the list's whether the list is one item a line or joined ("A、B").
+ */
+export function itemsWithBasis<F extends string>(
+  ctx: RenderContext,
+  record: Marked<F>,
+  field: F,
+  items: readonly string[],
+): readonly string[] {
+  const mark = fieldMark(ctx, record, field);
+  if (!mark || items.length === 0) return items;
+  const last = `${items.at(-1)}\n${withBasis(ctx, '', mark.basis, mark.note).trim()}`;
+  return [...items.slice(0, -1), last];
 }

@@ -1,6 +1,7 @@
 // Whole reply payloads: every one fits Discord's limits and can never ping anyone.
 import type { APIEmbed, APIInteractionResponseCallbackData } from 'discord-api-types/v10';
 import { MessageFlags } from 'discord-api-types/v10';
+import { recordSelect } from '../components/build';
 import { fitContent, fitEmbeds, LIMITS, listWithin } from '../discord-limits';
 import type { Hit } from '../search/lookup-types';
 import { bullet } from './card';
@@ -63,5 +64,14 @@ export function noMatchReply(
   const head = t.search.noClearMatch(echo(query)) + t.sentenceGap + t.search.pick;
   const lines = candidates.map((hit) => bullet(hitLine(ctx, hit)));
   const budget = LIMITS.content - head.length - t.search.didYouMean.length - 4;
-  return ephemeralReply(`${head}\n${t.search.didYouMean}:\n${listWithin(lines, budget, t.andMore)}`);
+  const reply = ephemeralReply(`${head}\n${t.search.didYouMean}:\n${listWithin(lines, budget, t.andMore)}`);
+  // Choosing one replaces this reply with that record's card.
+  const menu = recordSelect(
+    ctx,
+    0,
+    t.components.didYouMean,
+    candidates.slice(0, LIMITS.components.selectOptions).map((c) => c.id),
+  );
+  if (menu) reply.payload.components = [menu];
+  return reply;
 }

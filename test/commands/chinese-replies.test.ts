@@ -71,8 +71,10 @@ describe('zh-CN replies read in Chinese', () => {
     expect(field(en, /^Scope$/)).toBe('China, short-video users');
   });
 
-  it('/stat daily usage 2024: the as-of note', async () => {
+  it('/stat daily usage 2024: the as-of date, marked as inferred with its reasoning (issue 12)', async () => {
     const zh = await ask(stat, { query: 'daily usage 2024' }, 'zh-CN');
-    expect(field(zh, /^截至$/)).toBe('2024年3月（2024年报告的发布时间；文章没有说明这一数字对应哪个时段。）');
+    expect(field(zh, /^截至$/)).toBe(
+      '2024年3月（推断：2024年报告的发布时间；文章没有说明这一数字对应哪个时段。）',
+    );
   });
 });

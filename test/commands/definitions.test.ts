@@ -70,16 +70,18 @@ describe('command definitions', () => {
       );
       expect(command?.autocomplete).toBeTypeOf('function');
     }
-    // Only /edition takes a second, optional option: compare (a boolean, localised).
+    // /edition also takes compare (a boolean, localised); every lookup ends with private (issue 13).
+    const isPrivate = expect.objectContaining({ name: 'private', type: 5 });
     expect(findCommand('edition')?.definition.options?.slice(1)).toEqual([
       expect.objectContaining({
         name: 'compare',
         type: 5,
         name_localizations: { 'zh-CN': '对比', 'zh-TW': '對比' },
       }),
+      isPrivate,
     ]);
     for (const name of ['speaker', 'stat', 'search'])
-      expect(findCommand(name)?.definition.options).toHaveLength(1);
+      expect(findCommand(name)?.definition.options?.slice(1)).toEqual([isPrivate]);
     expect(findCommand('onthisday')?.definition.options).toEqual([
       expect.objectContaining({ name: 'date', required: false, autocomplete: true }),
     ]);

@@ -65,8 +65,12 @@ describe('OptionsOf (types, checked by tsc)', () => {
     expectTypeOf<OptionsOf<typeof edition.definition>>().toEqualTypeOf<{
       query: string;
       compare?: boolean | undefined;
+      private?: boolean | undefined;
     }>();
-    expectTypeOf<OptionsOf<typeof search.definition>>().toEqualTypeOf<{ query: string }>();
+    expectTypeOf<OptionsOf<typeof search.definition>>().toEqualTypeOf<{
+      query: string;
+      private?: boolean | undefined;
+    }>();
     expectTypeOf<OptionsOf<typeof onthisday.definition>>().toEqualTypeOf<{ date?: string | undefined }>();
     expectTypeOf<keyof OptionsOf<typeof about.definition>>().toEqualTypeOf<never>();
   });
@@ -74,7 +78,7 @@ describe('OptionsOf (types, checked by tsc)', () => {
   it('types /digest per subcommand, as a union tagged by `subcommand`', () => {
     type Digest = typeof digest.definition;
     expectTypeOf<OptionsOf<Digest>['subcommand']>().toEqualTypeOf<
-      'set' | 'off' | 'status' | 'preview' | 'check'
+      'set' | 'off' | 'status' | 'preview' | 'check' | 'test'
     >();
     expectTypeOf<SubcommandOptions<Digest, 'set'>>().toEqualTypeOf<{
       subcommand: 'set';
@@ -82,6 +86,11 @@ describe('OptionsOf (types, checked by tsc)', () => {
       time?: string | undefined;
       timezone?: string | undefined;
       empty_days?: 'skip' | 'post' | undefined;
+      language?: 'en-US' | 'zh-CN' | 'zh-TW' | undefined;
+      role?: string | undefined;
+      clear_role?: boolean | undefined;
+      thread?: boolean | undefined;
+      publish?: boolean | undefined;
     }>();
     expectTypeOf<SubcommandOptions<Digest, 'off'>>().toEqualTypeOf<{
       subcommand: 'off';

@@ -74,7 +74,7 @@ describe('/digest set channel:', () => {
       const reply = await set(value);
       expect(reply.ephemeral).toBe(true);
       expect(reply.data.content).toBe(
-        `<#${value}> is not a channel of this server that the bot knows. Pick a text or announcement channel of this server from the list. Nothing was changed.`,
+        `<#${value}> is not a channel of this server that the bot knows. Pick a text, announcement or forum channel of this server from the list. Nothing was changed.`,
       );
     }
     for (const value of ['abc', `[link](https://example.com) <@${'1'.repeat(18)}>`, '9'.repeat(60)]) {

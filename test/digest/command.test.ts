@@ -55,7 +55,7 @@ describe('/digest definition', () => {
     expect(d.contexts).not.toContain(InteractionContextType.PrivateChannel);
     expect(d.name_localizations?.['zh-CN']).toMatch(/^[\p{Script=Han}_-]+$|^digest$/u);
     const subs = (d.options ?? []).map((o) => o.name);
-    expect(subs).toEqual(['set', 'off', 'status', 'preview', 'check']);
+    expect(subs).toEqual(['set', 'off', 'status', 'preview', 'check', 'test']);
     for (const o of d.options ?? [])
       expect(o.description_localizations?.['zh-CN']).toMatch(/\p{Script=Han}/u);
   });
@@ -109,7 +109,7 @@ describe('/digest set', () => {
     expect(await store.forGuild(GUILD.id)).toEqual([]);
     // Without a probe (the runtime cannot tell) a well-formed id is taken; a malformed one never is.
     const blind = new DigestService({ store, knowledge: () => kb });
-    expect(await blind.set({ guildId: GUILD.id, channelId: 'abc', locale: 'en-US' }, NOW)).toMatchObject({
+    expect(await blind.set({ guildId: GUILD.id, channelId: 'abc', language: 'en-US' }, NOW)).toMatchObject({
       ok: false,
       error: 'channel',
     });
@@ -182,7 +182,9 @@ describe('/digest off, status, preview, check', () => {
 
   it('check lists the permissions the bot lacks, per channel', async () => {
     const reply = text(await run({ subcommand: 'check' }));
-    expect(reply).toContain(`<#${CHANNEL}>: missing Embed Links.`);
+    expect(reply).toContain(
+      `**<#${CHANNEL}>**\\n✅ View Channel\\n✅ Send Messages\\n❌ Embed Links: missing; the digest pauses without it`,
+    );
     const gone = text(await run({ subcommand: 'check', channel: '1300000000000000009' }));
     expect(gone).toContain('does not exist');
     const unprobed = new DigestService({ store, knowledge: () => kb });
@@ -207,5 +209,54 @@ describe('time zone autocomplete', () => {
       'Asia/Tokyo',
     );
     expect(digest.autocomplete?.(knowledge, { name: 'time', value: '9' }, {}, ctx)).toEqual([]);
+  });
+});
+
+describe('/digest set options and /digest test, without Discord', () => {
+  it('offers the languages by their own names and channels of every kind a digest can go to', () => {
+    const set = digest.definition.options.find((o) => o.name === 'set') as {
+      options: { name: string; choices?: unknown[]; channel_types?: number[] }[];
+    };
+    const options = Object.fromEntries(set.options.map((o) => [o.name, o]));
+    expect(Object.keys(options)).toEqual([
+      'channel',
+      'time',
+      'timezone',
+      'empty_days',
+      'language',
+      'role',
+      'clear_role',
+      'thread',
+      'publish',
+    ]);
+    expect(options.language?.choices).toEqual([
+      { name: 'English', value: 'en-US' },
+      { name: '简体中文', value: 'zh-CN' },
+      { name: '繁體中文', value: 'zh-TW' },
+    ]);
+    expect(options.channel?.channel_types).toEqual([0, 5, 15, 16, 11, 10]);
+  });
+
+  it('refuses thread and publish where the channel cannot have them, and says so', async () => {
+    // The probe here knows no channel type: a text channel.
+    expect((await run({ subcommand: 'set', channel: CHANNEL, publish: true })).content).toContain(
+      'which only an announcement channel has',
+    );
+    expect(await store.forGuild(GUILD.id)).toEqual([]);
+    const saved = await run({ subcommand: 'set', channel: CHANNEL, thread: true, language: 'zh-CN' });
+    expect(saved.content).toContain('Language: Simplified Chinese; no ping; a thread on each post.');
+    expect((await store.forGuild(GUILD.id))[0]).toMatchObject({ thread: true, locale: 'zh-CN' });
+  });
+
+  it('/digest test needs Manage Server, a digest, and the running bot', async () => {
+    expect((await run({ subcommand: 'test' }, { memberPermissions: 0n })).content).toContain('Manage Server');
+    expect((await run({ subcommand: 'test' })).content).toBe(
+      'This server has no digest to test. Set one with `/digest set` first.',
+    );
+    await run({ subcommand: 'set', channel: CHANNEL });
+    // This service has no REST client, as in a front end without the bot.
+    expect((await run({ subcommand: 'test' })).content).toBe(
+      'Test posts need the running bot; they cannot be made from here.',
+    );
   });
 });

@@ -53,6 +53,29 @@ describe('shiting digest preview', () => {
     expect(zh.out).toMatch(/^# 历史上的今天：/);
   });
 
+  it('writes the digest in --language, with the role ping, the forum/thread title and the test mark', async () => {
+    const at = ['--date', '2030-03-28', '--index', index];
+    const tw = await shiting(['preview', ...at, '--language', 'zh-TW']);
+    expect(tw.code).toBe(0);
+    expect(tw.out).toMatch(/^# 歷史上的今天：3月28日/);
+    expect(tw.out).toContain('論壇帖子或子區標題：歷史上的今天 · 2030年3月28日');
+    const zh = await shiting(['preview', ...at, '--language', 'zh-CN', '--json']);
+    expect(JSON.parse(zh.out).title).toBe('历史上的今天 · 2030年3月28日');
+    const pinged = JSON.parse(
+      (await shiting(['preview', ...at, '--json', '--role', '1600000000000000001', '--test'])).out,
+    );
+    expect(pinged).toMatchObject({
+      content: '<@&1600000000000000001>',
+      allowed_mentions: { parse: [], roles: ['1600000000000000001'] },
+      title: '[Test] On this day · March 28, 2030',
+    });
+    expect(pinged.embeds[0].title).toBe('[Test] On this day: March 28');
+    const bad = await shiting(['preview', ...at, '--language', 'fr']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--language takes en-US, zh-CN, zh-TW');
+    expect((await shiting(['preview', ...at, '--role', '@mods'])).err).toContain('--role takes a role id');
+  });
+
   it('prints the exact payload with --json', async () => {
     const { code, out } = await shiting(['preview', '--json', '--date=2030-01-01', `--index=${index}`]);
     expect(code).toBe(0);

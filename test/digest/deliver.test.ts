@@ -30,7 +30,7 @@ async function subscribe(
   channelId: string,
   over: { time?: string; timezone?: string; emptyDays?: string } = {},
 ) {
-  const result = await h.service.set({ guildId: GUILD, channelId, locale: 'en-US', ...over }, BEFORE);
+  const result = await h.service.set({ guildId: GUILD, channelId, language: 'en-US', ...over }, BEFORE);
   if (!result.ok) throw new Error(`set failed: ${result.error}`);
   return result.subscription;
 }
@@ -105,7 +105,7 @@ describe('digest delivery at the scheduled time', () => {
 
   it('a new subscription posts no backlog', async () => {
     const result = await h.service.set(
-      { guildId: GUILD, channelId: OK_CHANNEL, locale: 'en-US' },
+      { guildId: GUILD, channelId: OK_CHANNEL, language: 'en-US' },
       at('2025-03-28T03:00:00Z'),
     );
     expect(result.ok).toBe(true);
@@ -118,7 +118,10 @@ describe('digest delivery at the scheduled time', () => {
     await subscribe(OK_CHANNEL, { emptyDays: 'skip' });
     const empty = at('2025-03-31T01:00:00Z');
     expect(await h.scheduler.tick(empty)).toMatchObject({ sent: 0, skipped: 1 });
-    await h.service.set({ guildId: GUILD, channelId: OK_CHANNEL, emptyDays: 'post', locale: 'en-US' }, empty);
+    await h.service.set(
+      { guildId: GUILD, channelId: OK_CHANNEL, emptyDays: 'post', language: 'en-US' },
+      empty,
+    );
     expect(await h.scheduler.tick(at('2025-04-01T01:00:00Z'))).toMatchObject({ sent: 1 });
     expect(JSON.stringify(h.fake.messages[0]!.body.embeds)).toContain('The next anniversary is');
   });
@@ -157,7 +160,7 @@ describe('digest delivery failures', () => {
     expect((await h.store.get(sub.id))?.pausedReason).toBe('unknown-channel');
     expect(postsTo(GONE_CHANNEL)).toHaveLength(1);
     const resumed = await h.service.set(
-      { guildId: GUILD, channelId: GONE_CHANNEL, locale: 'en-US' },
+      { guildId: GUILD, channelId: GONE_CHANNEL, language: 'en-US' },
       AT_NINE,
     );
     expect(resumed).toMatchObject({ ok: true, resumed: true });
@@ -244,7 +247,7 @@ describe('digest delivery failures', () => {
       })),
     });
     for (const [i, channelId] of channels.entries())
-      expect((await h.service.set({ guildId: guildOf(i), channelId, locale: 'zh-CN' }, BEFORE)).ok).toBe(
+      expect((await h.service.set({ guildId: guildOf(i), channelId, language: 'zh-CN' }, BEFORE)).ok).toBe(
         true,
       );
     h.fake.fail(messagesRoute, faults.rateLimited(0.02), faults.serverError, faults.rateLimited(0.02, true));

@@ -95,7 +95,9 @@ describe('/digest through the gateway', () => {
       options: { channel: channel(NO_EMBEDS_CHANNEL) },
       memberPermissions: MANAGE,
     });
-    expect(JSON.stringify(reply.data.embeds)).toContain(`<#${NO_EMBEDS_CHANNEL}>: missing Embed Links.`);
+    expect(JSON.stringify(reply.data.embeds)).toContain(
+      `❌ Embed Links: missing; the digest pauses without it`,
+    );
   });
 
   it('autocompletes time zones', async () => {

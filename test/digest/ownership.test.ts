@@ -44,7 +44,7 @@ it('two processes on one database each post only their own guilds’ digests, on
     [GUILD, OK_CHANNEL],
     [OTHER_GUILD, OTHER_CHANNEL],
   ] as const)
-    expect((await setup.service().set({ guildId, channelId, locale: 'en-US' }, now)).ok).toBe(true);
+    expect((await setup.service().set({ guildId, channelId, language: 'en-US' }, now)).ok).toBe(true);
   await setup.stop();
 
   // 09:00 Shanghai has passed; both subscriptions are owed.
@@ -72,7 +72,7 @@ it('a scheduler that owns none of the guilds neither posts nor drops their misse
   const kb = testKnowledgeBase();
   const store = new SqliteDigestStore(join(dir, 'shiting.db'));
   const set = await new DigestService({ store, knowledge: () => kb }).set(
-    { guildId: GUILD, channelId: OK_CHANNEL, locale: 'en-US' },
+    { guildId: GUILD, channelId: OK_CHANNEL, language: 'en-US' },
     new Date('2025-03-27T00:00:00Z'),
   );
   expect(set.ok).toBe(true);

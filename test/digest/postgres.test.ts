@@ -77,7 +77,7 @@ function worker(store: DigestStore, log: DigestLog) {
 
 async function subscribe(store: DigestStore) {
   const result = await new DigestService({ store, knowledge: () => kb }).set(
-    { guildId: GUILD, channelId: OK_CHANNEL, locale: 'en-US' },
+    { guildId: GUILD, channelId: OK_CHANNEL, language: 'en-US' },
     BEFORE,
   );
   if (!result.ok) throw new Error(`set failed: ${result.error}`);
@@ -206,7 +206,7 @@ describe('two workers on one PostgreSQL database', () => {
     const service = new DigestService({ store: a, knowledge: () => kb });
     const channels = GUILDS[0]!.channels!.map((c) => c.id);
     for (const channelId of channels)
-      expect((await service.set({ guildId: GUILD, channelId, locale: 'en-US' }, BEFORE)).ok).toBe(true);
+      expect((await service.set({ guildId: GUILD, channelId, language: 'en-US' }, BEFORE)).ok).toBe(true);
     const [ra, rb] = await Promise.all([worker(a, log).tick(AT_NINE), worker(b, log).tick(AT_NINE)]);
     expect(ra.sent + rb.sent + ra.paused + rb.paused).toBe(channels.length);
     // Each subscription decided by one worker (the other's claim got 0): one digest in the channel that takes it.

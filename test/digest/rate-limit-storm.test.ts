@@ -81,7 +81,7 @@ async function start(budgetLimit?: number): Promise<Stack> {
     for (let c = 0; c < 10; c++) {
       const set = await digests
         .service()
-        .set({ guildId: guildId(g), channelId: channelId(g, c), locale: 'en-US' }, new Date(BEFORE));
+        .set({ guildId: guildId(g), channelId: channelId(g, c), language: 'en-US' }, new Date(BEFORE));
       expect(set.ok).toBe(true);
     }
   return {

@@ -19,6 +19,8 @@ function sub(over: Partial<Subscription> = {}): Subscription {
     timezone: 'Europe/London',
     emptyDays: 'post',
     locale: 'en-US',
+    thread: false,
+    publish: false,
     enabled: true,
     noticeSent: false,
     createdAt: '2025-01-01T00:00:00.000Z',

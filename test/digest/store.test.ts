@@ -184,25 +184,90 @@ describe.each(backends)('the $name store', ({ fresh }) => {
     await store.save(settings, t0);
     await store.save({ ...settings, channelId: '200000000000000002' }, t0);
     await store.save({ ...settings, guildId: '100000000000000002' }, t0);
+    await store.pause(2, 'missing-access', t0);
+    // Leaving overrides an earlier pause (its clock decides deletion); pausing again keeps the first time.
     expect(await store.pauseGuild(settings.guildId, 'left-guild', later(1))).toBe(2);
+    expect(await store.pauseGuild(settings.guildId, 'left-guild', later(5))).toBe(0);
+    expect(await store.get(2)).toMatchObject({
+      pausedReason: 'left-guild',
+      pausedAt: later(1).toISOString(),
+    });
     expect(await store.runnable()).toHaveLength(1);
     expect(await store.resumeGuild(settings.guildId, 'left-guild', later(2))).toBe(2);
     expect((await store.runnable()).map((s) => s.id)).toEqual([1, 2, 3]);
     expect((await store.get(1))?.scheduleFrom).toBe(later(2).toISOString());
   });
 
-  it('turns off one channel or all, keeping the rows', async () => {
+  it('deletes one channel or all, with their delivery records; the last one leaves nothing of the server', async () => {
     await setup();
-    await store.save(settings, t0);
-    await store.save({ ...settings, channelId: '200000000000000002' }, t0);
-    expect((await store.disable(settings.guildId, settings.channelId)).map((s) => s.channelId)).toEqual([
+    const a = (await store.save(settings, t0)).subscription;
+    const b = (await store.save({ ...settings, channelId: '200000000000000002' }, t0)).subscription;
+    await store.settle(a.id, '2025-06-10', 'sent', t0, { messageId: '1' });
+    await store.settle(b.id, '2025-06-10', 'sent', t0, { messageId: '2' });
+    expect((await store.remove(settings.guildId, settings.channelId)).map((s) => s.channelId)).toEqual([
       settings.channelId,
     ]);
-    expect(await store.disable(settings.guildId)).toHaveLength(1);
-    expect(await store.disable(settings.guildId)).toEqual([]);
+    expect(await store.find(settings.guildId, settings.channelId)).toBeUndefined();
+    expect(await store.delivery(a.id, '2025-06-10')).toBeUndefined();
+    expect(await store.delivery(b.id, '2025-06-10')).toMatchObject({ status: 'sent' });
+    expect(await store.remove(settings.guildId)).toHaveLength(1);
+    expect(await store.remove(settings.guildId)).toEqual([]);
     expect(await store.forGuild(settings.guildId)).toEqual([]);
-    expect((await store.find(settings.guildId, settings.channelId))?.enabled).toBe(false);
-    expect((await store.save(settings, later(1))).resumed).toBe(true);
+    expect((await store.deliveriesSince('2000-01-01')).size).toBe(0);
+    // A post in flight when its subscription went records nothing, and does not fail.
+    expect(await store.settle(b.id, '2025-06-11', 'sent', later(1), { messageId: '3' })).toBe(false);
+    expect((await store.save(settings, later(1))).created).toBe(true);
+  });
+
+  it('keeps the shaping options (language, role, thread, publish, channel type) and changes them on save', async () => {
+    await setup();
+    const shaped = {
+      ...settings,
+      locale: 'zh-TW' as const,
+      roleId: '300000000000000001',
+      thread: true,
+      publish: true,
+      channelType: 5,
+    };
+    const first = await store.save(shaped, t0);
+    expect(first.subscription).toMatchObject({ ...shaped });
+    await store.settle(first.subscription.id, '2025-06-10', 'sent', t0, { messageId: '1' });
+    const changed = await store.save({ ...settings, locale: 'en-US', channelType: 15 }, later(5));
+    expect(changed.subscription).toMatchObject({
+      id: first.subscription.id,
+      locale: 'en-US',
+      roleId: undefined,
+      thread: false,
+      publish: false,
+      channelType: 15,
+    });
+    // Every option change keeps the delivery history.
+    expect(await store.delivery(first.subscription.id, '2025-06-10')).toMatchObject({ status: 'sent' });
+  });
+
+  it('prunes by the retention policy: servers left 30 days ago, delivery records older than 90 days', async () => {
+    await setup();
+    const day = 24 * 60;
+    const policy = { leftGuildMs: 30 * day * 60_000, deliveryDays: 90 };
+    const left = (await store.save(settings, t0)).subscription;
+    const back = (await store.save({ ...settings, guildId: '100000000000000002' }, t0)).subscription;
+    const stays = (await store.save({ ...settings, guildId: '100000000000000003' }, t0)).subscription;
+    await store.settle(left.id, '2025-06-09', 'sent', t0, { messageId: '1' });
+    await store.settle(stays.id, '2025-04-11', 'sent', t0, { messageId: '2' });
+    await store.settle(stays.id, '2025-04-12', 'sent', t0, { messageId: '3' });
+    await store.pauseGuild(left.guildId, 'left-guild', t0);
+    await store.pauseGuild(back.guildId, 'left-guild', t0);
+    await store.resumeGuild(back.guildId, 'left-guild', later(day));
+    // At 2025-07-09 23:59 the bot has been gone a minute short of 30 days; 90 days back is 2025-04-10.
+    expect(await store.prune(later(30 * day - 1), policy)).toEqual({ subscriptions: 0, deliveries: 0 });
+    expect(await store.prune(later(30 * day), policy)).toEqual({ subscriptions: 1, deliveries: 1 });
+    expect(await store.get(left.id)).toBeUndefined();
+    expect(await store.get(back.id)).toBeDefined();
+    expect(await store.delivery(stays.id, '2025-04-11')).toBeDefined();
+    // On 2025-07-11, 2025-04-11 is more than 90 days ago.
+    expect(await store.prune(later(31 * day), policy)).toEqual({ subscriptions: 0, deliveries: 1 });
+    expect(await store.delivery(stays.id, '2025-04-11')).toBeUndefined();
+    expect(await store.delivery(stays.id, '2025-04-12')).toBeDefined();
   });
 
   it('gives a day claimed at the same moment by two processes to exactly one of them', async () => {
@@ -249,6 +314,51 @@ describe.each(backends)('the $name store', ({ fresh }) => {
 });
 
 describe('the SQLite store', () => {
+  it('keeps exactly the columns PRIVACY.md describes (a new column must be described there first)', () => {
+    const store = new SqliteDigestStore(tempDb());
+    opened.push(store);
+    const columns = (table: string) =>
+      (store.db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
+    expect(columns('subscriptions')).toEqual([
+      'id',
+      'guild_id',
+      'channel_id',
+      'time',
+      'timezone',
+      'empty_days',
+      'locale',
+      'enabled',
+      'paused_reason',
+      'paused_at',
+      'notice_sent',
+      'created_at',
+      'schedule_from',
+      'last_post_at',
+      'last_post_date',
+      'last_message_id',
+      'last_error',
+      'last_error_at',
+      'role_id',
+      'thread',
+      'publish',
+      'channel_type',
+    ]);
+    expect(columns('deliveries')).toEqual([
+      'subscription_id',
+      'local_date',
+      'status',
+      'message_id',
+      'attempts',
+      'updated_at',
+      'claimed_at',
+      'claimed_by',
+      'lease_until',
+    ]);
+    // No user ids, names or message content anywhere.
+    const all = [...columns('subscriptions'), ...columns('deliveries')].join(' ');
+    expect(all).not.toMatch(/user|member|author|content|name/);
+  });
+
   it('creates the file in WAL mode at the latest schema version', async () => {
     const store = new SqliteDigestStore(tempDb());
     opened.push(store);
@@ -269,8 +379,14 @@ describe('the SQLite store', () => {
     const path = tempDb();
     const store = new SqliteDigestStore(path);
     const { id } = (await store.save(settings, t0)).subscription;
+    const off = (await store.save({ ...settings, channelId: '200000000000000009' }, t0)).subscription;
     await store.close();
     const raw = new Database(path);
+    raw.exec('DROP INDEX subscriptions_left');
+    for (const column of ['role_id', 'thread', 'publish', 'channel_type'])
+      raw.exec(`ALTER TABLE subscriptions DROP COLUMN ${column}`);
+    // Turned off under version 3, which kept the row: version 4 deletes it, as `/digest off` now does.
+    raw.prepare('UPDATE subscriptions SET enabled = 0 WHERE id = ?').run(off.id);
     raw.exec('ALTER TABLE deliveries DROP COLUMN claimed_by');
     raw.exec('ALTER TABLE deliveries DROP COLUMN lease_until');
     raw.exec('ALTER TABLE deliveries DROP COLUMN claimed_at');
@@ -291,6 +407,8 @@ describe('the SQLite store', () => {
     });
     // An interrupted claim from before leases is anyone's to retry.
     expect(await again.claim(id, '2025-06-10', later(1))).toBe(2);
+    expect(await again.get(id)).toMatchObject({ thread: false, publish: false, roleId: undefined });
+    expect(await again.get(off.id)).toBeUndefined();
   });
 });
 

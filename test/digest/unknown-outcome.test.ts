@@ -32,7 +32,7 @@ afterEach(async () => {
 });
 
 async function subscribe(channelId: string) {
-  const result = await h.service.set({ guildId: GUILD, channelId, locale: 'en-US' }, BEFORE);
+  const result = await h.service.set({ guildId: GUILD, channelId, language: 'en-US' }, BEFORE);
   if (!result.ok) throw new Error(`set failed: ${result.error}`);
   return result.subscription;
 }

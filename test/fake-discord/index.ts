@@ -39,8 +39,14 @@
  *   429 for the next `forMs` of `now` or the next `requests` matching requests; `invalidRequests()` counts the
  *   401/403/429 answers (what Discord's ban counts) and `invalidRequestsPerSecond()` buckets them by second of `now`.
  *   `faults.invalidFormBody` is Discord's 400 50035 with its `errors` tree.
+ * - Digest channels (./digest-channels.ts): guild `preferredLocale` and `roles` (with `mentionable`), forum and
+ *   media channels with `availableTags` and `requireTag`, threads (`parentId`), `botAllow` overwrites;
+ *   `POST /channels/{id}/threads` (forum posts), `POST /channels/{id}/messages/{m}/threads`, `.../crosspost`, each
+ *   with Discord's permission checks; recorded in `threads` and `crossposted`, role pings in `mentionRoles`.
  * - Records: `requests` (every REST request, with parsed body, files and the status answered), `messages`,
  *   `commands`, `callbacks`, `followUps`; `nextRequest(predicate)` resolves on the next matching request.
+ * - Components (./components.ts): messages whose buttons or select menus break Discord's limits get 400 50035,
+ *   on every route that posts a message; `componentsOf(fake)` sends clicks and message context-menu commands.
  */
 import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
@@ -63,6 +69,21 @@ import {
   type RESTPutAPIApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
 import { type WebSocket, WebSocketServer } from 'ws';
+import {
+  apiRoles,
+  channelExtras,
+  type FakeForumTag,
+  type FakeRole,
+  installDigestChannelRoutes,
+  isThread,
+  mentionedRoles,
+  messageRefusal,
+  type RecordedThread,
+} from './digest-channels';
+
+export type { FakeForumTag, FakeRole, RecordedThread };
+
+import { invalidComponents } from './components';
 
 /** Ids the fake uses when a test does not name its own; 18–19 digit snowflakes, as @discordjs/rest expects. */
 const FAKE_APPLICATION_ID = '1100000000000000001';
@@ -86,6 +107,13 @@ export interface FakeChannel {
   type?: ChannelType;
   /** Permissions denied to the bot in this channel (a member overwrite, which discord.js sees too). */
   botDeny?: bigint;
+  /** Permissions allowed to the bot in this channel beyond the guild's (a member overwrite). */
+  botAllow?: bigint;
+  /** Forum and media channels: their tags, and whether a post must carry one (ChannelFlags.RequireTag). */
+  availableTags?: FakeForumTag[];
+  requireTag?: boolean;
+  /** Threads (types 10, 11, 12): the channel they are in. */
+  parentId?: string;
 }
 
 export interface FakeGuild {
@@ -95,6 +123,8 @@ export interface FakeGuild {
   /** The bot's permissions in the guild (the @everyone role); default DEFAULT_BOT_PERMISSIONS. */
   botPermissions?: bigint;
   preferredLocale?: string;
+  /** Roles besides @everyone, with whether anyone may mention them. */
+  roles?: FakeRole[];
 }
 
 export interface FakeDiscordOptions {
@@ -199,6 +229,8 @@ export interface RecordedMessage {
   body: Record<string, unknown>;
   files: ReceivedFile[];
   at: number;
+  /** The roles this message pinged (see ./digest-channels.ts). */
+  mentionRoles: string[];
 }
 
 export interface InteractionCallback {
@@ -262,6 +294,10 @@ export interface FakeDiscord {
   guilds: FakeGuild[];
   requests: RecordedRequest[];
   messages: RecordedMessage[];
+  /** Threads the bot started: forum posts and threads on its messages. */
+  threads: RecordedThread[];
+  /** Messages the bot crossposted from announcement channels. */
+  crossposted: { channelId: string; messageId: string }[];
   callbacks: InteractionCallback[];
   followUps: RecordedRequest[];
   commands: { global: unknown[]; guild: Map<string, unknown[]> };
@@ -441,7 +477,10 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   function botPermissionsIn(guild: FakeGuild, channel: FakeChannel): bigint {
     const base = guild.botPermissions ?? DEFAULT_BOT_PERMISSIONS;
     if (base & PermissionFlagsBits.Administrator) return ~0n;
-    return base & ~(channel.botDeny ?? 0n);
+    // A thread has no overwrites of its own: its parent's apply, as on Discord (and in discord.js).
+    const parent = isThread(channel) ? guild.channels?.find((c) => c.id === channel.parentId) : undefined;
+    const from = parent ?? channel;
+    return (base | (from.botAllow ?? 0n)) & ~(from.botDeny ?? 0n);
   }
 
   function apiChannel(guild: FakeGuild, channel: FakeChannel, position: number) {
@@ -451,15 +490,35 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       guild_id: guild.id,
       name: channel.name ?? `channel-${position}`,
       position,
-      permission_overwrites: channel.botDeny
-        ? [{ id: botUser.id, type: 1, allow: '0', deny: channel.botDeny.toString() }]
-        : [],
+      permission_overwrites:
+        channel.botDeny || channel.botAllow
+          ? [
+              {
+                id: botUser.id,
+                type: 1,
+                allow: (channel.botAllow ?? 0n).toString(),
+                deny: (channel.botDeny ?? 0n).toString(),
+              },
+            ]
+          : [],
       nsfw: false,
-      parent_id: null,
+      parent_id: channel.parentId ?? null,
       topic: null,
       last_message_id: null,
       rate_limit_per_user: 0,
       flags: 0,
+      ...(isThread(channel)
+        ? {
+            owner_id: botUser.id,
+            thread_metadata: {
+              archived: false,
+              auto_archive_duration: 1440,
+              archive_timestamp: new Date(0).toISOString(),
+              locked: false,
+            },
+          }
+        : {}),
+      ...channelExtras(channel),
     };
   }
 
@@ -508,6 +567,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
           unicode_emoji: null,
           flags: 0,
         },
+        ...apiRoles(guild),
       ],
       emojis: [],
       stickers: [],
@@ -517,8 +577,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       member_count: 2,
       voice_states: [],
       members: [{ user: botUser, roles: [], joined_at: joinedAt, deaf: false, mute: false, flags: 0 }],
-      channels: (guild.channels ?? []).map((c, i) => apiChannel(guild, c, i)),
-      threads: [],
+      channels: (guild.channels ?? []).filter((c) => !isThread(c)).map((c, i) => apiChannel(guild, c, i)),
+      threads: (guild.channels ?? []).filter(isThread).map((c, i) => apiChannel(guild, c, i)),
       presences: [],
       stage_instances: [],
       guild_scheduled_events: [],
@@ -641,7 +701,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       tts: false,
       mention_everyone: false,
       mentions: [],
-      mention_roles: [],
+      mention_roles: (body.mention_roles as string[] | undefined) ?? [],
       pinned: false,
     };
   }
@@ -740,6 +800,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   route('POST', '/interactions/:id/:token/callback', ([id, tok], body, files, query) => {
     if (interactionTokens.get(id!) !== tok)
       return { status: 404, body: errorBody(10062, 'Unknown interaction') };
+    const badComponents = invalidComponents((body as { data?: unknown } | undefined)?.data);
+    if (badComponents) return { status: 400, body: badComponents };
     interactionTokens.delete(id!);
     const b = body as { type: InteractionResponseType; data?: InteractionCallback['data'] };
     finishCallback(id!, { interactionId: id!, type: b.type, data: b.data, files });
@@ -761,6 +823,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   route('PATCH', '/webhooks/:app/:token/messages/@original', ([, tok], body, files) => {
     const interactionId = tokenToInteraction.get(tok!);
     if (!interactionId) return { status: 404, body: errorBody(10008, 'Unknown Message') };
+    const badComponents = invalidComponents(body);
+    if (badComponents) return { status: 400, body: badComponents };
     const message = messageObject(FAKE_CHANNEL_ID, (body ?? {}) as Record<string, unknown>, files);
     originals.set(tok!, message);
     finishDeferred(interactionId, (body ?? {}) as APIInteractionResponseCallbackData, files);
@@ -778,6 +842,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   });
   route('POST', '/webhooks/:app/:token', ([, tok], body, files) => {
     if (!tokenToInteraction.has(tok!)) return { status: 404, body: errorBody(10015, 'Unknown Webhook') };
+    const badComponents = invalidComponents(body);
+    if (badComponents) return { status: 400, body: badComponents };
     return {
       status: 200,
       body: messageObject(FAKE_CHANNEL_ID, (body ?? {}) as Record<string, unknown>, files),
@@ -795,15 +861,10 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     if (!found) return { status: 404, body: errorBody(10003, ERROR_MESSAGES[10003]!) };
     const perms = deletedGuilds.has(found.guild.id) ? 0n : botPermissionsIn(found.guild, found.channel);
     const b = (body ?? {}) as Record<string, unknown>;
-    const embeds = Array.isArray(b.embeds) && b.embeds.length > 0;
-    if (!(perms & PermissionFlagsBits.ViewChannel))
-      return { status: 403, body: errorBody(50001, 'Missing Access') };
-    if (
-      !(perms & PermissionFlagsBits.SendMessages) ||
-      (embeds && !(perms & PermissionFlagsBits.EmbedLinks))
-    ) {
-      return { status: 403, body: errorBody(50013, 'Missing Permissions') };
-    }
+    const badComponents = invalidComponents(b);
+    if (badComponents) return { status: 400, body: badComponents };
+    const refused = messageRefusal(found.channel, perms, b);
+    if (refused) return refused;
     const nonce = typeof b.nonce === 'string' || typeof b.nonce === 'number' ? `${id}:${b.nonce}` : undefined;
     if (nonce && b.enforce_nonce === true) {
       const seen = nonces.get(nonce);
@@ -814,10 +875,12 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
         };
       }
     }
-    const message: RecordedMessage = { id: snowflake(), channelId: id!, body: b, files, at: now() };
-    messages.push(message);
+    const message = recordMessage(id!, b, files, mentionedRoles(found.guild, perms, b));
     if (nonce) nonces.set(nonce, { message, at: message.at });
-    return { status: 200, body: messageObject(id!, b, files, message.id) };
+    return {
+      status: 200,
+      body: messageObject(id!, { ...b, mention_roles: message.mentionRoles }, files, message.id),
+    };
   });
   route('GET', '/channels/:id/messages', ([id], _body, _files, query) => {
     const found = channelById(id!);
@@ -840,6 +903,38 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       body: recent.map((m) => ({ ...messageObject(id!, m.body, m.files, m.id, m.at), nonce: undefined })),
     };
   });
+  function recordMessage(
+    channelId: string,
+    body: Record<string, unknown>,
+    files: ReceivedFile[],
+    mentionRoles: string[],
+    id = snowflake(),
+  ): RecordedMessage {
+    const message: RecordedMessage = { id, channelId, body, files, at: now(), mentionRoles };
+    messages.push(message);
+    return message;
+  }
+  const digestChannels = installDigestChannelRoutes({
+    route: (method, pattern, handler) => route(method, pattern, (params, body) => handler(params, body)),
+    channel: channelById,
+    permissions: (guild, channel) =>
+      deletedGuilds.has(guild.id) ? 0n : botPermissionsIn(guild as FakeGuild, channel as FakeChannel),
+    createMessage(channelId, body, mentionRoles, id) {
+      // A forum post's starter message has the thread's id, as on Discord.
+      const message = recordMessage(channelId, body, [], mentionRoles, id);
+      return {
+        id: message.id,
+        object: messageObject(channelId, { ...body, mention_roles: mentionRoles }, [], message.id),
+      };
+    },
+    findMessage(channelId, messageId) {
+      const m = messages.find((x) => x.channelId === channelId && x.id === messageId);
+      return m && { authorIsBot: true };
+    },
+    newId: snowflake,
+    apiChannel: (guild, channel) => apiChannel(guild as FakeGuild, channel as FakeChannel, 0),
+  });
+
   route('GET', '/guilds/:id', ([id]) => {
     const guild = guilds.find((g) => g.id === id);
     if (!guild || deletedGuilds.has(guild.id))
@@ -1133,6 +1228,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     guilds,
     requests,
     messages,
+    threads: digestChannels.threads,
+    crossposted: digestChannels.crossposted,
     callbacks,
     followUps,
     commands,

@@ -15,6 +15,7 @@ const FINGERPRINTS: Record<number, string> = {
   5: '4ced762a017a5deb23627f30f481186ec7bc8d0699a0bdca2ff448a88d4fb664',
   6: '6fdc4ca17fcaadba28117c5b991c8c4e3f48d3c3886d3996d607f3f630f3c7e0',
   7: '344ccb5cbe8fd66b5ed6ea40c12e0671c827f512f1ba94ce8edd1cb9b8f5ea96',
+  8: 'ad2c74de8d7a361086d9e0948ffbf36932addf9522db1bbc74206e7965748eba',
 };
 
 it('bumps INDEX_SCHEMA_VERSION whenever the index schema changes', () => {

@@ -339,17 +339,21 @@ describe('claims the sources do not support (issue 12)', () => {
     expect(centre.replace(/\s+/g, ' ')).toMatch(/without a date/);
   });
 
-  it('4: does not call Ganzi a Tibetan Autonomous Prefecture in Sichuan', () => {
+  it('4: does not call Ganzi a Tibetan Autonomous Prefecture, nor put it in Sichuan, which no source says', () => {
     const bureau = must('organizations', 'ganzi-culture-tourism-bureau');
     expect(bureau.summary).not.toMatch(/Tibetan|Sichuan/);
     expect(bureau.i18n?.['zh-CN']?.summary).not.toMatch(/藏族自治州|四川/);
+    for (const id of ['stat-ganzi-tourists-2020', 'stat-ganzi-tourists-target-2021']) {
+      expect(must('statistics', id).scope, id).toBe('Ganzi Prefecture');
+      expect(must('statistics', id).i18n?.['zh-CN']?.scope, id).toBe('甘孜州');
+    }
   });
 
   it('5: gives Zuo Xing no gender and marks CMG as our inference', () => {
     const zuo = must('people', 'zuo-xing');
-    expect(zuo.note).not.toMatch(/\bhis\b|\bhe\b/i);
-    expect(zuo.note).toMatch(/inference/);
-    expect(zuo.i18n?.['zh-CN']?.note).not.toMatch(/他/);
+    expect(texts(zuo).join('\n')).not.toMatch(/\bhis\b|\bhe\b|他/i);
+    expect(zuo.roles[0]).toMatchObject({ organisation: 'cmg', basis: 'inference' });
+    expect(zuo.roles[0]?.note).toMatch(/CMG is our inference/);
   });
 
   it('6: does not list the guess "Cao Shibo" as an alias', () => {

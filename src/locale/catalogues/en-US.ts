@@ -1,9 +1,10 @@
 // The English catalogue: the reference every other locale's catalogue must match key for key
 // (src/locale/catalogue.ts derives the Catalogue type from it).
-import type { NeededPermission } from '../../digest/service';
+import type { NeededPermission, TestFailure } from '../../digest/service';
 import type { EmptyDays, PauseReason } from '../../digest/store';
 import type { Kind } from '../../knowledge/schema';
 import { type Echoed, echo } from '../../render/echo';
+import type { Locale } from '../locales';
 import { englishOrdinal } from '../numbers';
 
 // A channel option's value is a snowflake from Discord; anything else (a malformed interaction) is quoted as text.
@@ -138,6 +139,8 @@ export const enUS = {
   /** After a date taken from one of several claims that disagree (/onthisday, the digest). */
   datesDiffer: 'sources differ',
   shownBecause: (reason: string) => `shown: ${reason}`,
+  /** The note of a date claim that is not shown, under "sources differ": its dates, then the note. */
+  otherClaimNote: (dates: string, note: string) => `${dates}: ${note}`,
   /** The mark on a claim that rests on our inference or on background knowledge, not on the source text. */
   basis: { inference: 'inferred', background: 'not from the sources' },
   basisNote: (mark: string, note: string) => `${mark}: ${note}`,
@@ -218,7 +221,7 @@ export const enUS = {
     needManageGuild: 'Only members with the Manage Server permission can change digests.',
     badChannel: (channel: string | undefined) =>
       `${channel ? `${ch(channel)} is not a channel of this server that the bot knows` : 'That is not a channel'}. ` +
-      'Pick a text or announcement channel of this server from the list. Nothing was changed.',
+      'Pick a text, announcement or forum channel of this server from the list. Nothing was changed.',
     badTime: (value: Echoed) =>
       `“${value}” is not a time. Write it as HH:MM on a 24-hour clock, like 09:00 or 18:30. Nothing was changed.`,
     badTimezone: (value: Echoed) =>
@@ -239,8 +242,9 @@ export const enUS = {
       channel
         ? `There is no digest in ${ch(channel)} to turn off.`
         : 'This server has no digests to turn off.',
-    offDone: (channels: string[]) =>
-      `Turned off the digest in ${channels.map(ch).join(', ')}. Settings are kept.`,
+    offDone: (channels: string[], last: boolean) =>
+      `Turned off the digest in ${channels.map(ch).join(', ')} and deleted its settings and delivery records.` +
+      (last ? ' Nothing of this server is kept any more.' : ''),
     statusTitle: 'Digests in this server',
     statusNone: 'This server has no digests. Set one with `/digest set`.',
     statusNext: (local: string, unix: number) => `Next run: ${local} (<t:${unix}:R>)`,
@@ -255,8 +259,29 @@ export const enUS = {
     checkTitle: 'What the bot can do in digest channels',
     checkUnavailable: 'The bot cannot check permissions from here.',
     checkNoChannel: 'Name a channel to check: `/digest check channel:#news`.',
-    checkOk: (channel: string, all: string) => `${ch(channel)}: all set (${all}).`,
-    checkMissing: (channel: string, missing: string) => `${ch(channel)}: missing ${missing}.`,
+    checkHeader: (channel: string) => `**${ch(channel)}**`,
+    checkPermission: (name: string, ok: boolean, required: boolean) =>
+      ok
+        ? `✅ ${name}`
+        : required
+          ? `❌ ${name}: missing; the digest pauses without it`
+          : `➖ ${name}: not granted (not needed: digests attach no files today)`,
+    checkMention: (role: string, how: 'mentionable' | 'mention-everyone' | 'none' | 'unknown') =>
+      ({
+        mentionable: `✅ Mention <@&${role}>: the role is mentionable`,
+        'mention-everyone': `✅ Mention <@&${role}>: the bot has Mention Everyone`,
+        none:
+          `❌ Mention <@&${role}>: the role is not mentionable and the bot lacks Mention Everyone, so the post ` +
+          'names it without pinging anyone. Make the role mentionable (Server Settings → Roles) or give the bot Mention Everyone.',
+        unknown: `❔ Mention <@&${role}>: the bot cannot see that role; was it deleted? Set another with \`/digest set role:\`.`,
+      })[how],
+    checkPublish: (how: 'manage-messages' | 'author' | 'none') =>
+      ({
+        'manage-messages': '✅ Manage Messages: the bot may publish posts to following servers',
+        author:
+          '✅ Manage Messages: not granted, and not needed: the bot publishes only its own posts, which Discord lets an author do',
+        none: '❌ Manage Messages (or Send Messages, as the author): the bot cannot publish posts to following servers',
+      })[how],
     checkUnknownChannel: (channel: string) =>
       `${ch(channel)}: the channel does not exist or the bot cannot see it.`,
     checkUnknown: (channel: string) =>
@@ -264,9 +289,83 @@ export const enUS = {
     checkPaused: (reason: string) =>
       `  Paused: ${reason}. When the above is fixed, \`/digest set\` resumes it.`,
     unknownSubcommand: (name: Echoed) =>
-      `Unknown /digest subcommand “${name}”: use set, off, status, preview or check.`,
+      `Unknown /digest subcommand “${name}”: use set, off, status, preview, check or test.`,
     permission: (p: NeededPermission): string => p,
     list: ', ',
+    forumTagWords: ['digest', 'daily', 'on this day', 'anniversar'],
+    postTitle: (date: string) => `On this day · ${date}`,
+    testMark: (title: string) => `[Test] ${title}`,
+    languageName: (locale: Locale) =>
+      ({ 'en-US': 'English', 'zh-CN': 'Simplified Chinese', 'zh-TW': 'Traditional Chinese' })[locale],
+    shape: (o: { language: string; role?: string; thread: boolean; publish: boolean; forum: boolean }) =>
+      [
+        `Language: ${o.language}`,
+        o.role ? `pings <@&${o.role}>` : 'no ping',
+        ...(o.forum ? ['a new forum post each day'] : []),
+        ...(o.thread ? ['a thread on each post'] : []),
+        ...(o.publish ? ['published to following servers'] : []),
+      ].join('; '),
+    badLanguage: (value: Echoed) =>
+      `language must be en-US, zh-CN or zh-TW, not “${value}”. Nothing was changed.`,
+    badChannelType: (channel: string) =>
+      `${ch(channel)} is not a channel a digest can go to. Pick a text, announcement, forum or media channel, ` +
+      'or a public thread. Nothing was changed.',
+    badThread: (channel: string, forum: boolean) =>
+      `thread:true opens a thread on each post, which needs a text or announcement channel; ${ch(channel)} ` +
+      `${forum ? 'is a forum, where each digest is a post of its own already' : 'is a thread itself'}. Nothing was changed.`,
+    badPublish: (channel: string) =>
+      `publish:true sends each post to the servers that follow the channel, which only an announcement channel ` +
+      `has; ${ch(channel)} is not one. Nothing was changed.`,
+    roleEveryone:
+      'Shiting never pings @everyone or @here. Pick a role for those who want the ping, or `clear_role:true` for ' +
+      'no ping. Nothing was changed.',
+    unknownRole: (role: string) =>
+      `<@&${role}> is not a role of this server that the bot knows. Nothing was changed.`,
+    resumedFrom: (reason: string) => `It had been paused (${reason}); it posts again from its next run.`,
+    statusTold: (told: boolean): string =>
+      told
+        ? 'The channel was told when it paused.'
+        : 'The channel could not be told when it paused; this is where it shows.',
+    testPosted: (url: string) => `Test digest posted: ${url}. It does not count as today’s post.`,
+    testProblem: (step: 'thread' | 'publish', why: string) =>
+      step === 'thread'
+        ? `The thread on it could not be opened: ${why}.`
+        : `It could not be published to following servers: ${why}.`,
+    followUpWhy: (step: 'thread' | 'publish', code: number | undefined) =>
+      code === 50013
+        ? step === 'thread'
+          ? 'the bot lacks Create Public Threads in the channel'
+          : 'the bot lacks Manage Messages in the channel'
+        : code === 40033
+          ? 'it was published already'
+          : `Discord refused (${code ?? 'no code'})`,
+    testFailed: (channel: string, failure: TestFailure) => {
+      const head = `The test post to ${ch(channel)} failed: `;
+      switch (failure.kind) {
+        case 'missing-access':
+          return `${head}the bot cannot see the channel (Missing Access). Give the bot View Channel there (channel settings → Permissions).`;
+        case 'missing-permission':
+          return failure.permissions.length > 0
+            ? `${head}the bot lacks ${failure.permissions.join(', ')} there. Grant ${failure.permissions.length === 1 ? 'it' : 'them'} in the channel’s settings → Permissions, then try again.`
+            : `${head}the bot lacks a permission there (Missing Permissions). Run \`/digest check\` to see which.`;
+        case 'unknown-channel':
+          return `${head}the channel no longer exists. Pick another with \`/digest set\`.`;
+        case 'tag-required':
+          return `${head}the forum requires a tag and none can be applied by the bot. Add a tag that is not moderator-only.`;
+        case 'rate-limited':
+          return `${head}Discord asked the bot to slow down. Try again in a minute.`;
+        case 'other':
+          return `${head}${failure.detail}.`;
+      }
+    },
+    testNone: (channel?: string) =>
+      channel
+        ? `There is no digest in ${ch(channel)} to test. Set one there with \`/digest set\` first.`
+        : 'This server has no digest to test. Set one with `/digest set` first.',
+    testWhich: (channels: string[]) =>
+      `This server has several digests (${channels.map(ch).join(', ')}): name one, e.g. \`/digest test channel:${ch(channels[0] ?? '')}\`.`,
+    previewTitle: (title: string) => `Forum post or thread title: ${title}`,
+    testUnavailable: 'Test posts need the running bot; they cannot be made from here.',
   },
   /** How numbers, units and date ranges are written. */
   format: {
@@ -294,6 +393,24 @@ export const enUS = {
     failed: (id: string) =>
       `Something went wrong while answering this (error id ${id}). Please try again later.`,
     unavailable: 'This command is not available any more.',
+  },
+  /** Buttons, select menus and the replies to clicks (src/components). Labels ≤ 80, placeholders ≤ 150. */
+  components: {
+    outOfDate: 'This menu is out of date — run the command again.',
+    page: (n: number, of: number) => `Page ${n} of ${of}`,
+    previous: '◀',
+    next: '▶',
+    share: 'Share',
+    shareRefused:
+      'I may not post in this channel, so this card cannot be shared here. You can still copy it, or ask in a channel where I may post.',
+    sharedBy: (user: string) => `Shared by ${user}`,
+    related: (kinds: string) => `Open a related record: ${kinds}`,
+    alsoMatching: 'Also matching: open another record',
+    didYouMean: 'Choose the record you meant',
+    allMatches: 'All matches',
+    matchesTitle: (q: Echoed) => `Matches for “${q}”`,
+    matchesPick: 'Open one of these matches',
+    noText: 'That message has no text to look up.',
   },
   /** Command and option names and descriptions (Discord: names 1–32 characters, lower case; descriptions ≤ 100). */
   commands: {
@@ -332,6 +449,10 @@ export const enUS = {
     },
     /** The `query` option the lookup commands share (its description is each command's `query`). */
     query: { name: 'query' },
+    /** The option that makes a lookup's answer visible only to the one who asked. */
+    private: { name: 'private', description: 'Show the answer only to you (with a Share button)' },
+    /** The message context-menu command (Discord: 1–32 characters, any case and spaces). */
+    lookUp: { name: 'Look up in Shiting' },
     digest: {
       name: 'digest',
       description: 'A daily “on this date” post in a channel of this server',
@@ -348,6 +469,28 @@ export const enUS = {
           skip: 'skip',
           post: 'post',
         },
+        language: {
+          name: 'language',
+          description: 'The digest’s language (default: the server’s, when Shiting speaks it; else English)',
+        },
+        role: {
+          name: 'role',
+          description: 'A role to ping at the top of each post (only that role is pinged)',
+        },
+        clearRole: { name: 'clear_role', description: 'True: stop pinging the role set before' },
+        thread: {
+          name: 'thread',
+          description: 'Open a thread on each post for discussion (text and announcement channels)',
+        },
+        publish: {
+          name: 'publish',
+          description: 'Publish each post to the servers that follow this announcement channel',
+        },
+      },
+      test: {
+        name: 'test',
+        description: 'Post one digest now, marked as a test, to see that it works',
+        channel: 'Which digest’s channel (needed when there are several)',
       },
       off: {
         name: 'off',

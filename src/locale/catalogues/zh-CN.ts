@@ -10,7 +10,12 @@ const ch = (id: string) => (/^\d{17,20}$/.test(id) ? `<#${id}>` : `“${echo(id)
 const PERMISSIONS_ZH: Record<NeededPermission, string> = {
   'View Channel': '查看频道',
   'Send Messages': '发送消息',
+  'Send Messages in Threads': '在子区中发送消息',
   'Embed Links': '嵌入链接',
+  'Attach Files': '附加文件',
+  'Create Public Threads': '创建公开子区',
+  'Mention Everyone': '提及 @everyone、@here 和所有身份组',
+  'Manage Messages': '管理消息',
 };
 
 export const zhCN = {
@@ -137,6 +142,7 @@ export const zhCN = {
   sourcesDiffer: (claims: string) => `各来源说法不一：${claims}`,
   datesDiffer: '各来源说法不一',
   shownBecause: (reason: string) => `采用：${reason}`,
+  otherClaimNote: (dates: string, note: string) => `${dates}：${note}`,
   basis: { inference: '推断', background: '非来源所载' },
   basisNote: (mark: string, note: string) => `${mark}：${note}`,
   yearsAgo: (n: number) => (n === 0 ? '今年' : n > 0 ? `${n}年前` : `${-n}年后`),
@@ -184,6 +190,23 @@ export const zhCN = {
     seriesMatch: (q) => `“${q}”对应同一指标在不同时间的数值：以下显示最新数值及其历年变化。`,
     unavailable: '此处无法绘制图表；所有数值都在卡片中。',
   },
+  components: {
+    outOfDate: '此菜单已过期，请重新运行命令。',
+    page: (n, of) => `第 ${n} 页，共 ${of} 页`,
+    previous: '◀',
+    next: '▶',
+    share: '分享',
+    shareRefused:
+      '我没有在此频道发言的权限，因此无法在这里分享这张卡片。你仍可复制内容，或在我可以发言的频道中查询。',
+    sharedBy: (user) => `由 ${user} 分享`,
+    related: (kinds) => `打开相关记录：${kinds}`,
+    alsoMatching: '其他匹配：打开另一条记录',
+    didYouMean: '选择你要找的记录',
+    allMatches: '全部匹配',
+    matchesTitle: (q) => `“${q}”的匹配结果`,
+    matchesPick: '打开其中一条匹配结果',
+    noText: '该消息没有可查询的文字。',
+  },
   digest: {
     nextAnniversary: (day, inDays) => `下一个纪念日是${day}，还有${inDays}天：`,
     pauseReason: (reason) =>
@@ -203,7 +226,7 @@ export const zhCN = {
     unavailable: '这里无法使用每日摘要：它只在 Discord 机器人中运行。',
     needManageGuild: '只有拥有“管理服务器”权限的成员才能更改每日摘要。',
     badChannel: (channel) =>
-      `${channel ? `${ch(channel)}不是机器人所知的本服务器频道` : '这不是一个频道'}。请从列表中选择本服务器的文字频道或公告频道。设置未作更改。`,
+      `${channel ? `${ch(channel)}不是机器人所知的本服务器频道` : '这不是一个频道'}。请从列表中选择本服务器的文字频道、公告频道或论坛频道。设置未作更改。`,
     badTime: (value) => `“${value}”不是有效的时间。请用24小时制 HH:MM，例如 09:00 或 18:30。设置未作更改。`,
     badTimezone: (value) =>
       `不认识时区“${value}”。请从列表中选择 IANA 时区名，例如 Asia/Shanghai 或 Europe/London。设置未作更改。`,
@@ -218,7 +241,9 @@ export const zhCN = {
       `注意：机器人在${ch(channel)}缺少${missing}权限，修复之前摘要会在那里暂停。`,
     offNone: (channel) =>
       channel ? `${ch(channel)}没有可关闭的每日摘要。` : '本服务器没有可关闭的每日摘要。',
-    offDone: (channels) => `已关闭${channels.map(ch).join('、')}的每日摘要，设置已保留。`,
+    offDone: (channels, last) =>
+      `已关闭${channels.map(ch).join('、')}的每日摘要，并删除了它的设置和发布记录。` +
+      (last ? '本服务器的数据已全部删除。' : ''),
     statusTitle: '本服务器的每日摘要',
     statusNone: '本服务器还没有每日摘要。可用 `/digest set` 设置。',
     statusNext: (local, unix) => `下次发布：${local}（<t:${unix}:R>）`,
@@ -231,14 +256,98 @@ export const zhCN = {
     checkTitle: '机器人在摘要频道的权限',
     checkUnavailable: '这里无法检查权限。',
     checkNoChannel: '请指定要检查的频道：`/digest check channel:#频道`。',
-    checkOk: (channel, all) => `${ch(channel)}：权限齐全（${all}）。`,
-    checkMissing: (channel, missing) => `${ch(channel)}：缺少${missing}。`,
+    checkHeader: (channel) => `**${ch(channel)}**`,
+    checkPermission: (name, ok, required) =>
+      ok
+        ? `✅ ${name}`
+        : required
+          ? `❌ ${name}：缺少；没有它摘要会暂停`
+          : `➖ ${name}：未授予（目前不需要：摘要不附带文件）`,
+    checkMention: (role, how) =>
+      ({
+        mentionable: `✅ 提及 <@&${role}>：该身份组允许被提及`,
+        'mention-everyone': `✅ 提及 <@&${role}>：机器人拥有“提及所有身份组”权限`,
+        none:
+          `❌ 提及 <@&${role}>：该身份组不允许被提及，机器人也没有“提及所有身份组”权限，帖子只会写出身份组名而不会通知任何人。` +
+          '请在“服务器设置 → 身份组”中允许提及该身份组，或授予机器人该权限。',
+        unknown: `❔ 提及 <@&${role}>：机器人看不到这个身份组，是否已被删除？可用 \`/digest set role:\` 另选一个。`,
+      })[how],
+    checkPublish: (how) =>
+      ({
+        'manage-messages': '✅ 管理消息：机器人可以把帖子发布到关注本频道的服务器',
+        author: '✅ 管理消息：未授予，也不需要：机器人只发布自己的帖子，Discord 允许作者这样做',
+        none: '❌ 管理消息（或作为作者的“发送消息”）：机器人无法把帖子发布到关注本频道的服务器',
+      })[how],
     checkUnknownChannel: (channel) => `${ch(channel)}：频道不存在，或机器人看不到它。`,
     checkUnknown: (channel) => `${ch(channel)}：暂时无法判断，请稍后再试。`,
     checkPaused: (reason) => `  已暂停：${reason}。以上问题修复后，用 \`/digest set\` 恢复。`,
-    unknownSubcommand: (name) => `未知的 /digest 子命令“${name}”：可用 set、off、status、preview 或 check。`,
+    unknownSubcommand: (name) =>
+      `未知的 /digest 子命令“${name}”：可用 set、off、status、preview、check 或 test。`,
     permission: (p) => PERMISSIONS_ZH[p],
     list: '、',
+    forumTagWords: ['摘要', '每日', '日报', '历史上的今天', '歷史上的今天'],
+    postTitle: (date) => `历史上的今天 · ${date}`,
+    testMark: (title) => `【测试】${title}`,
+    languageName: (locale) => ({ 'en-US': '英语', 'zh-CN': '简体中文', 'zh-TW': '繁体中文' })[locale],
+    shape: (o) =>
+      [
+        `语言：${o.language}`,
+        o.role ? `提及 <@&${o.role}>` : '不提及任何人',
+        ...(o.forum ? ['每天发一个新的论坛帖子'] : []),
+        ...(o.thread ? ['每条帖子开一个子区'] : []),
+        ...(o.publish ? ['发布到关注本频道的服务器'] : []),
+      ].join('；'),
+    badLanguage: (value) => `language 只能是 en-US、zh-CN 或 zh-TW，而不是“${value}”。设置未作更改。`,
+    badChannelType: (channel) =>
+      `${ch(channel)}不是可以发布摘要的频道。请选择文字频道、公告频道、论坛或媒体频道，或公开子区。设置未作更改。`,
+    badThread: (channel, forum) =>
+      `thread:true 会为每条帖子开一个子区，这需要文字频道或公告频道；${ch(channel)}` +
+      `${forum ? '是论坛，每篇摘要本身就是一个帖子' : '本身就是子区'}。设置未作更改。`,
+    badPublish: (channel) =>
+      `publish:true 会把每条帖子发送到关注本频道的服务器，只有公告频道可以被关注；${ch(channel)}不是公告频道。设置未作更改。`,
+    roleEveryone:
+      '视听从不提及 @everyone 或 @here。请为想收到通知的人选择一个身份组，或用 `clear_role:true` 不提及任何人。设置未作更改。',
+    unknownRole: (role) => `<@&${role}>不是机器人所知的本服务器身份组。设置未作更改。`,
+    resumedFrom: (reason) => `它之前已暂停（${reason}）；从下次发布起恢复。`,
+    statusTold: (told) => (told ? '暂停时已在频道中告知。' : '暂停时无法在频道中告知；只能在这里看到。'),
+    testPosted: (url) => `测试摘要已发布：${url}。它不算作今天的帖子。`,
+    testProblem: (step, why) =>
+      step === 'thread' ? `无法为它开子区：${why}。` : `无法把它发布到关注本频道的服务器：${why}。`,
+    followUpWhy: (step, code) =>
+      code === 50013
+        ? step === 'thread'
+          ? '机器人在该频道缺少“创建公开子区”权限'
+          : '机器人在该频道缺少“管理消息”权限'
+        : code === 40033
+          ? '它已经发布过了'
+          : `Discord 拒绝了（${code ?? '无错误码'}）`,
+    testFailed: (channel, failure) => {
+      const head = `向${ch(channel)}发布测试摘要失败：`;
+      switch (failure.kind) {
+        case 'missing-access':
+          return `${head}机器人看不到该频道（Missing Access）。请在频道设置 → 权限中授予机器人“查看频道”。`;
+        case 'missing-permission':
+          return failure.permissions.length > 0
+            ? `${head}机器人在那里缺少${failure.permissions.map((p) => PERMISSIONS_ZH[p]).join('、')}权限。请在频道设置 → 权限中授予后再试。`
+            : `${head}机器人在那里缺少某项权限（Missing Permissions）。可用 \`/digest check\` 查看是哪一项。`;
+        case 'unknown-channel':
+          return `${head}该频道已不存在。请用 \`/digest set\` 另选一个。`;
+        case 'tag-required':
+          return `${head}该论坛要求帖子带标签，而机器人没有可用的标签。请添加一个非仅限版主的标签。`;
+        case 'rate-limited':
+          return `${head}Discord 要求机器人放慢速度。请一分钟后再试。`;
+        case 'other':
+          return `${head}${failure.detail}。`;
+      }
+    },
+    testNone: (channel) =>
+      channel
+        ? `${ch(channel)}没有可测试的每日摘要。请先用 \`/digest set\` 在那里设置。`
+        : '本服务器没有可测试的每日摘要。请先用 `/digest set` 设置。',
+    testWhich: (channels) =>
+      `本服务器有多个每日摘要（${channels.map(ch).join('、')}）：请指定一个，例如 \`/digest test channel:${ch(channels[0] ?? '')}\`。`,
+    previewTitle: (title) => `论坛帖子或子区标题：${title}`,
+    testUnavailable: '测试帖子需要运行中的机器人，这里无法发布。',
   },
   format: {
     compactFrom: 10_000,
@@ -285,6 +394,8 @@ export const zhCN = {
       date: { name: '日期', description: '日期，格式 MM-DD（03-28）或 YYYY-MM-DD；不填则为今天' },
     },
     query: { name: '查询' },
+    private: { name: '仅自己可见', description: '只向你显示答案（附“分享”按钮）' },
+    lookUp: { name: '在视听中查找' },
     digest: {
       name: '每日摘要',
       description: '在本服务器的频道每天发布“历史上的今天”',
@@ -301,6 +412,16 @@ export const zhCN = {
           skip: '不发',
           post: '告知下一个纪念日',
         },
+        language: { name: '语言', description: '摘要的语言（默认：服务器的语言，视听不支持时用英语）' },
+        role: { name: '身份组', description: '每条帖子开头提及的身份组（只会提及这个身份组）' },
+        clearRole: { name: '清除身份组', description: '选“是”：不再提及之前设置的身份组' },
+        thread: { name: '子区', description: '为每条帖子开一个子区供讨论（文字频道和公告频道）' },
+        publish: { name: '发布', description: '把每条帖子发布到关注本公告频道的服务器' },
+      },
+      test: {
+        name: '测试',
+        description: '立即发布一篇标为测试的摘要，看看设置是否可用',
+        channel: '哪个摘要的频道（有多个时必填）',
       },
       off: {
         name: '关闭',

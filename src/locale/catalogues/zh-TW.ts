@@ -11,7 +11,12 @@ const ch = (id: string) => (/^\d{17,20}$/.test(id) ? `<#${id}>` : `“${echo(id)
 const PERMISSIONS_ZH: Record<NeededPermission, string> = {
   'View Channel': '檢視頻道',
   'Send Messages': '傳送訊息',
+  'Send Messages in Threads': '在子區中傳送訊息',
   'Embed Links': '嵌入連結',
+  'Attach Files': '附加檔案',
+  'Create Public Threads': '建立公開子區',
+  'Mention Everyone': '提及 @everyone、@here 和所有身份組',
+  'Manage Messages': '管理訊息',
 };
 
 export const zhTW = {
@@ -138,6 +143,7 @@ export const zhTW = {
   sourcesDiffer: (claims: string) => `各來源說法不一：${claims}`,
   datesDiffer: '各來源說法不一',
   shownBecause: (reason: string) => `採用：${reason}`,
+  otherClaimNote: (dates: string, note: string) => `${dates}：${note}`,
   basis: { inference: '推斷', background: '非來源所載' },
   basisNote: (mark: string, note: string) => `${mark}：${note}`,
   yearsAgo: (n: number) => (n === 0 ? '今年' : n > 0 ? `${n}年前` : `${-n}年後`),
@@ -185,6 +191,23 @@ export const zhTW = {
     seriesMatch: (q) => `“${q}”對應同一指標在不同時間的數值：以下顯示最新數值及其歷年變化。`,
     unavailable: '此處無法繪製圖表；所有數值都在卡片中。',
   },
+  components: {
+    outOfDate: '此選單已過期，請重新執行命令。',
+    page: (n, of) => `第 ${n} 頁，共 ${of} 頁`,
+    previous: '◀',
+    next: '▶',
+    share: '分享',
+    shareRefused:
+      '我沒有在此頻道發言的權限，因此無法在這裡分享這張卡片。你仍可複製內容，或在我可以發言的頻道中查詢。',
+    sharedBy: (user) => `由 ${user} 分享`,
+    related: (kinds) => `開啟相關記錄：${kinds}`,
+    alsoMatching: '其他匹配：開啟另一條記錄',
+    didYouMean: '選擇你要找的記錄',
+    allMatches: '全部匹配',
+    matchesTitle: (q) => `“${q}”的匹配結果`,
+    matchesPick: '開啟其中一條匹配結果',
+    noText: '該訊息沒有可查詢的文字。',
+  },
   digest: {
     nextAnniversary: (day, inDays) => `下一個紀念日是${day}，還有${inDays}天：`,
     pauseReason: (reason) =>
@@ -204,7 +227,7 @@ export const zhTW = {
     unavailable: '這裡無法使用每日摘要：它只在 Discord 機器人中執行。',
     needManageGuild: '只有擁有“管理伺服器”權限的成員才能更改每日摘要。',
     badChannel: (channel) =>
-      `${channel ? `${ch(channel)}不是機器人所知的本伺服器頻道` : '這不是一個頻道'}。請從列表中選擇本伺服器的文字頻道或公告頻道。設定未作更改。`,
+      `${channel ? `${ch(channel)}不是機器人所知的本伺服器頻道` : '這不是一個頻道'}。請從列表中選擇本伺服器的文字頻道、公告頻道或論壇頻道。設定未作更改。`,
     badTime: (value) => `“${value}”不是有效的時間。請用24小時制 HH:MM，例如 09:00 或 18:30。設定未作更改。`,
     badTimezone: (value) =>
       `不認識時區“${value}”。請從列表中選擇 IANA 時區名，例如 Asia/Shanghai 或 Europe/London。設定未作更改。`,
@@ -219,7 +242,9 @@ export const zhTW = {
       `注意：機器人在${ch(channel)}缺少${missing}權限，修復之前摘要會在那裡暫停。`,
     offNone: (channel) =>
       channel ? `${ch(channel)}沒有可關閉的每日摘要。` : '本伺服器沒有可關閉的每日摘要。',
-    offDone: (channels) => `已關閉${channels.map(ch).join('、')}的每日摘要，設定已保留。`,
+    offDone: (channels, last) =>
+      `已關閉${channels.map(ch).join('、')}的每日摘要，並刪除了它的設定和發布記錄。` +
+      (last ? '本伺服器的資料已全部刪除。' : ''),
     statusTitle: '本伺服器的每日摘要',
     statusNone: '本伺服器還沒有每日摘要。可用 `/digest set` 設定。',
     statusNext: (local, unix) => `下次發布：${local}（<t:${unix}:R>）`,
@@ -232,14 +257,98 @@ export const zhTW = {
     checkTitle: '機器人在摘要頻道的權限',
     checkUnavailable: '這裡無法檢查權限。',
     checkNoChannel: '請指定要檢查的頻道：`/digest check channel:#頻道`。',
-    checkOk: (channel, all) => `${ch(channel)}：權限齊全（${all}）。`,
-    checkMissing: (channel, missing) => `${ch(channel)}：缺少${missing}。`,
+    checkHeader: (channel) => `**${ch(channel)}**`,
+    checkPermission: (name, ok, required) =>
+      ok
+        ? `✅ ${name}`
+        : required
+          ? `❌ ${name}：缺少；沒有它摘要會暫停`
+          : `➖ ${name}：未授予（目前不需要：摘要不附帶檔案）`,
+    checkMention: (role, how) =>
+      ({
+        mentionable: `✅ 提及 <@&${role}>：該身份組允許被提及`,
+        'mention-everyone': `✅ 提及 <@&${role}>：機器人擁有“提及所有身份組”權限`,
+        none:
+          `❌ 提及 <@&${role}>：該身份組不允許被提及，機器人也沒有“提及所有身份組”權限，帖子只會寫出身份組名而不會通知任何人。` +
+          '請在“伺服器設定 → 身份組”中允許提及該身份組，或授予機器人該權限。',
+        unknown: `❔ 提及 <@&${role}>：機器人看不到這個身份組，是否已被刪除？可用 \`/digest set role:\` 另選一個。`,
+      })[how],
+    checkPublish: (how) =>
+      ({
+        'manage-messages': '✅ 管理訊息：機器人可以把帖子發布到關注本頻道的伺服器',
+        author: '✅ 管理訊息：未授予，也不需要：機器人只發布自己的帖子，Discord 允許作者這樣做',
+        none: '❌ 管理訊息（或作為作者的“傳送訊息”）：機器人無法把帖子發布到關注本頻道的伺服器',
+      })[how],
     checkUnknownChannel: (channel) => `${ch(channel)}：頻道不存在，或機器人看不到它。`,
     checkUnknown: (channel) => `${ch(channel)}：暫時無法判斷，請稍後再試。`,
     checkPaused: (reason) => `  已暫停：${reason}。以上問題修復後，用 \`/digest set\` 恢復。`,
-    unknownSubcommand: (name) => `未知的 /digest 子命令“${name}”：可用 set、off、status、preview 或 check。`,
+    unknownSubcommand: (name) =>
+      `未知的 /digest 子命令“${name}”：可用 set、off、status、preview、check 或 test。`,
     permission: (p) => PERMISSIONS_ZH[p],
     list: '、',
+    forumTagWords: ['摘要', '每日', '日報', '歷史上的今天', '歷史上的今天'],
+    postTitle: (date) => `歷史上的今天 · ${date}`,
+    testMark: (title) => `【測試】${title}`,
+    languageName: (locale) => ({ 'en-US': '英語', 'zh-CN': '簡體中文', 'zh-TW': '繁體中文' })[locale],
+    shape: (o) =>
+      [
+        `語言：${o.language}`,
+        o.role ? `提及 <@&${o.role}>` : '不提及任何人',
+        ...(o.forum ? ['每天發一個新的論壇帖子'] : []),
+        ...(o.thread ? ['每條帖子開一個子區'] : []),
+        ...(o.publish ? ['發布到關注本頻道的伺服器'] : []),
+      ].join('；'),
+    badLanguage: (value) => `language 只能是 en-US、zh-CN 或 zh-TW，而不是“${value}”。設定未作更改。`,
+    badChannelType: (channel) =>
+      `${ch(channel)}不是可以發布摘要的頻道。請選擇文字頻道、公告頻道、論壇或媒體頻道，或公開子區。設定未作更改。`,
+    badThread: (channel, forum) =>
+      `thread:true 會為每條帖子開一個子區，這需要文字頻道或公告頻道；${ch(channel)}` +
+      `${forum ? '是論壇，每篇摘要本身就是一個帖子' : '本身就是子區'}。設定未作更改。`,
+    badPublish: (channel) =>
+      `publish:true 會把每條帖子傳送到關注本頻道的伺服器，只有公告頻道可以被關注；${ch(channel)}不是公告頻道。設定未作更改。`,
+    roleEveryone:
+      '視聽從不提及 @everyone 或 @here。請為想收到通知的人選擇一個身份組，或用 `clear_role:true` 不提及任何人。設定未作更改。',
+    unknownRole: (role) => `<@&${role}>不是機器人所知的本伺服器身份組。設定未作更改。`,
+    resumedFrom: (reason) => `它之前已暫停（${reason}）；從下次發布起恢復。`,
+    statusTold: (told) => (told ? '暫停時已在頻道中告知。' : '暫停時無法在頻道中告知；只能在這裡看到。'),
+    testPosted: (url) => `測試摘要已發布：${url}。它不算作今天的帖子。`,
+    testProblem: (step, why) =>
+      step === 'thread' ? `無法為它開子區：${why}。` : `無法把它發布到關注本頻道的伺服器：${why}。`,
+    followUpWhy: (step, code) =>
+      code === 50013
+        ? step === 'thread'
+          ? '機器人在該頻道缺少“建立公開子區”權限'
+          : '機器人在該頻道缺少“管理訊息”權限'
+        : code === 40033
+          ? '它已經發布過了'
+          : `Discord 拒絕了（${code ?? '無錯誤碼'}）`,
+    testFailed: (channel, failure) => {
+      const head = `向${ch(channel)}發布測試摘要失敗：`;
+      switch (failure.kind) {
+        case 'missing-access':
+          return `${head}機器人看不到該頻道（Missing Access）。請在頻道設定 → 權限中授予機器人“檢視頻道”。`;
+        case 'missing-permission':
+          return failure.permissions.length > 0
+            ? `${head}機器人在那裡缺少${failure.permissions.map((p) => PERMISSIONS_ZH[p]).join('、')}權限。請在頻道設定 → 權限中授予後再試。`
+            : `${head}機器人在那裡缺少某項權限（Missing Permissions）。可用 \`/digest check\` 檢視是哪一項。`;
+        case 'unknown-channel':
+          return `${head}該頻道已不存在。請用 \`/digest set\` 另選一個。`;
+        case 'tag-required':
+          return `${head}該論壇要求帖子帶標籤，而機器人沒有可用的標籤。請新增一個非僅限版主的標籤。`;
+        case 'rate-limited':
+          return `${head}Discord 要求機器人放慢速度。請一分鐘後再試。`;
+        case 'other':
+          return `${head}${failure.detail}。`;
+      }
+    },
+    testNone: (channel) =>
+      channel
+        ? `${ch(channel)}沒有可測試的每日摘要。請先用 \`/digest set\` 在那裡設定。`
+        : '本伺服器沒有可測試的每日摘要。請先用 `/digest set` 設定。',
+    testWhich: (channels) =>
+      `本伺服器有多個每日摘要（${channels.map(ch).join('、')}）：請指定一個，例如 \`/digest test channel:${ch(channels[0] ?? '')}\`。`,
+    previewTitle: (title) => `論壇帖子或子區標題：${title}`,
+    testUnavailable: '測試帖子需要執行中的機器人，這裡無法發布。',
   },
   format: {
     compactFrom: 10_000,
@@ -286,6 +395,8 @@ export const zhTW = {
       date: { name: '日期', description: '日期，格式 MM-DD（03-28）或 YYYY-MM-DD；不填則為今天' },
     },
     query: { name: '查詢' },
+    private: { name: '僅自己可見', description: '只向你顯示答案（附“分享”按鈕）' },
+    lookUp: { name: '在視聽中查詢' },
     digest: {
       name: '每日摘要',
       description: '在本伺服器的頻道每天發布“歷史上的今天”',
@@ -302,6 +413,16 @@ export const zhTW = {
           skip: '不發',
           post: '告知下一個紀念日',
         },
+        language: { name: '語言', description: '摘要的語言（預設：伺服器的語言，視聽不支援時用英語）' },
+        role: { name: '身份組', description: '每條帖子開頭提及的身份組（只會提及這個身份組）' },
+        clearRole: { name: '清除身份組', description: '選“是”：不再提及之前設定的身份組' },
+        thread: { name: '子區', description: '為每條帖子開一個子區供討論（文字頻道和公告頻道）' },
+        publish: { name: '發布', description: '把每條帖子發布到關注本公告頻道的伺服器' },
+      },
+      test: {
+        name: '測試',
+        description: '立即發布一篇標為測試的摘要，看看設定是否可用',
+        channel: '哪個摘要的頻道（有多個時必填）',
       },
       off: {
         name: '關閉',

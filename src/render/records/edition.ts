@@ -16,6 +16,7 @@ import {
   renderContext,
   sourceLabel,
   withBasis,
+  withFieldBasis,
 } from '../format';
 import { relatedIds } from './related';
 
@@ -37,9 +38,11 @@ function datesText(ctx: RenderContext, edition: Edition): string | undefined {
   const label = (ids: readonly string[]) => ids.map((s) => sourceLabel(ctx, s)).join(ctx.t.list);
   const cited = basis.differs ? ctx.t.aside(range, label(basis.sources)) : range;
   const others = claims.filter((c) => c !== shown);
-  // An inferred date carries its reasoning beside it, unless the "shown: …" line below gives it.
+  // A single claim's note is reachable from the card: an inferred date carries it beside it as its reasoning,
+  // a date on the source text on the line below. With several claims the "shown: …" line gives it.
   const reason = others.length === 0 && shown.note ? localText(ctx, shown, 'note') : undefined;
-  const lines = [withBasis(ctx, cited, shown.basis, reason)];
+  const marked = withBasis(ctx, cited, shown.basis, reason);
+  const lines = reason && marked === cited ? [cited, reason] : [marked];
   if (others.length > 0) {
     const describe = (c: DateClaimT) =>
       ctx.t.aside(
@@ -49,6 +52,10 @@ function datesText(ctx: RenderContext, edition: Edition): string | undefined {
     lines.push(ctx.t.sourcesDiffer([shown, ...others].map(describe).join(ctx.t.clauses)));
     const note = localText(ctx, shown, 'note');
     if (note) lines.push(ctx.t.shownBecause(note));
+    // The other claims' notes too: every date note is reachable from the card (issue 12).
+    for (const c of others)
+      if (c.note)
+        lines.push(ctx.t.otherClaimNote(formatRange(ctx, c.start, c.end), localText(ctx, c, 'note')!));
   }
   return lines.join('\n');
 }
@@ -58,7 +65,10 @@ export function renderEdition(ctx: RenderContext, edition: Edition): APIEmbed {
   const city = localText(ctx, edition, 'city');
   const theme = localText(ctx, edition, 'theme');
   const otherTheme = partnerText(ctx, edition, 'theme');
-  const notes = (list: readonly NoteT[]) => list.map((n) => bullet(localText(ctx, n, 'text')));
+  const notes = (list: readonly NoteT[]) =>
+    list.map((n) =>
+      bullet(withBasis(ctx, localText(ctx, n, 'text'), n.basis, n.note && localText(ctx, n, 'note'))),
+    );
   // Labels are English prose, so replies in other languages use the measure's own words.
   const figures = edition.figures.map((f) =>
     bullet(
@@ -69,7 +79,13 @@ export function renderEdition(ctx: RenderContext, edition: Edition): APIEmbed {
   const bodies = (ids: readonly string[]) =>
     ids.map((id) => {
       const named = edition.namedAs?.find((n) => n.organisation === id);
-      return named ? localText(ctx, named, 'name') : namesOf(ctx, [id])[0]!;
+      if (!named) return namesOf(ctx, [id])[0]!;
+      return withBasis(
+        ctx,
+        localText(ctx, named, 'name'),
+        named.basis,
+        named.note && localText(ctx, named, 'note'),
+      );
     });
   const title = editionName(ctx, edition);
   const other = editionName(renderContext(ctx.kb, partnerLocale(ctx.locale)), edition);
@@ -80,7 +96,7 @@ export function renderEdition(ctx: RenderContext, edition: Edition): APIEmbed {
     kind: 'editions',
     title: ctx.t.aside(title, String(edition.year)),
     subtitle: bilingual ? other : undefined,
-    description: localText(ctx, edition, 'summary'),
+    description: withFieldBasis(ctx, edition, 'summary', localText(ctx, edition, 'summary')),
     fields: [
       fact(t.label.dates, datesText(ctx, edition), false),
       fact(

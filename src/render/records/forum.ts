@@ -2,7 +2,17 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import type { Forum } from '../../knowledge/schema';
 import { card, fact, listField, withCommand } from '../card';
-import { formatDate, localText, nameById, nameOf, namesOf, otherName, type RenderContext } from '../format';
+import {
+  formatDate,
+  itemsWithBasis,
+  localText,
+  nameById,
+  nameOf,
+  namesOf,
+  otherName,
+  type RenderContext,
+  withFieldBasis,
+} from '../format';
 import { relatedIds } from './related';
 
 export function renderForum(ctx: RenderContext, forum: Forum): APIEmbed {
@@ -12,12 +22,21 @@ export function renderForum(ctx: RenderContext, forum: Forum): APIEmbed {
     kind: 'forums',
     title: nameOf(ctx, item),
     subtitle: otherName(ctx, item),
-    description: localText(ctx, forum, 'summary'),
+    description: withFieldBasis(ctx, forum, 'summary', localText(ctx, forum, 'summary')),
     fields: [
       fact(withCommand(t.label.edition, 'edition'), nameById(ctx, forum.edition)),
-      fact(t.label.date, forum.date && formatDate(ctx, forum.date)),
-      listField(ctx, t.label.hosts, namesOf(ctx, forum.hosts), { inline: true }),
-      listField(ctx, t.label.organisers, namesOf(ctx, forum.organisers), { inline: true }),
+      fact(t.label.date, forum.date && withFieldBasis(ctx, forum, 'date', formatDate(ctx, forum.date))),
+      listField(ctx, t.label.hosts, itemsWithBasis(ctx, forum, 'hosts', namesOf(ctx, forum.hosts)), {
+        inline: true,
+      }),
+      listField(
+        ctx,
+        t.label.organisers,
+        itemsWithBasis(ctx, forum, 'organisers', namesOf(ctx, forum.organisers)),
+        {
+          inline: true,
+        },
+      ),
       listField(
         ctx,
         withCommand(t.label.speakers, 'speaker'),

@@ -2,7 +2,17 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import type { Organization } from '../../knowledge/schema';
 import { card, fact, listField, withCommand } from '../card';
-import { localAliases, localText, nameById, nameOf, namesOf, otherName, type RenderContext } from '../format';
+import {
+  itemsWithBasis,
+  localAliases,
+  localText,
+  nameById,
+  nameOf,
+  namesOf,
+  otherName,
+  type RenderContext,
+  withFieldBasis,
+} from '../format';
 import { relatedIds } from './related';
 
 export function renderOrganization(ctx: RenderContext, org: Organization): APIEmbed {
@@ -14,17 +24,19 @@ export function renderOrganization(ctx: RenderContext, org: Organization): APIEm
     kind: 'organizations',
     title: nameOf(ctx, item),
     subtitle: otherName(ctx, item),
-    description: localText(ctx, org, 'summary'),
+    description: withFieldBasis(ctx, org, 'summary', localText(ctx, org, 'summary')),
     fields: [
-      fact(t.label.kind, t.orgKinds[org.kind]),
-      fact(t.label.parent, org.parent && nameById(ctx, org.parent)),
-      listField(ctx, t.label.aliases, localAliases(ctx, org), { separator: t.list }),
+      fact(t.label.kind, withFieldBasis(ctx, org, 'kind', t.orgKinds[org.kind])),
+      fact(t.label.parent, org.parent && withFieldBasis(ctx, org, 'parent', nameById(ctx, org.parent))),
+      listField(ctx, t.label.aliases, itemsWithBasis(ctx, org, 'aliases', localAliases(ctx, org)), {
+        separator: t.list,
+      }),
       listField(ctx, withCommand(t.label.editions, 'edition'), list('editions')),
       listField(ctx, withCommand(t.label.people, 'speaker'), list('people'), { separator: t.list }),
       listField(ctx, withCommand(t.label.reports, 'search'), list('reports')),
       listField(ctx, withCommand(t.label.statistics, 'stat'), list('statistics')),
       listField(ctx, withCommand(t.label.works, 'search'), list('works')),
-      fact(t.label.note, localText(ctx, org, 'note'), false),
+      fact(t.label.note, withFieldBasis(ctx, org, 'note', localText(ctx, org, 'note')), false),
     ],
     sources: org.sources,
   });

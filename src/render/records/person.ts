@@ -1,10 +1,10 @@
 // The card of one person: roles, the editions where they appeared and what they said, figures they announced.
 import type { APIEmbed } from 'discord-api-types/v10';
-import { truncate } from '../../discord-limits';
 import type { Person } from '../../knowledge/schema';
 import { bullet, card, fact, listField, withCommand } from '../card';
 import {
   collectSources,
+  itemsWithBasis,
   localAliases,
   localText,
   nameById,
@@ -13,11 +13,9 @@ import {
   otherName,
   type RenderContext,
   withBasis,
+  withFieldBasis,
 } from '../format';
 import { relatedIds } from './related';
-
-/** Long enough for the gist; short enough that several appearances fit in one field. */
-const SUMMARY_MAX = 320;
 
 export function renderPerson(ctx: RenderContext, person: Person): APIEmbed {
   const { t } = ctx;
@@ -34,7 +32,7 @@ export function renderPerson(ctx: RenderContext, person: Person): APIEmbed {
   });
   const appearances = person.appearances.map((a) => {
     const place = [nameById(ctx, a.edition), a.forum && nameById(ctx, a.forum)].filter(Boolean).join(' · ');
-    const summary = truncate(localText(ctx, a, 'summary'), SUMMARY_MAX);
+    const summary = localText(ctx, a, 'summary');
     const said = withBasis(ctx, summary, a.basis, a.note && localText(ctx, a, 'note'));
     return bullet(`${t.aside(`**${place}**`, t.appearanceAs[a.as])}: ${said}`);
   });
@@ -51,8 +49,10 @@ export function renderPerson(ctx: RenderContext, person: Person): APIEmbed {
         withCommand(t.label.announced, 'stat'),
         namesOf(ctx, relatedIds(ctx, person.id, 'statistics')),
       ),
-      listField(ctx, t.label.aliases, localAliases(ctx, person), { separator: t.list }),
-      fact(t.label.note, localText(ctx, person, 'note'), false),
+      listField(ctx, t.label.aliases, itemsWithBasis(ctx, person, 'aliases', localAliases(ctx, person)), {
+        separator: t.list,
+      }),
+      fact(t.label.note, withFieldBasis(ctx, person, 'note', localText(ctx, person, 'note')), false),
     ],
     sources: collectSources(
       person.sources,

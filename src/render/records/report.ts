@@ -11,6 +11,7 @@ import {
   namesOf,
   otherName,
   type RenderContext,
+  withFieldBasis,
 } from '../format';
 import { relatedIds } from './related';
 
@@ -21,11 +22,17 @@ export function renderReport(ctx: RenderContext, report: Report): APIEmbed {
     kind: 'reports',
     title: nameOf(ctx, item),
     subtitle: otherName(ctx, item),
-    description: localText(ctx, report, 'summary'),
+    description: withFieldBasis(ctx, report, 'summary', localText(ctx, report, 'summary')),
     fields: [
       fact(t.label.publisher, report.publisher && nameById(ctx, report.publisher)),
-      fact(t.label.released, report.released && formatDate(ctx, report.released)),
-      fact(withCommand(t.label.edition, 'edition'), report.edition && nameById(ctx, report.edition)),
+      fact(
+        t.label.released,
+        report.released && withFieldBasis(ctx, report, 'released', formatDate(ctx, report.released)),
+      ),
+      fact(
+        withCommand(t.label.edition, 'edition'),
+        report.edition && withFieldBasis(ctx, report, 'edition', nameById(ctx, report.edition)),
+      ),
       listField(ctx, t.label.aliases, localAliases(ctx, report), { separator: t.list }),
       listField(
         ctx,

@@ -2,7 +2,16 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import type { Series } from '../../knowledge/schema';
 import { card, listField, withCommand } from '../card';
-import { editionName, localAliases, localText, nameOf, otherName, type RenderContext } from '../format';
+import {
+  editionName,
+  itemsWithBasis,
+  localAliases,
+  localText,
+  nameOf,
+  otherName,
+  type RenderContext,
+  withFieldBasis,
+} from '../format';
 
 export function renderSeries(ctx: RenderContext, series: Series): APIEmbed {
   const { t } = ctx;
@@ -15,10 +24,12 @@ export function renderSeries(ctx: RenderContext, series: Series): APIEmbed {
     kind: 'series',
     title: series.short ? t.aside(nameOf(ctx, item), series.short) : nameOf(ctx, item),
     subtitle: otherName(ctx, item),
-    description: localText(ctx, series, 'summary'),
+    description: withFieldBasis(ctx, series, 'summary', localText(ctx, series, 'summary')),
     fields: [
       listField(ctx, withCommand(t.label.editions, 'edition'), editions),
-      listField(ctx, t.label.aliases, localAliases(ctx, series), { separator: t.list }),
+      listField(ctx, t.label.aliases, itemsWithBasis(ctx, series, 'aliases', localAliases(ctx, series)), {
+        separator: t.list,
+      }),
     ],
     sources: series.sources,
   });

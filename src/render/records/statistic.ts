@@ -10,6 +10,7 @@ import {
   measureOf,
   nameById,
   type RenderContext,
+  withFieldBasis,
 } from '../format';
 
 /** Statistics of the same series, oldest first (undated last), including this one. */
@@ -25,8 +26,8 @@ export function seriesOf(ctx: RenderContext, statistic: Statistic): Statistic[] 
 function asOfText(ctx: RenderContext, s: Statistic): string | undefined {
   const date = s.asOf ? formatDate(ctx, s.asOf) : undefined;
   const note = localText(ctx, s, 'asOfNote');
-  if (date && note) return ctx.t.aside(date, note);
-  return date ?? note;
+  const text = date && note ? ctx.t.aside(date, note) : (date ?? note);
+  return text && s.asOf ? withFieldBasis(ctx, s, 'asOf', text) : text;
 }
 
 export function renderStatistic(ctx: RenderContext, statistic: Statistic): APIEmbed {
@@ -41,11 +42,11 @@ export function renderStatistic(ctx: RenderContext, statistic: Statistic): APIEm
   return card(ctx, {
     kind: 'statistics',
     title: measureOf(ctx, statistic),
-    description: localText(ctx, statistic, 'summary'),
+    description: withFieldBasis(ctx, statistic, 'summary', localText(ctx, statistic, 'summary')),
     fields: [
       fact(t.label.value, formatStatistic(ctx, statistic)),
       fact(t.label.asOf, asOfText(ctx, statistic)),
-      fact(t.label.scope, localText(ctx, statistic, 'scope')),
+      fact(t.label.scope, withFieldBasis(ctx, statistic, 'scope', localText(ctx, statistic, 'scope'))),
       // A figure whose source does not say who gave it says so instead of leaving the reader to assume.
       reporters.length > 0
         ? listField(

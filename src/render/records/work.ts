@@ -2,7 +2,16 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import type { Work } from '../../knowledge/schema';
 import { card, fact, listField, withCommand } from '../card';
-import { localText, nameById, nameOf, namesOf, otherName, type RenderContext } from '../format';
+import {
+  itemsWithBasis,
+  localText,
+  nameById,
+  nameOf,
+  namesOf,
+  otherName,
+  type RenderContext,
+  withFieldBasis,
+} from '../format';
 
 export function renderWork(ctx: RenderContext, work: Work): APIEmbed {
   const { t } = ctx;
@@ -11,11 +20,11 @@ export function renderWork(ctx: RenderContext, work: Work): APIEmbed {
     kind: 'works',
     title: nameOf(ctx, item),
     subtitle: otherName(ctx, item),
-    description: localText(ctx, work, 'summary'),
+    description: withFieldBasis(ctx, work, 'summary', localText(ctx, work, 'summary')),
     fields: [
-      fact(t.label.kind, t.workKinds[work.kind]),
+      fact(t.label.kind, withFieldBasis(ctx, work, 'kind', t.workKinds[work.kind])),
       fact(withCommand(t.label.edition, 'edition'), work.edition && nameById(ctx, work.edition)),
-      listField(ctx, t.label.by, namesOf(ctx, work.by), { inline: true }),
+      listField(ctx, t.label.by, itemsWithBasis(ctx, work, 'by', namesOf(ctx, work.by)), { inline: true }),
     ],
     sources: work.sources,
   });
