@@ -4,7 +4,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { commands } from '../../commands';
+import { commands, messageCommands } from '../../commands';
 import { ASK_HINT } from '../../src/config';
 import { pngSize } from '../chart/fixtures';
 import { FAKE_GUILD_ID, type FakeDiscord, faults, startFakeDiscord } from '../fake-discord';
@@ -146,7 +146,9 @@ describe('shiting deploy', () => {
     expect(code).toBe(0);
     expect(stdout).toContain(`to server ${FAKE_GUILD_ID}`);
     const deployed = fake.commands.guild.get(FAKE_GUILD_ID) as { name: string }[] | undefined;
-    expect(deployed?.map((c) => c.name)).toEqual(commands.map((c) => c.definition.name));
+    expect(deployed?.map((c) => c.name)).toEqual(
+      [...commands, ...messageCommands].map((c) => c.definition.name),
+    );
     expect(fake.commands.global).toEqual([]);
   });
 
