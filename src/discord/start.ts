@@ -200,6 +200,18 @@ function shardPort(port: number, shardProcess: boolean): number {
   return shardProcess && port !== 0 && Number.isInteger(shard) ? port + shard : port;
 }
 
+/**
+ * @discordjs/ws keeps retrying a gateway that went away even after client.destroy() (its 500 ms reconnect timer
+ * survives it), which would keep a stopped bot alive until a supervisor kills it. Everything is closed when serve
+ * calls this: the process exits once the rest drains, or after a moment at most (unref'd, so it never delays a
+ * clean exit). A seam: tests that run `start` inside their own process, which must go on, replace it.
+ */
+export const afterStop = {
+  exit(): void {
+    setTimeout(() => process.exit(), 2000).unref();
+  },
+};
+
 /** Why serving ends: a signal, the parent that started the bot going away, or a gateway Discord closed for good. */
 type StopReason = { signal: NodeJS.Signals } | { parentGone: string } | { lost: GatewayClosedError };
 
@@ -256,9 +268,6 @@ async function serve(config: Config, logger: Logger, shardProcess: boolean): Pro
   await http?.close();
   await app.stop();
   logger.info('stopped');
-  // @discordjs/ws keeps retrying a gateway that went away even after client.destroy() (its 500 ms reconnect
-  // timer survives it), which would keep a stopped bot alive until a supervisor kills it. Everything is closed
-  // by now: exit once the rest drains, or after a moment at most (unref'd, so it never delays a clean exit).
-  setTimeout(() => process.exit(), 2000).unref();
+  afterStop.exit();
   return 'lost' in reason ? 1 : 0;
 }

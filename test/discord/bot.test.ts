@@ -209,7 +209,7 @@ describe('the bot against the fake Discord', () => {
     const reply = await fake.sendCommand({ name: 'broken' });
     expect(reply.ephemeral).toBe(true);
     const id = reply.data.content?.match(/error id ([0-9a-f]{8})/)?.[1];
-    expect(id).toBeDefined();
+    expect(id).toMatch(/^[0-9a-f]{8}$/);
     const logged = log.records().find((r) => r.errorId === id);
     expect(logged).toMatchObject({ level: 50, command: 'broken', msg: 'command failed' });
     expect(JSON.stringify(logged)).toContain('handler exploded');

@@ -89,7 +89,7 @@ describe('malformed interactions', () => {
     const id = reply.data.content?.match(
       /^Something went wrong while answering this \(error id ([0-9a-f]{8})\)/,
     )?.[1];
-    expect(id).toBeDefined();
+    expect(id).toMatch(/^[0-9a-f]{8}$/);
     expect(log.records().find((r) => r.errorId === id)).toMatchObject({
       level: 50,
       command: 'echo',

@@ -1,11 +1,15 @@
 // Sharding: the guild-to-shard arithmetic, what a process owns, SHITING_SHARDS, that only shard 0 deploys, and
-// `shiting start --shards` as a real manager process with its child.
+// `shiting start --shards` as a real manager process with its child (its configuration refusals in-process).
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { Command } from '../../commands/types';
 import { ConfigError, parseConfig, parseShardCount } from '../../src/config';
 import { type BotHandle, startBot } from '../../src/discord/bot';
 import { deploysCommands, guildOwner, isShardProcess, shardOf } from '../../src/discord/shards';
 import { type FakeDiscord, startFakeDiscord } from '../fake-discord';
+import { shitingInProcess } from '../support/in-process';
+import { shippedIndexJson } from '../support/real-index';
 import {
   captureLogger,
   NO_KNOWLEDGE,
@@ -130,11 +134,10 @@ describe('shiting start --shards, as real processes', () => {
 
   /** The CLI in an empty directory (no stray .env); `exit` waits for every process holding its output. */
   it('checks the configuration before starting any shard', async () => {
-    const [missing, zero, bare] = await Promise.all([
-      shiting(['start', '--shards', '2'], {}).exit,
-      shiting(['start', '--shards=0'], { DISCORD_TOKEN: TOKEN }).exit,
-      shiting(['start', '--shards'], { DISCORD_TOKEN: TOKEN }).exit,
-    ]);
+    // Refused before any shard process is spawned, so `start` runs in this process.
+    const missing = await shitingInProcess(['start', '--shards', '2'], {});
+    const zero = await shitingInProcess(['start', '--shards=0'], { DISCORD_TOKEN: TOKEN });
+    const bare = await shitingInProcess(['start', '--shards'], { DISCORD_TOKEN: TOKEN });
     expect(missing.code).toBe(1);
     expect(missing.output).toContain('DISCORD_TOKEN is not set');
     expect(zero.code).toBe(1);
@@ -147,7 +150,9 @@ describe('shiting start --shards, as real processes', () => {
   it('auto asks Discord for the count, the child deploys and answers, SIGTERM stops both with 0', async () => {
     fake = await startFakeDiscord();
     const deployed = fake.nextRequest((r) => r.method === 'PUT' && r.path.endsWith('/commands'));
-    const manager = shiting(['start', '--shards', 'auto'], startEnv(fake, tempDir('shiting-shards-run-')));
+    const dir = tempDir('shiting-shards-run-');
+    writeFileSync(path.join(dir, 'index.json'), shippedIndexJson());
+    const manager = shiting(['start', '--shards', 'auto'], startEnv(fake, dir));
     await deployed;
     const reply = await fake.sendCommand({ name: 'about' });
     expect(reply.data.embeds?.[0]?.title).toBe('About Shiting');

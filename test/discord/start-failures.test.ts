@@ -1,5 +1,7 @@
-// `shiting start` refusing to start, as a real process: each local problem names its setting and path (never
-// "could not reach Discord"), a database it cannot write is refused before login, and a person sees one line.
+// `shiting start` refusing to start: each local problem names its setting and path (never "could not reach
+// Discord"), a database it cannot write is refused before login, and a person sees one line. A refusal ends
+// before the bot serves, so these run `start` in this process (test/support/in-process.ts); the read-only file
+// system needs a namespace of its own and runs the real process under `unshare`.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -7,7 +9,9 @@ import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { SqliteDigestStore } from '../../src/digest/store';
 import { type FakeDiscord, startFakeDiscord } from '../fake-discord';
-import { removeTempDirs, spawnShiting as shiting, startEnv, tempDir } from './helpers';
+import { shitingInProcess } from '../support/in-process';
+import { shippedIndexJson } from '../support/real-index';
+import { removeTempDirs, spawnShiting, startEnv, tempDir } from './helpers';
 
 let fake: FakeDiscord | undefined;
 const undo: (() => void)[] = [];
@@ -21,21 +25,30 @@ afterAll(removeTempDirs);
 
 const STACK_LINE = /^\s+at .+:\d+:\d+\)?$/m;
 
-/** The environment against the fake Discord, with the index compiled once for the whole file. */
+/** The environment against the fake Discord, with the index written once for the whole file. */
 let sharedIndex: string | undefined;
 async function env(overrides: Record<string, string> = {}): Promise<Record<string, string>> {
   fake ??= await startFakeDiscord();
   const dir = tempDir('shiting-fail-');
-  sharedIndex ??= path.join(tempDir('shiting-fail-index-'), 'index.json');
+  if (sharedIndex === undefined) {
+    sharedIndex = path.join(tempDir('shiting-fail-index-'), 'index.json');
+    writeFileSync(sharedIndex, shippedIndexJson());
+  }
   return { ...startEnv(fake, dir), SHITING_INDEX: sharedIndex, ...overrides };
+}
+
+/** `start` in this process, or as a real process under `prefix`. */
+async function start(args: string[], environment: Record<string, string>, prefix?: string[]) {
+  if (!prefix) return shitingInProcess(['start', ...args], environment);
+  const bot = spawnShiting(['start', ...args], environment, prefix);
+  // Should it start after all (the assertions fail), it must not outlive the test.
+  undo.push(() => bot.child.exitCode === null && bot.child.kill('SIGKILL'));
+  return bot.exit;
 }
 
 /** Runs `start` expecting a refusal: exit 1, one line on stderr, no stack anywhere, no Discord connection. */
 async function refused(args: string[], environment: Record<string, string>, prefix?: string[]) {
-  const bot = shiting(['start', ...args], environment, prefix);
-  // Should it start after all (the assertion below fails), it must not outlive the test.
-  undo.push(() => bot.child.exitCode === null && bot.child.kill('SIGKILL'));
-  const run = await bot.exit;
+  const run = await start(args, environment, prefix);
   expect(run.code).toBe(1);
   expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
   expect(run.stdout + run.stderr).not.toMatch(STACK_LINE);
@@ -128,7 +141,7 @@ describe('a database Shiting cannot use', () => {
 
   it('logs the stack only at debug level', async () => {
     const dir = tempDir('shiting-fail-');
-    const run = await shiting(['start'], await env({ SHITING_DB: dir, LOG_LEVEL: 'debug' })).exit;
+    const run = await start([], await env({ SHITING_DB: dir, LOG_LEVEL: 'debug' }));
     expect(run.code).toBe(1);
     expect(run.stderr.trim()).toBe(`shiting start: SHITING_DB is ${dir}: it is a directory, not a file.`);
     const record = run.stdout

@@ -1,6 +1,7 @@
 // Only a Shiting index is ever replaced: a user's file, a folder, an index from newer code or a path at the top
-// of the file system is refused, through `shiting compile` and `shiting start` as real processes, and the
-// user's file is byte-identical afterwards.
+// of the file system is refused, through `shiting compile` and `shiting start` (run in this process through the
+// console's entry point; a refusal ends before the bot serves), and the user's file is byte-identical afterwards.
+// The bot that recompiles an older index and serves from it is a real process.
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,10 +9,12 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { compileSeeds } from '../../src/knowledge/compile';
 import { IndexTargetError, inspectIndexFile } from '../../src/knowledge/index-target';
 import { INDEX_SCHEMA_VERSION } from '../../src/knowledge/knowledge-base';
-import { ensureIndex, SHIPPED_SEEDS } from '../../src/knowledge/open';
+import { ensureIndex } from '../../src/knowledge/open';
 import { SEARCH_TABLES_VERSION } from '../../src/search/tables';
 import { removeTempDirs, spawnShiting, tempDir } from '../discord/helpers';
 import { type FakeDiscord, startFakeDiscord } from '../fake-discord';
+import { shitingInProcess } from '../support/in-process';
+import { shippedIndexJson } from '../support/real-index';
 
 const MINI = fileURLToPath(new URL('../fixtures/seeds-mini', import.meta.url));
 const STACK_LINE = /^\s+at .+:\d+:\d+\)?$/m;
@@ -148,16 +151,14 @@ describe('ensureIndex', () => {
   });
 });
 
-describe('shiting compile --out (a real process)', () => {
+describe('shiting compile --out', () => {
   it('refuses to overwrite a file that is not an index, or a newer index, and leaves it byte-identical', async () => {
     const dir = tempDir('shiting-compile-target-');
     const notes = file(dir, 'notes.txt', NOTES);
     const newer = file(dir, 'newer.json', NEWER);
-    const [viaOut, viaEnv, viaNewer] = await Promise.all([
-      spawnShiting(['compile', '--seeds', MINI, '--out', notes], {}).exit,
-      spawnShiting(['compile', '--seeds', MINI], { SHITING_INDEX: notes }).exit,
-      spawnShiting(['compile', '--seeds', MINI, '--index', newer], {}).exit,
-    ]);
+    const viaOut = await shitingInProcess(['compile', '--seeds', MINI, '--out', notes], {});
+    const viaEnv = await shitingInProcess(['compile', '--seeds', MINI], { SHITING_INDEX: notes });
+    const viaNewer = await shitingInProcess(['compile', '--seeds', MINI, '--index', newer], {});
     expect(viaOut.code).toBe(1);
     expect(viaOut.stderr).toBe(
       `shiting compile: --out names ${notes}, which is not a Shiting index (a compiled index starts with {"schemaVersion":…); it was left as it was. Move the file away if it may be replaced, or choose another --out.\n`,
@@ -182,11 +183,9 @@ describe('shiting compile --out (a real process)', () => {
     const legacy = file(dir, 'legacy.json', LEGACY);
     const pretty = file(dir, 'pretty.json', JSON.stringify(JSON.parse(CURRENT), null, 2));
     const fresh = path.join(dir, 'new', 'folder', 'index.json');
-    const [replaced, reformatted, created] = await Promise.all([
-      spawnShiting(['compile', '--seeds', MINI, '--out', legacy], {}).exit,
-      spawnShiting(['compile', '--seeds', MINI, '--out', pretty], {}).exit,
-      spawnShiting(['compile', '--seeds', MINI, '--out', fresh], {}).exit,
-    ]);
+    const replaced = await shitingInProcess(['compile', '--seeds', MINI, '--out', legacy], {});
+    const reformatted = await shitingInProcess(['compile', '--seeds', MINI, '--out', pretty], {});
+    const created = await shitingInProcess(['compile', '--seeds', MINI, '--out', fresh], {});
     expect(reformatted.code).toBe(0);
     expect(readFileSync(pretty, 'utf8')).toBe(CURRENT);
     expect(reformatted.stdout).toContain('same counts as the index it replaced');
@@ -200,7 +199,7 @@ describe('shiting compile --out (a real process)', () => {
   });
 });
 
-describe('shiting start (a real process)', () => {
+describe('shiting start', () => {
   function startEnvWith(index: string, dir: string): Record<string, string> {
     if (!fake) throw new Error('start the fake Discord first');
     return {
@@ -219,17 +218,15 @@ describe('shiting start (a real process)', () => {
     const newer = file(dir, 'newer.json', NEWER);
     const { token, apiUrl } = fake;
     const db = path.join(dir, 'shiting.db');
-    const [viaEnv, viaFlag, viaNewer, viaFolder] = await Promise.all([
-      spawnShiting(['start'], startEnvWith(notes, dir)).exit,
-      spawnShiting(['start', '--index', notes], {
-        DISCORD_TOKEN: token,
-        DISCORD_API_URL: apiUrl,
-        SHITING_DB: db,
-        LOG_LEVEL: 'silent',
-      }).exit,
-      spawnShiting(['start'], startEnvWith(newer, dir)).exit,
-      spawnShiting(['start'], startEnvWith(dir, dir)).exit,
-    ]);
+    const viaEnv = await shitingInProcess(['start'], startEnvWith(notes, dir));
+    const viaFlag = await shitingInProcess(['start', '--index', notes], {
+      DISCORD_TOKEN: token,
+      DISCORD_API_URL: apiUrl,
+      SHITING_DB: db,
+      LOG_LEVEL: 'silent',
+    });
+    const viaNewer = await shitingInProcess(['start'], startEnvWith(newer, dir));
+    const viaFolder = await shitingInProcess(['start'], startEnvWith(dir, dir));
     expect(viaEnv.code).toBe(1);
     expect(viaEnv.stderr).toBe(
       `shiting start: SHITING_INDEX (or --index) names ${notes}, which is not a Shiting index (a compiled index starts with {"schemaVersion":…); it was left as it was. Move the file away if it may be replaced, or point SHITING_INDEX (or --index) elsewhere.\n`,
@@ -252,16 +249,15 @@ describe('shiting start (a real process)', () => {
     expect(existsSync(db)).toBe(false);
   });
 
-  it('recompiles an index whose search tables are older, for start and for ask, instead of refusing it', async () => {
-    const shipped = compileSeeds(SHIPPED_SEEDS);
-    if (!shipped.ok) throw new Error('the shipped seeds must compile');
+  it('recompiles an index whose search tables are older, for start (a real process) and for ask, instead of refusing it', async () => {
+    const shipped = { json: shippedIndexJson() };
     fake = await startFakeDiscord();
     const dir = tempDir('shiting-start-target-');
     const forStart = file(dir, 'start.json', withSearchVersion(shipped.json, -1));
     const forAsk = file(dir, 'ask.json', withSearchVersion(shipped.json, -1));
     const deployed = fake.nextRequest((r) => r.method === 'PUT' && r.path.endsWith('/commands'));
     const bot = spawnShiting(['start'], startEnvWith(forStart, dir));
-    const asked = await spawnShiting(['ask', '/about'], { SHITING_INDEX: forAsk }).exit;
+    const asked = await shitingInProcess(['ask', '/about'], { SHITING_INDEX: forAsk });
     expect(asked.code).toBe(0);
     expect(asked.stdout).toMatch(/^# About Shiting/);
     expect(readFileSync(forAsk, 'utf8')).toBe(shipped.json);
@@ -279,10 +275,8 @@ describe('shiting start (a real process)', () => {
     const atRoot = path.join(path.parse(dir).root, `shiting-test-${process.pid}.json`);
     const noFolder = path.join(dir, 'missing', 'index.json');
     try {
-      const [root, missing] = await Promise.all([
-        spawnShiting(['start', '--index', atRoot], startEnvWith(atRoot, dir)).exit,
-        spawnShiting(['start'], startEnvWith(noFolder, dir)).exit,
-      ]);
+      const root = await shitingInProcess(['start', '--index', atRoot], startEnvWith(atRoot, dir));
+      const missing = await shitingInProcess(['start'], startEnvWith(noFolder, dir));
       expect(root.code).toBe(1);
       expect(root.stderr).toContain(
         `names ${atRoot}, a new file at the top of the file system; start does not create an index there. Run \`npx shiting compile --out ${atRoot}\``,

@@ -67,12 +67,17 @@ describe('the real seeds', () => {
   });
 
   it('put every shown full start date of an edition on the calendar', () => {
+    let full = 0;
     for (const edition of index.records.editions) {
       const shown = edition.dates.find((d) => d.shown);
       expect(shown, `${edition.id} shows no date`).toBeDefined();
+      // A year or a month alone has no day to be on.
       if (shown?.start.length !== 10) continue;
+      full++;
       const day = index.calendar[shown.start.slice(5)] ?? [];
-      expect(day.some((e) => e.id === edition.id && e.date === shown.start)).toBe(true);
+      expect(day).toContainEqual(expect.objectContaining({ id: edition.id, date: shown.start }));
     }
+    // The loop checked something: most editions have a full date.
+    expect(full).toBeGreaterThan(index.records.editions.length / 2);
   });
 });

@@ -1,5 +1,5 @@
 // Seed files that would lose records or flood the terminal: empty, comment-only, deleted, oversized, a tab in
-// the indentation, the same mistake repeated. Through compileSeeds and through `shiting compile` as a process.
+// the indentation, the same mistake repeated. Through compileSeeds and through `shiting compile` (in this process, through the console's entry point).
 import { cpSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,7 +8,9 @@ import { compileSeeds } from '../../src/knowledge/compile';
 import { SeedCompileError } from '../../src/knowledge/open';
 import { MAX_SEED_FILE_BYTES } from '../../src/knowledge/read-seeds';
 import { formatSeedError, type SeedError, seedErrorReport } from '../../src/knowledge/seed-error';
-import { removeTempDirs, spawnShiting, tempDir } from '../discord/helpers';
+import { removeTempDirs, tempDir } from '../discord/helpers';
+import { shitingInProcess } from '../support/in-process';
+import { shippedIndexJson } from '../support/real-index';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const MINI = path.join(ROOT, 'test/fixtures/seeds-mini');
@@ -144,11 +146,10 @@ describe('seedErrorReport', () => {
   });
 });
 
-describe('shiting compile (a real process)', () => {
+describe('shiting compile', () => {
   it('refuses an emptied or deleted works.yaml, leaving the index; `[]` compiles and reports "works: 26 → 0"', async () => {
-    const real = compileSeeds(REAL);
-    if (!real.ok) throw new Error('the real seeds must compile');
-    expect(real.index.counts.works).toBe(26);
+    const real = { json: shippedIndexJson() };
+    expect((JSON.parse(real.json) as { counts: { works: number } }).counts.works).toBe(26);
     /** A copy of the real seeds with works.yaml changed, and the index compiled from the real seeds beside it. */
     const variant = (works: string | undefined) => {
       const seeds = copyOf(REAL);
@@ -156,12 +157,14 @@ describe('shiting compile (a real process)', () => {
       else writeFileSync(path.join(seeds, 'works.yaml'), works);
       const out = path.join(path.dirname(seeds), 'index.json');
       writeFileSync(out, real.json);
-      return { out, run: spawnShiting(['compile', '--seeds', seeds, '--out', out], {}).exit };
+      return { out, run: () => shitingInProcess(['compile', '--seeds', seeds, '--out', out], {}) };
     };
     const emptied = variant('# moved elsewhere\n');
     const deleted = variant(undefined);
     const none = variant('# None on purpose.\n[]\n');
-    const [e, d, n] = await Promise.all([emptied.run, deleted.run, none.run]);
+    const e = await emptied.run();
+    const d = await deleted.run();
+    const n = await none.run();
 
     expect(e.code).toBe(1);
     expect(e.stderr).toContain('works.yaml:1: works: no records: the file is empty or only comments');
@@ -181,7 +184,7 @@ describe('shiting compile (a real process)', () => {
     const seeds = copyOf(REAL);
     // Line 4 of people.yaml is a record's `  name:`, as in the issue's 1,136-problem report.
     tabAt(path.join(seeds, 'people.yaml'), 4);
-    const { code, stdout, stderr } = await spawnShiting(['compile', '--seeds', seeds], {}).exit;
+    const { code, stdout, stderr } = await shitingInProcess(['compile', '--seeds', seeds], {});
     expect(code).toBe(1);
     expect(stdout).toBe('');
     const lines = stderr.trimEnd().split('\n');
@@ -197,7 +200,7 @@ describe('shiting compile (a real process)', () => {
     const seeds = copyOf(MINI);
     const works = readFileSync(path.join(MINI, 'works.yaml'), 'utf8');
     writeFileSync(path.join(seeds, 'works.yaml'), `${works.trimEnd()}\n`.repeat(300));
-    const { code, stderr } = await spawnShiting(['compile', '--seeds', seeds], {}).exit;
+    const { code, stderr } = await shitingInProcess(['compile', '--seeds', seeds], {});
     expect(code).toBe(1);
     const lines = stderr.trimEnd().split('\n');
     expect(lines.length).toBeLessThanOrEqual(6);

@@ -103,13 +103,15 @@ describe('zh-TW replies over the real index', () => {
 
 describe('zh-TW data text', () => {
   it('is converted from zh-CN at compile time, and a seed’s own zh-TW text wins', () => {
-    const [series] = seedRecords().series;
+    // Compiled once: each case below replaces only the series.
+    const records = seedRecords();
+    const [series] = records.series;
     if (!series) throw new Error('no series');
     const written = {
       ...series,
       i18n: { 'zh-CN': { name: '中国网络视听大会' }, 'zh-TW': { summary: '自訂' } },
     };
-    const derived = deriveLocales({ ...seedRecords(), series: [written] }).series[0];
+    const derived = deriveLocales({ ...records, series: [written] }).series[0];
     if (!derived) throw new Error('no derived series');
     expect(localText({ locale: 'zh-TW' }, derived, 'name')).toBe('中國網路視聽大會');
     expect(localText({ locale: 'zh-TW' }, derived, 'summary')).toBe('自訂');
@@ -118,7 +120,7 @@ describe('zh-TW data text', () => {
     expect(derived.i18n?.['zh-TW']?.aliases).toContain('China Network Audio-visual Conference');
     // A record in English only gets no zh-TW text (nothing to convert, nothing stored).
     const english = { ...series, aliases: ['CIAC'], i18n: undefined };
-    expect(deriveLocales({ ...seedRecords(), series: [english] }).series[0]?.i18n).toBeUndefined();
+    expect(deriveLocales({ ...records, series: [english] }).series[0]?.i18n).toBeUndefined();
   });
 });
 

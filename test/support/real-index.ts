@@ -1,11 +1,24 @@
-// The real seeds compiled once into a temporary index for one test file, and removed after it: the set-up that
-// the console's test files all need.
+// The real seeds compiled into a temporary index for one test file, and removed after it: the set-up that
+// the console's test files all need. The compilation itself (about half a second) runs once per test worker:
+// files share their worker's modules (vitest.config.ts, isolate: false), so later files reuse the JSON.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { compileSeeds } from '../../src/knowledge/compile';
 import { SHIPPED_SEEDS } from '../../src/knowledge/open';
+
+let shipped: string | undefined;
+
+/** The shipped seeds' index as `npx shiting compile` writes it, compiled on first use. */
+export function shippedIndexJson(): string {
+  if (shipped === undefined) {
+    const result = compileSeeds(SHIPPED_SEEDS);
+    if (!result.ok) throw new Error('seeds do not compile');
+    shipped = result.json;
+  }
+  return shipped;
+}
 
 export interface RealIndex {
   /** The temporary folder, for files a test writes beside the index. */
@@ -20,9 +33,7 @@ export function realIndex(prefix: string): RealIndex {
   beforeAll(() => {
     real.dir = mkdtempSync(path.join(tmpdir(), prefix));
     real.index = path.join(real.dir, 'index.json');
-    const result = compileSeeds(SHIPPED_SEEDS);
-    if (!result.ok) throw new Error('seeds do not compile');
-    writeFileSync(real.index, result.json);
+    writeFileSync(real.index, shippedIndexJson());
   });
   afterAll(() => rmSync(real.dir, { recursive: true, force: true }));
   return real;
