@@ -50,6 +50,13 @@ const EnvSchema = z.object({
     .string()
     .regex(SNOWFLAKE_PATTERN, 'DISCORD_GUILD_ID must be a numeric Discord server id (17–20 digits).')
     .optional(),
+  DISCORD_PUBLIC_KEY: z
+    .string()
+    .regex(
+      /^[0-9a-fA-F]{64}$/,
+      "DISCORD_PUBLIC_KEY must be the application's public key: 64 hex characters (Developer Portal → General Information → Public Key).",
+    )
+    .optional(),
   DISCORD_API_URL: z
     .url({ error: 'DISCORD_API_URL must be a URL such as http://127.0.0.1:8080/api.' })
     // Bearer of the bot token: only a web address may receive it (not ftp:, file: or javascript:).
@@ -110,7 +117,10 @@ const EnvSchema = z.object({
 });
 
 export interface Config {
+  /** Empty only where the command does not need one (`serve`, see ConfigNeeds). */
   token: string;
+  /** The application's Ed25519 public key (hex), which `serve` checks every request's signature with. */
+  publicKey?: string;
   applicationId?: string;
   guildId?: string;
   apiUrl?: string;
@@ -144,19 +154,27 @@ export class ConfigError extends Error {
   }
 }
 
+/** What a command needs beyond the schema: `serve` answers over HTTP with no bot token. */
+export interface ConfigNeeds {
+  /** Default true. */
+  token?: boolean;
+}
+
 /** Validate an environment. Empty values count as unset, as `.env` files often leave them blank. */
-export function parseConfig(env: Record<string, string | undefined>): Config {
+export function parseConfig(env: Record<string, string | undefined>, needs: ConfigNeeds = {}): Config {
   const present = Object.fromEntries(
     Object.keys(EnvSchema.shape).flatMap((key) => {
       const value = env[key]?.trim();
       return value ? [[key, value]] : [];
     }),
   );
-  const result = EnvSchema.safeParse(present);
+  const schema = needs.token === false ? EnvSchema.partial({ DISCORD_TOKEN: true }) : EnvSchema;
+  const result = schema.safeParse(present);
   if (!result.success) throw new ConfigError(result.error.issues.map((issue) => issue.message));
   const e = result.data;
   return {
-    token: e.DISCORD_TOKEN,
+    token: e.DISCORD_TOKEN ?? '',
+    publicKey: e.DISCORD_PUBLIC_KEY,
     applicationId: e.DISCORD_APPLICATION_ID,
     guildId: e.DISCORD_GUILD_ID,
     apiUrl: e.DISCORD_API_URL?.replace(/\/$/, ''),
@@ -175,7 +193,11 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 }
 
 /** Load `.env` (values already in the environment win), then validate `process.env` with `overrides` (flags). */
-export function readConfig(envFile = '.env', overrides: Record<string, string> = {}): Config {
+export function readConfig(
+  envFile = '.env',
+  overrides: Record<string, string> = {},
+  needs: ConfigNeeds = {},
+): Config {
   if (existsSync(envFile)) {
     try {
       process.loadEnvFile(envFile);
@@ -189,16 +211,19 @@ export function readConfig(envFile = '.env', overrides: Record<string, string> =
       throw new ConfigError([`cannot read ${envFile}: ${reason}`]);
     }
   }
-  return parseConfig({ ...process.env, ...overrides });
+  return parseConfig({ ...process.env, ...overrides }, needs);
 }
 
 /**
  * The configuration, or undefined once a ConfigError's message is on stderr: how every command that needs it
  * starts (the caller exits 1). Anything else is not a configuration mistake and is thrown.
  */
-export function readConfigOrSay(overrides: Record<string, string> = {}): Config | undefined {
+export function readConfigOrSay(
+  overrides: Record<string, string> = {},
+  needs: ConfigNeeds = {},
+): Config | undefined {
   try {
-    return readConfig('.env', overrides);
+    return readConfig('.env', overrides, needs);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     process.stderr.write(error.userMessage);
