@@ -16,6 +16,10 @@ export interface ServeSetup {
   /** More of the environment (DATABASE_URL, …). */
   env?: Record<string, string>;
   level?: string;
+  /** The handlers' time; NOW by default. */
+  clock?: () => Date;
+  /** Milliseconds for the signature check; NOW's by default (give Date.now with a fake Discord on real time). */
+  now?: () => number;
 }
 
 /** One serve replica, answering `discord`'s signed requests, its REST through `discord.apiUrl`. */
@@ -39,8 +43,8 @@ export async function serveFor(
   const serving = await startServe({
     config,
     logger: captureLogger(setup.level ?? 'warn').logger,
-    clock: () => NOW,
-    now: () => NOW.getTime(),
+    clock: setup.clock ?? (() => NOW),
+    now: setup.now ?? (() => NOW.getTime()),
     knowledge: setup.knowledge,
     charts: false,
   });
