@@ -2,6 +2,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
+import { PUBLIC_KEY_PATTERN } from './http/signature';
 
 /** Discord bot tokens are three base64url parts joined by dots; the first encodes the bot's user id. */
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{18,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{20,}$/;
@@ -53,7 +54,7 @@ const EnvSchema = z.object({
   DISCORD_PUBLIC_KEY: z
     .string()
     .regex(
-      /^[0-9a-fA-F]{64}$/,
+      PUBLIC_KEY_PATTERN,
       "DISCORD_PUBLIC_KEY must be the application's public key: 64 hex characters (Developer Portal → General Information → Public Key).",
     )
     .optional(),

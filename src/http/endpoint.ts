@@ -11,7 +11,7 @@ import { checkSignature } from './signature';
 import type { HttpTransport } from './transport';
 
 /** Discord's interactions are a few KiB; nothing it sends comes near this. */
-export const MAX_BODY_BYTES = 1024 * 1024;
+const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface EndpointOptions {
   publicKey: KeyObject;

@@ -6,7 +6,7 @@ import { createPublicKey, type KeyObject, verify } from 'node:crypto';
 export const PUBLIC_KEY_PATTERN = /^[0-9a-fA-F]{64}$/;
 
 /** How far a request's timestamp may be from now, either way, before it counts as a replay. */
-export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
+const MAX_CLOCK_SKEW_MS = 5 * 60_000;
 
 /** An Ed25519 key's SubjectPublicKeyInfo up to the key itself (RFC 8410): node:crypto takes raw keys only as SPKI DER. */
 const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');

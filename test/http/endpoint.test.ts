@@ -5,7 +5,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
+  type APIInteraction,
   ApplicationCommandOptionType,
+  ApplicationCommandType,
   InteractionResponseType,
   PermissionFlagsBits,
 } from 'discord-api-types/v10';
@@ -166,6 +168,17 @@ describe('POST /interactions', () => {
     expect((reply.answer.json as { type: number }).type).toBe(
       InteractionResponseType.ChannelMessageWithSource,
     );
+  });
+
+  it('answers 400 to an interaction the router does not answer (a user command), counted', async () => {
+    const before = await requests('unanswered');
+    const interaction = discord.commandInteraction({ name: 'Look up' });
+    const { answer } = await discord.send({
+      ...interaction,
+      data: { ...interaction.data, type: ApplicationCommandType.User, target_id: FAKE_USER_ID },
+    } as APIInteraction);
+    expect(answer.status).toBe(400);
+    expect(await requests('unanswered')).toBe(before + 1);
   });
 
   it('serves /healthz on the same port', async () => {
