@@ -21,6 +21,9 @@
  * - `apiUrl` is the REST base the endpoint must use: the fake's REST, except that an interaction token's
  *   webhook routes (edits, follow-ups) wait until that interaction's HTTP answer is recorded, as Discord's do;
  *   an endpoint may otherwise edit `@original` before the fake has seen the deferral it answered with.
+ * - No gateway session should be open on the same fake: `send` registers each interaction with the fake through
+ *   `fake.sendInteraction`, which also dispatches it to the gateway.
+ * - `roundRobin(backends)` is the smallest load balancer, for several endpoints behind one URL.
  */
 import { generateKeyPairSync, sign as signWith } from 'node:crypto';
 import { createServer, request, type Server } from 'node:http';
@@ -246,4 +249,41 @@ export async function startHttpMode(fake: FakeDiscord, options: HttpModeOptions 
     },
   };
   return mode;
+}
+
+export interface RoundRobin {
+  url: string;
+  /** Which backend (its index) each request went to, in order. */
+  served: number[];
+  close(): Promise<void>;
+}
+
+/** The smallest load balancer: each request to the next backend in turn, body and headers as they came. */
+export async function roundRobin(backends: string[]): Promise<RoundRobin> {
+  const served: number[] = [];
+  let next = 0;
+  const server: Server = createServer((req, res) => {
+    const which = next;
+    next = (next + 1) % backends.length;
+    served.push(which);
+    const target = new URL(backends[which]!);
+    const forward = request(
+      { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    forward.on('error', () => res.destroy());
+    req.pipe(forward);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    served,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
 }

@@ -3,8 +3,6 @@
 // command on the other, /digest set on one and /digest status on the other); then a real `shiting worker`
 // (startWorker) posts the digest that was set over HTTP.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, request, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
@@ -21,47 +19,10 @@ import { ensureIndex, openKnowledge } from '../../src/knowledge/open';
 import { startTestPostgres, type TestPostgres } from '../digest/postgres-server';
 import { captureLogger } from '../discord/helpers';
 import { FAKE_CHANNEL_ID, type FakeDiscord, startFakeDiscord } from '../fake-discord';
-import { type HttpDiscord, startHttpMode } from '../fake-discord/http-mode';
+import { type HttpDiscord, type RoundRobin, roundRobin, startHttpMode } from '../fake-discord/http-mode';
 import { serveFor } from './harness';
 
 const MANAGER = PermissionFlagsBits.ManageGuild | PermissionFlagsBits.ViewChannel;
-
-interface RoundRobin {
-  url: string;
-  /** Which replica (0 or 1) each request went to, in order. */
-  served: number[];
-  close(): Promise<void>;
-}
-
-/** The smallest load balancer: each request to the next backend in turn, body and headers as they came. */
-async function roundRobin(backends: string[]): Promise<RoundRobin> {
-  const served: number[] = [];
-  let next = 0;
-  const server: Server = createServer((req, res) => {
-    const which = next;
-    next = (next + 1) % backends.length;
-    served.push(which);
-    const target = new URL(backends[which]!);
-    const forward = request(
-      { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
-      (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      },
-    );
-    forward.on('error', () => res.destroy());
-    req.pipe(forward);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    served,
-    async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
-}
 
 let postgres: TestPostgres;
 let databaseUrl: string;
