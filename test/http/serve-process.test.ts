@@ -1,6 +1,8 @@
 // `shiting serve` as the process a user starts: its start-up checks (in-process through main, as the console's
 // tests run it), then one real `node bin/shiting.mjs serve` answering signed requests from the fake Discord,
 // refusing an unsigned one, and stopping cleanly on SIGTERM.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeTempDirs, spawnShiting, tempDir } from '../discord/helpers';
@@ -71,6 +73,24 @@ describe('shiting serve start-up checks', () => {
     });
     expect(ran.code).toBe(2);
     expect(ran.err.split('\n')[0]).toBe('shiting serve: --port needs a port number: eighty');
+  });
+
+  it('a port already taken: one line naming it, exit 1', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const { port } = taken.address() as AddressInfo;
+    try {
+      const ran = await runMain(['serve', '--port', String(port)], {
+        env: env({ DISCORD_PUBLIC_KEY: discord.publicKey }),
+        cwd: tempDir('shiting-serve-cwd-'),
+      });
+      expect(ran.code).toBe(1);
+      expect(ran.err).toMatch(
+        new RegExp(`^shiting serve: SHITING_HTTP_PORT \\(or --port\\) ${port}: .*EADDRINUSE.*\n$`),
+      );
+    } finally {
+      taken.close();
+    }
   });
 
   it('is listed in the usage', async () => {
