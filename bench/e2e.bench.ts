@@ -313,7 +313,7 @@ export async function run(): Promise<Section[]> {
         title: `HTTP endpoint (shiting serve): ${INTERACTIONS} mixed interactions (with charts) POSTed at once`,
         figures: httpBursts.flatMap((f, i) => httpBurstFigures(i + 1, f)),
         notes: [
-          `The burst above, signed and POSTed by the fake Discord's HTTP mode to serve replicas (each in a worker thread, with its own chart pool) behind a round-robin proxy on the fake's thread; an interaction's time runs from the burst's start to its HTTP answer (the reply, or a deferral: charts are deferred and edited in over REST, since a JSON body cannot carry the PNG). "Per second" counts the answers within 3 s over the time until the last of them. Median of ${RUNS} bursts, after ${WARM_UP} warm-up interactions. On ${cpus().length} cores a second replica adds little but the chance to spread: the fake, the proxy and both replicas share them.`,
+          `The burst above, signed and POSTed by the fake Discord's HTTP mode to serve replicas (each in a worker thread, with its own chart pool) behind a round-robin proxy (a worker thread too; the fake keeps at most 256 keep-alive connections, as Discord keeps a pool); an interaction's time runs from the burst's start to its HTTP answer (the reply, or a deferral: charts are deferred and edited in over REST, since a JSON body cannot carry the PNG). "Per second" counts the answers within 3 s over the time until the last of them. Median of ${RUNS} bursts, after ${WARM_UP} warm-up interactions. On ${cpus().length} cores the fake, the proxy and the replicas share them (load average ${loadavg()[0]!.toFixed(1)} when it ran), so a second replica shows how the load spreads more than what a second machine adds.`,
         ],
       },
       {

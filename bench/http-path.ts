@@ -11,7 +11,8 @@ import { parseConfig } from '../src/config';
 import { startServe } from '../src/http/serve';
 import { createLogger } from '../src/logger';
 import { type FakeDiscord, type InteractionSpec, startFakeDiscord } from '../test/fake-discord';
-import { type HttpDiscord, roundRobin, startHttpMode } from '../test/fake-discord/http-mode';
+import { type HttpDiscord, startHttpMode } from '../test/fake-discord/http-mode';
+import type { BalancerData } from './balancer';
 import { medianOf, percentile } from './lib';
 import type { ServeReplicaData } from './serve-replica';
 
@@ -91,7 +92,7 @@ export interface HttpBurstFigures extends Record<string, number> {
 
 /**
  * `interactions` POSTed at once to `replicas` serve replicas (worker threads, each with its own chart pool)
- * behind a round-robin proxy; the fake Discord and the proxy on this thread.
+ * behind a round-robin proxy (a worker thread too); the fake Discord on this thread.
  */
 export async function httpBurst(
   indexPath: string,
@@ -123,8 +124,14 @@ export async function httpBurst(
           }),
       ),
     );
-    const balancer = await roundRobin(ports.map((port) => `http://127.0.0.1:${port}`));
-    discord.endpoint = `${balancer.url}/interactions`;
+    const balancer = new Worker(new URL('./balancer.mjs', import.meta.url), {
+      workerData: { backends: ports.map((port) => `http://127.0.0.1:${port}`) } satisfies BalancerData,
+    });
+    const url = await new Promise<string>((resolve, reject) => {
+      balancer.once('message', (m: { url: string }) => resolve(m.url));
+      balancer.once('error', reject);
+    });
+    discord.endpoint = `${url}/interactions`;
     try {
       await pass(fake, discord, mix, options.warmUp);
       return await medianOf(options.runs, async () => {
@@ -163,7 +170,9 @@ export async function httpBurst(
         };
       });
     } finally {
-      await balancer.close();
+      const exited = new Promise((resolve) => balancer.once('exit', resolve));
+      balancer.postMessage('stop');
+      await exited;
     }
   } finally {
     await Promise.all(

@@ -26,7 +26,7 @@
  * - `roundRobin(backends)` is the smallest load balancer, for several endpoints behind one URL.
  */
 import { generateKeyPairSync, sign as signWith } from 'node:crypto';
-import { createServer, request, type Server } from 'node:http';
+import { Agent, createServer, type IncomingHttpHeaders, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
   type APIApplicationCommandInteractionDataOption,
@@ -78,6 +78,11 @@ export interface HttpDiscord {
 
 export interface HttpModeOptions {
   endpoint?: string;
+  /**
+   * Keep-alive connections to the endpoint at most, as Discord keeps a pool of them (default 256): a burst of a
+   * thousand new connections at once would overflow the listen backlog and wait out TCP's SYN retries instead.
+   */
+  connections?: number;
   /** Milliseconds since the epoch, for X-Signature-Timestamp; Date.now by default. */
   now?: () => number;
 }
@@ -142,6 +147,31 @@ export async function startHttpMode(fake: FakeDiscord, options: HttpModeOptions 
   await new Promise<void>((resolve) => edge.listen(0, '127.0.0.1', resolve));
   const apiUrl = `http://127.0.0.1:${(edge.address() as AddressInfo).port}/api`;
 
+  const agent = new Agent({ keepAlive: true, maxSockets: options.connections ?? 256 });
+  const fetchHeaders = (headers: IncomingHttpHeaders) =>
+    new Headers(
+      Object.entries(headers).flatMap(([name, value]): [string, string][] =>
+        value === undefined ? [] : [[name, Array.isArray(value) ? value.join(', ') : value]],
+      ),
+    );
+  const exchange = (method: string, headers: Record<string, string>, body: Buffer) =>
+    new Promise<{ status: number; headers: Headers; text: string }>((resolve, reject) => {
+      const out = request(mode.endpoint, { method, headers, agent }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('error', reject);
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: fetchHeaders(res.headers),
+            text: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
+      });
+      out.on('error', reject);
+      out.end(body);
+    });
+
   const mode: HttpDiscord = {
     publicKey: publicHex,
     apiUrl,
@@ -155,15 +185,12 @@ export async function startHttpMode(fake: FakeDiscord, options: HttpModeOptions 
       if (signature !== null) headers['x-signature-ed25519'] = signature;
       if (timestamp !== null) headers['x-signature-timestamp'] = timestamp;
       const method = post.method ?? 'POST';
-      const response = await fetch(mode.endpoint, {
-        method,
-        headers,
-        ...(method === 'GET' || method === 'HEAD' ? {} : { body: Buffer.from(body) }),
-      });
-      const text = await response.text();
+      const bytes = method === 'GET' || method === 'HEAD' ? Buffer.alloc(0) : Buffer.from(body);
+      if (bytes.length > 0) headers['content-length'] = String(bytes.length);
+      const response = await exchange(method, headers, bytes);
       let json: unknown;
-      if (response.headers.get('content-type')?.includes('json')) json = JSON.parse(text);
-      return { status: response.status, headers: response.headers, text, json };
+      if (response.headers.get('content-type')?.includes('json')) json = JSON.parse(response.text);
+      return { ...response, json };
     },
     commandInteraction(spec) {
       const interaction = fake.commandInteraction(spec) as APIInteraction & {
@@ -244,6 +271,7 @@ export async function startHttpMode(fake: FakeDiscord, options: HttpModeOptions 
       return body.data?.choices ?? [];
     },
     async close() {
+      agent.destroy();
       edge.closeAllConnections();
       await new Promise<void>((resolve) => edge.close(() => resolve()));
     },
@@ -262,13 +290,21 @@ export interface RoundRobin {
 export async function roundRobin(backends: string[]): Promise<RoundRobin> {
   const served: number[] = [];
   let next = 0;
+  const agent = new Agent({ keepAlive: true, maxSockets: 256 });
   const server: Server = createServer((req, res) => {
     const which = next;
     next = (next + 1) % backends.length;
     served.push(which);
     const target = new URL(backends[which]!);
     const forward = request(
-      { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
+      {
+        host: target.hostname,
+        port: target.port,
+        method: req.method,
+        path: req.url,
+        headers: req.headers,
+        agent,
+      },
       (answer) => {
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(res);
@@ -282,6 +318,7 @@ export async function roundRobin(backends: string[]): Promise<RoundRobin> {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     served,
     async close() {
+      agent.destroy();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
