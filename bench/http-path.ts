@@ -97,7 +97,14 @@ export interface HttpBurstFigures extends Record<string, number> {
 export async function httpBurst(
   indexPath: string,
   mix: readonly InteractionSpec[],
-  options: { replicas: number; interactions: number; warmUp: number; runs: number },
+  options: {
+    replicas: number;
+    interactions: number;
+    warmUp: number;
+    runs: number;
+    /** One replica straight, without the proxy in between. */
+    direct?: boolean;
+  },
 ): Promise<HttpBurstFigures> {
   const dir = mkdtempSync(path.join(tmpdir(), 'shiting-bench-replicas-'));
   const fake = await startFakeDiscord();
@@ -131,7 +138,7 @@ export async function httpBurst(
       balancer.once('message', (m: { url: string }) => resolve(m.url));
       balancer.once('error', reject);
     });
-    discord.endpoint = `${url}/interactions`;
+    discord.endpoint = options.direct ? `http://127.0.0.1:${ports[0]}/interactions` : `${url}/interactions`;
     try {
       await pass(fake, discord, mix, options.warmUp);
       return await medianOf(options.runs, async () => {
