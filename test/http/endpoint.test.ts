@@ -338,6 +338,16 @@ describe('/digest over HTTP: the shared store, and the interaction’s own permi
     );
   });
 
+  it('/digest preview and /digest off answer from the same store', async () => {
+    const preview = await digest('preview', { date: '03-28' });
+    expect(JSON.stringify(preview.data)).toMatch(/March 28|03-28|2026-03-28/);
+    const off = await digest('off', { channel: FAKE_CHANNEL_ID });
+    expect(off.ephemeral).toBe(true);
+    expect(off.data.content).toContain(`<#${FAKE_CHANNEL_ID}>`);
+    const status = await digest('status');
+    expect(JSON.stringify(status.data)).not.toContain(FAKE_CHANNEL_ID);
+  });
+
   it('refuses /digest set to a member without Manage Server', async () => {
     const reply = await discord.sendCommand({
       name: 'digest',
