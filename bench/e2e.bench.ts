@@ -1,5 +1,6 @@
 // End to end: the bot in-process (discord.js, router, real handlers and index) against the local fake Discord.
-// Each interaction goes out on the gateway; its time ends when the reply reaches the callback route.
+// Each interaction goes out on the gateway; its time ends when the reply reaches the callback route. Beside it the
+// HTTP path (bench/http-path.ts): the same interactions POSTed to `shiting serve`, timed to the HTTP answer.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,6 +13,7 @@ import { ensureIndex, openKnowledge } from '../src/knowledge/open';
 import { createLogger } from '../src/logger';
 import { type FakeDiscord, type InteractionSpec, startFakeDiscord } from '../test/fake-discord';
 import type { BurstBotData } from './burst-bot';
+import { type HttpBurstFigures, httpBurst, httpSequential } from './http-path';
 import { medianOf, percentile, type Section } from './lib';
 
 const INTERACTIONS = 1_000;
@@ -248,15 +250,36 @@ export async function run(): Promise<Section[]> {
     const withCharts = chartMix(knowledge);
     // Its own bots, one after the other: this one's pool and queue must not warm or load the other's run.
     await bot.stop();
+    // The same mix over HTTP (shiting serve, in this process as the bot was), with the gateway bot stopped.
+    const httpOneAtATime = await httpSequential(knowledge, mix, {
+      interactions: INTERACTIONS,
+      warmUp: WARM_UP,
+      runs: RUNS,
+    });
     // The bot threads load the index themselves, from a file kept for as long as they run.
     const burstDir = mkdtempSync(path.join(tmpdir(), 'shiting-burst-'));
     let now: BurstFigures;
     let before: BurstFigures;
+    const httpBursts: HttpBurstFigures[] = [];
     try {
       const burstIndex = path.join(burstDir, 'index.json');
       ensureIndex('seeds', burstIndex);
       now = await burstOf(burstIndex, withCharts, { queue: true, charts: true });
       before = await burstOf(burstIndex, withCharts, { queue: false, charts: false });
+      for (const [replicas, direct] of [
+        [1, true],
+        [1, false],
+        [2, false],
+      ] as const)
+        httpBursts.push(
+          await httpBurst(burstIndex, withCharts, {
+            replicas,
+            direct,
+            interactions: INTERACTIONS,
+            warmUp: WARM_UP,
+            runs: RUNS,
+          }),
+        );
     } finally {
       rmSync(burstDir, { recursive: true, force: true });
     }
@@ -280,7 +303,27 @@ export async function run(): Promise<Section[]> {
       { name: `${label}: replies with a chart`, value: f.charts, unit: '' },
       { name: `${label}: no callback at all (request failed)`, value: f.lost, unit: '' },
     ];
+    const httpBurstFigures = (label: string, f: HttpBurstFigures) => {
+      return [
+        { name: `${label}: answered within 3 s, per second`, value: f.perSecond, unit: '/s' },
+        { name: `${label}: answered within 3 s`, value: f.withinDeadline, unit: '%' },
+        { name: `${label}: time to the HTTP answer p50`, value: f.p50, unit: 'ms' },
+        { name: `${label}: time to the HTTP answer p99`, value: f.p99, unit: 'ms' },
+        { name: `${label}: no answer at all`, value: f.lost, unit: '' },
+      ];
+    };
     return [
+      {
+        title: `HTTP endpoint (shiting serve): ${INTERACTIONS} mixed interactions (with charts) POSTed at once`,
+        figures: [
+          ...httpBurstFigures('1 replica, no proxy', httpBursts[0]!),
+          ...httpBurstFigures('1 replica behind the proxy', httpBursts[1]!),
+          ...httpBurstFigures('2 replicas behind the proxy', httpBursts[2]!),
+        ],
+        notes: [
+          `The burst above, signed and POSTed by the fake Discord's HTTP mode to serve replicas (each in a worker thread, with its own chart pool) behind a round-robin proxy (a worker thread too; the fake keeps at most 256 keep-alive connections, as Discord keeps a pool); an interaction's time runs from the burst's start to its HTTP answer (the reply, or a deferral: charts are deferred and edited in over REST, since a JSON body cannot carry the PNG). "Per second" counts the answers within 3 s over the time until the last of them. Median of ${RUNS} bursts, after ${WARM_UP} warm-up interactions. On ${cpus().length} cores the fake, the proxy and the replicas share them (load average ${loadavg()[0]!.toFixed(1)} when it ran), so a second replica shows how the load spreads more than what a second machine adds.`,
+        ],
+      },
       {
         title: `Burst: ${INTERACTIONS} mixed interactions (with charts) on the gateway at once`,
         figures: [
@@ -306,8 +349,11 @@ export async function run(): Promise<Section[]> {
           { name: 'runtime only (/about) p50', value: runtime.p50, unit: 'ms' },
           { name: 'runtime only (/about) p99', value: runtime.p99, unit: 'ms' },
           { name: `burst of ${INTERACTIONS}, answered per second`, value: burst.perSecond, unit: '/s' },
+          { name: 'HTTP (shiting serve): reply p50, one at a time', value: httpOneAtATime.p50, unit: 'ms' },
+          { name: 'HTTP (shiting serve): reply p99, one at a time', value: httpOneAtATime.p99, unit: 'ms' },
         ],
         notes: [
+          `HTTP (shiting serve): the same interactions signed and POSTed by the fake Discord's HTTP mode to serve in this process, timed to the HTTP answer; a /stat or /edition chart is a deferral there (its PNG follows as an edit over REST), where on the gateway the chart goes in the callback.`,
           `${INTERACTIONS} interactions per run (median of ${RUNS} runs, after ${WARM_UP} warm-up), a fixed mix over ${commands.length} commands (${mix.length} distinct option sets), one in five as a DM; the bot (discord.js 14) and the fake Discord share one process and talk over 127.0.0.1. Load average when it ran: ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores.`,
         ],
       },

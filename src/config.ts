@@ -2,6 +2,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
+import { PUBLIC_KEY_PATTERN } from './http/signature';
 
 /** Discord bot tokens are three base64url parts joined by dots; the first encodes the bot's user id. */
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{18,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{20,}$/;
@@ -86,6 +87,13 @@ const EnvSchema = z.object({
     .string()
     .regex(SNOWFLAKE_PATTERN, 'DISCORD_GUILD_ID must be a numeric Discord server id (17–20 digits).')
     .optional(),
+  DISCORD_PUBLIC_KEY: z
+    .string()
+    .regex(
+      PUBLIC_KEY_PATTERN,
+      "DISCORD_PUBLIC_KEY must be the application's public key: 64 hex characters (Developer Portal → General Information → Public Key).",
+    )
+    .optional(),
   DISCORD_API_URL: apiUrl('DISCORD_API_URL', 'http://127.0.0.1:8080/api'),
   // Where `shiting rest-proxy` sends what it is given (DISCORD_API_URL is where the other processes find the proxy).
   SHITING_UPSTREAM_API_URL: apiUrl('SHITING_UPSTREAM_API_URL', 'https://discord.com/api'),
@@ -168,7 +176,10 @@ const EnvSchema = z.object({
 });
 
 export interface Config {
+  /** Empty only where the command does not need one (`serve`, see ConfigNeeds). */
   token: string;
+  /** The application's Ed25519 public key (hex), which `serve` checks every request's signature with. */
+  publicKey?: string;
   applicationId?: string;
   guildId?: string;
   apiUrl?: string;
@@ -217,20 +228,27 @@ export class ConfigError extends Error {
 
 const optionalNumber = (text: string | undefined) => (text === undefined ? undefined : Number(text));
 const seconds = (text: string | undefined) => (text === undefined ? undefined : Number(text) * 1_000);
+/** What a command needs beyond the schema: `serve` answers over HTTP with no bot token. */
+export interface ConfigNeeds {
+  /** Default true. */
+  token?: boolean;
+}
 
 /** Validate an environment. Empty values count as unset, as `.env` files often leave them blank. */
-export function parseConfig(env: Record<string, string | undefined>): Config {
+export function parseConfig(env: Record<string, string | undefined>, needs: ConfigNeeds = {}): Config {
   const present = Object.fromEntries(
     Object.keys(EnvSchema.shape).flatMap((key) => {
       const value = env[key]?.trim();
       return value ? [[key, value]] : [];
     }),
   );
-  const result = EnvSchema.safeParse(present);
+  const schema = needs.token === false ? EnvSchema.partial({ DISCORD_TOKEN: true }) : EnvSchema;
+  const result = schema.safeParse(present);
   if (!result.success) throw new ConfigError(result.error.issues.map((issue) => issue.message));
   const e = result.data;
   return {
-    token: e.DISCORD_TOKEN,
+    token: e.DISCORD_TOKEN ?? '',
+    publicKey: e.DISCORD_PUBLIC_KEY,
     applicationId: e.DISCORD_APPLICATION_ID,
     guildId: e.DISCORD_GUILD_ID,
     apiUrl: e.DISCORD_API_URL?.replace(/\/$/, ''),
@@ -256,7 +274,11 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 }
 
 /** Load `.env` (values already in the environment win), then validate `process.env` with `overrides` (flags). */
-export function readConfig(envFile = '.env', overrides: Record<string, string> = {}): Config {
+export function readConfig(
+  envFile = '.env',
+  overrides: Record<string, string> = {},
+  needs: ConfigNeeds = {},
+): Config {
   if (existsSync(envFile)) {
     try {
       process.loadEnvFile(envFile);
@@ -270,16 +292,19 @@ export function readConfig(envFile = '.env', overrides: Record<string, string> =
       throw new ConfigError([`cannot read ${envFile}: ${reason}`]);
     }
   }
-  return parseConfig({ ...process.env, ...overrides });
+  return parseConfig({ ...process.env, ...overrides }, needs);
 }
 
 /**
  * The configuration, or undefined once a ConfigError's message is on stderr: how every command that needs it
  * starts (the caller exits 1). Anything else is not a configuration mistake and is thrown.
  */
-export function readConfigOrSay(overrides: Record<string, string> = {}): Config | undefined {
+export function readConfigOrSay(
+  overrides: Record<string, string> = {},
+  needs: ConfigNeeds = {},
+): Config | undefined {
   try {
-    return readConfig('.env', overrides);
+    return readConfig('.env', overrides, needs);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     process.stderr.write(error.userMessage);

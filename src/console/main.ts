@@ -12,6 +12,10 @@ const SUBCOMMANDS: Record<string, { about: string; load: () => Promise<{ run: Ru
   digest: { about: 'preview the on-this-date digest for a date', load: () => import('./digest') },
   deploy: { about: 'register the slash commands with Discord', load: () => import('./deploy') },
   start: { about: 'run the bot (same as npm start)', load: () => import('../discord/start') },
+  serve: {
+    about: 'answer interactions over HTTP (Interactions Endpoint URL)',
+    load: () => import('../http/serve'),
+  },
   worker: { about: 'post digests over REST, sharing DATABASE_URL', load: () => import('../digest/worker') },
   'rest-proxy': {
     about: "one Discord rate-limit budget for all of the bot's processes",

@@ -16,7 +16,8 @@ export type CommandInteraction =
 
 /** What the runtime adds to every Context: handlers' services and the zone that decides "today". */
 export interface RuntimeContext {
-  services?: Services;
+  /** The same for every interaction, or made for each (serve's digest checks read the interaction's own payload). */
+  services?: Services | ((interaction: CommandInteraction) => Services);
   timeZone?: string;
 }
 
@@ -36,6 +37,7 @@ export function buildContext(
   if (channelId) context.channelId = channelId;
   if (interaction.member) context.memberPermissions = BigInt(interaction.member.permissions);
   if (runtime.timeZone) context.timeZone = runtime.timeZone;
-  if (runtime.services) context.services = runtime.services;
+  const services = typeof runtime.services === 'function' ? runtime.services(interaction) : runtime.services;
+  if (services) context.services = services;
   return context;
 }

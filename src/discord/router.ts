@@ -14,14 +14,14 @@ import {
   InteractionType,
   MessageFlags,
 } from 'discord-api-types/v10';
-import type { Command, Knowledge, MessageCommand, Options, Reply, Services } from '../../commands/types';
+import type { Command, Knowledge, MessageCommand, Options, Reply } from '../../commands/types';
 import { answerClick, type Click } from '../components/answer';
 import { fitChoice, LIMITS, length } from '../discord-limits';
 import { type Locale, toLocale } from '../locale';
 import { messages } from '../locale/catalogue';
 import type { Logger } from '../logger';
 import { ephemeralReply, isEphemeral } from '../render/reply';
-import { buildContext, type CommandInteraction } from './context';
+import { buildContext, type CommandInteraction, type RuntimeContext } from './context';
 import { parseOptions } from './options';
 import type { InteractionRef, InteractionTransport } from './transport';
 
@@ -54,7 +54,7 @@ export interface RouterOptions {
   logger: Logger;
   /** The time handlers see as `now`; injected so tests and digests agree on the date. */
   clock?: () => Date;
-  services?: Services;
+  services?: RuntimeContext['services'];
   /** The zone handlers take "today" in (config.digestTimezone). */
   timeZone?: string;
   deferAfterMs?: number;

@@ -1,5 +1,5 @@
 // GET /healthz and GET /metrics over node:http, for a supervisor's probe and a Prometheus scraper. Nothing else is
-// served: 404 for other paths, 405 for other methods, 400 for a request node cannot parse. No request can end it.
+// served (but the `routes` a caller adds, such as serve's POST /interactions): 404 for other paths, 405 for other methods, 400 for a request node cannot parse. No request can end it.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Registry } from 'prom-client';
@@ -23,6 +23,8 @@ export interface HealthServerOptions {
   registry: Registry;
   health(): Promise<HealthReport>;
   log: HealthLog;
+  /** More paths on the same server, each answered by its own handler whatever the method (`shiting serve`). */
+  routes?: Record<string, (req: IncomingMessage, res: ServerResponse) => Promise<void>>;
 }
 
 export interface HealthServer {
@@ -61,6 +63,8 @@ export async function startHealthServer(options: HealthServerOptions): Promise<H
     const path = URL.canParse(req.url ?? '', 'http://localhost')
       ? new URL(req.url ?? '', 'http://localhost').pathname
       : '';
+    const extra = options.routes && Object.hasOwn(options.routes, path) ? options.routes[path] : undefined;
+    if (extra) return extra(req, res);
     if (!ROUTES.has(path)) return send(res, 404, 'text/plain; charset=utf-8', 'not found\n');
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed\n', { allow: 'GET, HEAD' });

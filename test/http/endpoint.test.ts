@@ -1,0 +1,361 @@
+// POST /interactions of `shiting serve`, in-process, against the fake Discord's HTTP mode: PING, every refusal
+// (counted, never routed), every command and an autocomplete answered in the HTTP body exactly as the handler
+// answers, a chart deferred and edited in over REST, and /digest on the interaction's own permissions.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import {
+  type APIInteraction,
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  InteractionResponseType,
+  PermissionFlagsBits,
+} from 'discord-api-types/v10';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commands } from '../../commands';
+import type { Command, Context, Knowledge, Options } from '../../commands/types';
+import { digestText } from '../../src/digest/text';
+import type { ServeHandle } from '../../src/http/serve';
+import { ensureIndex, openKnowledge } from '../../src/knowledge/open';
+import {
+  FAKE_CHANNEL_ID,
+  FAKE_DM_CHANNEL_ID,
+  FAKE_GUILD_ID,
+  FAKE_USER_ID,
+  type FakeDiscord,
+  startFakeDiscord,
+} from '../fake-discord';
+import { type HttpDiscord, startHttpMode } from '../fake-discord/http-mode';
+import { sample } from '../ops/scrape';
+import { NOW, serveFor } from './harness';
+
+const OTHER_CHANNEL_ID = '1300000000000000002';
+const MANAGER = PermissionFlagsBits.ManageGuild | PermissionFlagsBits.ViewChannel;
+
+let fake: FakeDiscord;
+let discord: HttpDiscord;
+let serving: ServeHandle & { url: string };
+let dir: string;
+let knowledge: Knowledge;
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'shiting-serve-'));
+  const indexPath = path.join(dir, 'index.json');
+  ensureIndex('seeds', indexPath);
+  knowledge = openKnowledge(indexPath);
+  fake = await startFakeDiscord({
+    guilds: [
+      {
+        id: FAKE_GUILD_ID,
+        channels: [
+          { id: FAKE_CHANNEL_ID, name: 'general' },
+          { id: OTHER_CHANNEL_ID, name: 'news' },
+        ],
+      },
+    ],
+  });
+  discord = await startHttpMode(fake, { now: () => NOW.getTime() });
+  serving = await serveFor(fake, discord, { knowledge, dir });
+  discord.endpoint = `${serving.url}/interactions`;
+});
+
+afterAll(async () => {
+  await serving?.stop();
+  await discord?.close();
+  await fake?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+async function metrics(): Promise<string> {
+  return (await fetch(`${serving.url}/metrics`)).text();
+}
+
+const requests = async (outcome: string) =>
+  sample(await metrics(), 'shiting_interaction_requests_total', { outcome }) ?? 0;
+const routed = async () => {
+  const text = await metrics();
+  return text
+    .split('\n')
+    .filter((l) => l.startsWith('shiting_interactions_total{'))
+    .reduce((sum, l) => sum + Number(l.split(' ').at(-1)), 0);
+};
+
+describe('POST /interactions', () => {
+  it('answers a PING with a PONG', async () => {
+    const answer = await discord.post(JSON.stringify({ id: '1', application_id: '1', token: 't', type: 1 }));
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('content-type')).toBe('application/json');
+    expect(answer.json).toEqual({ type: 1 });
+    expect(await requests('ping')).toBe(1);
+  });
+
+  const command = () => JSON.stringify(discord.commandInteraction({ name: 'about' }));
+  const stale = String(Math.floor(NOW.getTime() / 1000) - 5 * 60 - 1);
+  const refusals = [
+    [
+      'a wrong signature',
+      401,
+      'bad-signature',
+      () => discord.post(command(), { signature: 'ab'.repeat(64) }),
+    ],
+    [
+      "another body's signature",
+      401,
+      'bad-signature',
+      () => {
+        const ts = String(Math.floor(NOW.getTime() / 1000));
+        return discord.post(command(), { timestamp: ts, signature: discord.sign(ts, '{}') });
+      },
+    ],
+    [
+      'a signature that is not hex',
+      401,
+      'malformed-signature',
+      () => discord.post(command(), { signature: 'zz' }),
+    ],
+    [
+      'a timestamp that is not a number',
+      401,
+      'malformed-signature',
+      () => discord.post(command(), { timestamp: 'now' }),
+    ],
+    ['no signature header', 401, 'missing-signature', () => discord.post(command(), { signature: null })],
+    [
+      'no timestamp header',
+      401,
+      'missing-signature',
+      () => discord.post(command(), { timestamp: null, signature: 'ab'.repeat(64) }),
+    ],
+    [
+      'a timestamp over 5 minutes old, well signed',
+      401,
+      'stale-timestamp',
+      () => discord.post(command(), { timestamp: stale }),
+    ],
+    [
+      'a timestamp over 5 minutes ahead, well signed',
+      401,
+      'stale-timestamp',
+      () => discord.post(command(), { timestamp: String(Math.floor(NOW.getTime() / 1000) + 5 * 60 + 1) }),
+    ],
+    ['a body over 1 MiB', 413, 'too-large', () => discord.post(`{"pad":"${'x'.repeat(1024 * 1024)}"}`)],
+    ['a signed body that is not JSON', 400, 'not-json', () => discord.post('{"type": 2,')],
+    ['signed JSON that is not an interaction', 400, 'not-json', () => discord.post('[1,2]')],
+    ['a GET', 405, 'method', () => discord.post('', { method: 'GET' })],
+    ['a PUT', 405, 'method', () => discord.post(command(), { method: 'PUT' })],
+  ] as const;
+
+  it.each(refusals)('refuses %s (%i), counted and never routed', async (_label, status, outcome, send) => {
+    const before = {
+      counted: await requests(outcome),
+      routed: await routed(),
+      callbacks: fake.callbacks.length,
+    };
+    const answer = await send();
+    expect(answer.status).toBe(status);
+    if (status === 405) expect(answer.headers.get('allow')).toBe('POST');
+    expect(answer.text.length).toBeLessThan(40);
+    expect(await requests(outcome)).toBe(before.counted + 1);
+    expect(await routed()).toBe(before.routed);
+    expect(fake.callbacks.length).toBe(before.callbacks);
+  });
+
+  it('accepts a timestamp 4 minutes old (within the 5)', async () => {
+    const reply = await discord.send(discord.commandInteraction({ name: 'about' }), {
+      timestamp: String(Math.floor(NOW.getTime() / 1000) - 4 * 60),
+    });
+    expect(reply.answer.status).toBe(200);
+    expect((reply.answer.json as { type: number }).type).toBe(
+      InteractionResponseType.ChannelMessageWithSource,
+    );
+  });
+
+  it('answers 400 to an interaction the router does not answer (a user command), counted', async () => {
+    const before = await requests('unanswered');
+    const interaction = discord.commandInteraction({ name: 'Look up' });
+    const { answer } = await discord.send({
+      ...interaction,
+      data: { ...interaction.data, type: ApplicationCommandType.User, target_id: FAKE_USER_ID },
+    } as APIInteraction);
+    expect(answer.status).toBe(400);
+    expect(await requests('unanswered')).toBe(before + 1);
+  });
+
+  it('serves /healthz on the same port', async () => {
+    const health = await fetch(`${serving.url}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ ok: true, checks: { index: true, database: true } });
+  });
+});
+
+/** Options for a command: each autocompleted string option takes the first choice the endpoint offers. */
+async function sampleOptions(command: Command, guildId: string | null): Promise<Options> {
+  const options: Options = {};
+  for (const option of command.definition.options ?? []) {
+    if (
+      option.type !== ApplicationCommandOptionType.String ||
+      !('autocomplete' in option) ||
+      !option.autocomplete
+    )
+      continue;
+    const choices = await discord.sendAutocomplete({
+      name: command.definition.name,
+      focused: option.name,
+      guildId,
+    });
+    if (choices[0]) options[option.name] = String(choices[0].value);
+  }
+  return options;
+}
+
+const lookupCommands = commands.filter((c) => !(c.definition.options ?? []).some((o) => o.type <= 2));
+
+describe.each(lookupCommands.map((c) => [c.definition.name, c] as const))(
+  '/%s over HTTP',
+  (_name, command) => {
+    it.each([
+      ['in a server, en-US', FAKE_GUILD_ID, 'en-US'],
+      ['in a DM, zh-CN', null, 'zh-CN'],
+    ] as const)('answers %s with exactly the handler payload', async (_label, guildId, locale) => {
+      const options = await sampleOptions(command, guildId);
+      const reply = await discord.sendCommand({
+        name: command.definition.name,
+        options: options as Record<string, string>,
+        guildId,
+        locale,
+      });
+      const context: Context = {
+        locale,
+        now: NOW,
+        user: { id: FAKE_USER_ID, name: 'tester' },
+        guild: guildId ? { id: guildId } : undefined,
+        channelId: guildId ? FAKE_CHANNEL_ID : FAKE_DM_CHANNEL_ID,
+      };
+      const expected = await command.handle(knowledge, options, context);
+      expect(reply.data.content ?? '').toEqual(expected.payload.content ?? '');
+      expect(reply.data.embeds ?? []).toEqual(expected.payload.embeds ?? []);
+      expect(reply.ephemeral).toBe(((expected.payload.flags ?? 0) & 64) !== 0);
+      expect(reply.files.map((f) => f.name)).toEqual((expected.files ?? []).map((f) => f.name));
+      // A reply with files cannot be a JSON body: it is deferred and edited in; the rest is the body itself.
+      expect(reply.deferred).toBe((expected.files ?? []).length > 0);
+      expect(JSON.stringify(reply.data)).not.toContain('error id');
+    });
+  },
+);
+
+describe('autocomplete and charts over HTTP', () => {
+  it('answers autocomplete with type 8 and the handler’s choices', async () => {
+    const { answer } = await discord.send(
+      discord.autocompleteInteraction({ name: 'edition', focused: 'query', options: { query: '11th' } }),
+    );
+    expect(answer.status).toBe(200);
+    const body = answer.json as { type: number; data: { choices: { name: string; value: string }[] } };
+    expect(body.type).toBe(InteractionResponseType.ApplicationCommandAutocompleteResult);
+    const edition = commands.find((c) => c.definition.name === 'edition')!;
+    const expected = edition.autocomplete!(
+      knowledge,
+      { name: 'query', value: '11th' },
+      { query: '11th' },
+      {
+        locale: 'en-US',
+        now: NOW,
+        user: { id: FAKE_USER_ID },
+      },
+    );
+    expect(body.data.choices.map((c) => c.value)).toEqual(expected.slice(0, 25).map((c) => c.value));
+    expect(body.data.choices.length).toBeGreaterThan(0);
+  });
+
+  it('answers a chart with type 5 at once, then edits @original with the PNG over REST', async () => {
+    const interaction = discord.commandInteraction({
+      name: 'edition',
+      options: { query: '11th', compare: true },
+    });
+    const { answer, reply } = await discord.send(interaction);
+    expect(answer.status).toBe(200);
+    expect(answer.json).toEqual({ type: InteractionResponseType.DeferredChannelMessageWithSource });
+    const shown = await reply;
+    expect(shown.deferred).toBe(true);
+    expect(shown.files.map((f) => f.name)).toEqual(['chart.png']);
+    expect(shown.files[0]!.data.subarray(1, 4).toString()).toBe('PNG');
+    const edit = fake.requests.findLast((r) => r.method === 'PATCH')!;
+    expect(edit.path).toBe(`/webhooks/${fake.applicationId}/${interaction.token}/messages/@original`);
+    // The webhook route authenticates by the interaction's token: serve has no bot token to send.
+    expect(edit.headers.authorization).toBeUndefined();
+  });
+});
+
+describe('/digest over HTTP: the shared store, and the interaction’s own permissions', () => {
+  const digest = (subcommand: string, options: Record<string, string> = {}, channelId = FAKE_CHANNEL_ID) =>
+    discord.sendCommand({
+      name: 'digest',
+      subcommand,
+      options: Object.fromEntries(
+        Object.entries(options).map(([name, value]) => [
+          name,
+          name === 'channel' ? { type: ApplicationCommandOptionType.Channel, value } : value,
+        ]),
+      ),
+      channelId,
+      memberPermissions: MANAGER,
+    });
+
+  it('/digest set here: saved, and no warning since app_permissions has all it needs', async () => {
+    const reply = await digest('set', { channel: FAKE_CHANNEL_ID, time: '08:30' });
+    expect(reply.ephemeral).toBe(true);
+    expect(reply.data.content).toContain(`<#${FAKE_CHANNEL_ID}>`);
+    expect(reply.data.content).toContain('08:30');
+    expect(reply.data.content).not.toMatch(/missing|lacks|cannot/i);
+    const status = await digest('status');
+    expect(JSON.stringify(status.data)).toContain(FAKE_CHANNEL_ID);
+  });
+
+  it('/digest check here reads app_permissions; another channel is “cannot tell”', async () => {
+    const interaction = discord.commandInteraction({
+      name: 'digest',
+      subcommand: 'check',
+      options: { channel: { type: ApplicationCommandOptionType.Channel, value: FAKE_CHANNEL_ID } },
+      channelId: FAKE_CHANNEL_ID,
+      memberPermissions: MANAGER,
+    });
+    // The bot may view and send here, but not embed links.
+    const lacking = PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages;
+    const { reply } = await discord.send({ ...interaction, app_permissions: String(lacking) });
+    const text = JSON.stringify((await reply).data);
+    expect(text).toContain('Embed Links');
+    expect(text).not.toContain('Send Messages');
+
+    const elsewhere = await discord.sendCommand({
+      name: 'digest',
+      subcommand: 'check',
+      options: { channel: { type: ApplicationCommandOptionType.Channel, value: OTHER_CHANNEL_ID } },
+      channelId: FAKE_CHANNEL_ID,
+      memberPermissions: MANAGER,
+    });
+    // Nothing in the interaction tells the app's permissions there; no guild cache to ask.
+    expect(JSON.stringify(elsewhere.data)).toContain(
+      JSON.stringify(digestText('en-US').checkUnknown(OTHER_CHANNEL_ID)).slice(1, -1),
+    );
+  });
+
+  it('/digest preview and /digest off answer from the same store', async () => {
+    const preview = await digest('preview', { date: '03-28' });
+    expect(JSON.stringify(preview.data)).toMatch(/March 28|03-28|2026-03-28/);
+    const off = await digest('off', { channel: FAKE_CHANNEL_ID });
+    expect(off.ephemeral).toBe(true);
+    expect(off.data.content).toContain(`<#${FAKE_CHANNEL_ID}>`);
+    const status = await digest('status');
+    expect(JSON.stringify(status.data)).not.toContain(FAKE_CHANNEL_ID);
+  });
+
+  it('refuses /digest set to a member without Manage Server', async () => {
+    const reply = await discord.sendCommand({
+      name: 'digest',
+      subcommand: 'set',
+      options: { channel: { type: ApplicationCommandOptionType.Channel, value: FAKE_CHANNEL_ID } },
+      memberPermissions: PermissionFlagsBits.ViewChannel,
+    });
+    expect(reply.ephemeral).toBe(true);
+    expect(reply.data.content).toMatch(/Manage Server/);
+  });
+});
