@@ -41,8 +41,11 @@ export type ProbeResult =
       role?: (roleId: string) => { mentionable: boolean } | undefined;
     }
   | { status: 'unknown-channel' }
-  /** The runtime cannot tell (guild not cached, outage). */
-  | { status: 'unknown' };
+  /**
+   * The runtime cannot tell the bot's permissions (guild not cached, outage, or over HTTP a channel other than the
+   * interaction's); it may still know the channel's type and the server's locale from the interaction itself.
+   */
+  | { status: 'unknown'; channelType?: number; guildLocale?: string };
 export type ChannelProbe = (guildId: string, channelId: string) => ProbeResult | Promise<ProbeResult>;
 
 export interface SetInput {
@@ -204,7 +207,8 @@ export class DigestService {
       return { ok: false, error: 'language', value: input.language };
     const found = probe ? await probe(input.guildId, input.channelId) : undefined;
     const known = found?.status === 'ok' ? found : undefined;
-    const channelType = known?.channelType ?? before?.channelType;
+    const described = found?.status === 'unknown-channel' ? undefined : found;
+    const channelType = described?.channelType ?? before?.channelType;
     const kind = channelKind(channelType);
     if (!kind) return { ok: false, error: 'channel-type', channelType: channelType ?? -1 };
     const thread = input.thread ?? before?.thread ?? false;
@@ -218,7 +222,7 @@ export class DigestService {
         return { ok: false, error: 'unknown-role', roleId: input.roleId };
     }
     const locale: Locale =
-      (input.language as Locale | undefined) ?? before?.locale ?? toLocale(known?.guildLocale);
+      (input.language as Locale | undefined) ?? before?.locale ?? toLocale(described?.guildLocale);
     if (!before && (await store.forGuild(input.guildId)).length >= MAX_PER_GUILD)
       return { ok: false, error: 'too-many', max: MAX_PER_GUILD };
     const saved = await store.save(

@@ -8,7 +8,9 @@ import {
   type APIInteraction,
   ApplicationCommandOptionType,
   ApplicationCommandType,
+  ChannelType,
   InteractionResponseType,
+  Locale,
   PermissionFlagsBits,
 } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,6 +32,7 @@ import { sample } from '../ops/scrape';
 import { NOW, serveFor } from './harness';
 
 const OTHER_CHANNEL_ID = '1300000000000000002';
+const FORUM_CHANNEL_ID = '1300000000000000003';
 const MANAGER = PermissionFlagsBits.ManageGuild | PermissionFlagsBits.ViewChannel;
 
 let fake: FakeDiscord;
@@ -50,6 +53,7 @@ beforeAll(async () => {
         channels: [
           { id: FAKE_CHANNEL_ID, name: 'general' },
           { id: OTHER_CHANNEL_ID, name: 'news' },
+          { id: FORUM_CHANNEL_ID, name: 'digests', type: ChannelType.GuildForum },
         ],
       },
     ],
@@ -286,7 +290,11 @@ describe('autocomplete and charts over HTTP', () => {
 });
 
 describe('/digest over HTTP: the shared store, and the interaction’s own permissions', () => {
-  const digest = (subcommand: string, options: Record<string, string> = {}, channelId = FAKE_CHANNEL_ID) =>
+  const digest = (
+    subcommand: string,
+    options: Record<string, string | boolean> = {},
+    channelId = FAKE_CHANNEL_ID,
+  ) =>
     discord.sendCommand({
       name: 'digest',
       subcommand,
@@ -322,8 +330,9 @@ describe('/digest over HTTP: the shared store, and the interaction’s own permi
     const lacking = PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages;
     const { reply } = await discord.send({ ...interaction, app_permissions: String(lacking) });
     const text = JSON.stringify((await reply).data);
-    expect(text).toContain('Embed Links');
-    expect(text).not.toContain('Send Messages');
+    const check = digestText('en-US');
+    expect(text).toContain(check.checkPermission('Embed Links', false, true));
+    expect(text).toContain(check.checkPermission('Send Messages', true, true));
 
     const elsewhere = await discord.sendCommand({
       name: 'digest',
@@ -336,6 +345,29 @@ describe('/digest over HTTP: the shared store, and the interaction’s own permi
     expect(JSON.stringify(elsewhere.data)).toContain(
       JSON.stringify(digestText('en-US').checkUnknown(OTHER_CHANNEL_ID)).slice(1, -1),
     );
+  });
+
+  it('/digest set to a forum used from another channel: its type comes from the resolved option', async () => {
+    // No guild cache to ask: without the resolved channel's type the forum would be kept as a text channel.
+    const refused = await digest('set', { channel: FORUM_CHANNEL_ID, thread: true });
+    expect(refused.data.content).toBe(digestText('en-US').badThread(FORUM_CHANNEL_ID, true));
+    const saved = await digest('set', { channel: FORUM_CHANNEL_ID });
+    expect(saved.data.content).toContain('a new forum post each day');
+    const off = await digest('off', { channel: FORUM_CHANNEL_ID });
+    expect(off.ephemeral).toBe(true);
+  });
+
+  it('a new digest takes the server’s locale from the interaction (guild_locale), as on the gateway', async () => {
+    const interaction = discord.commandInteraction({
+      name: 'digest',
+      subcommand: 'set',
+      options: { channel: { type: ApplicationCommandOptionType.Channel, value: OTHER_CHANNEL_ID } },
+      channelId: FAKE_CHANNEL_ID,
+      memberPermissions: MANAGER,
+    });
+    const { reply } = await discord.send({ ...interaction, guild_locale: Locale.ChineseTW });
+    expect(JSON.stringify((await reply).data)).toContain(digestText('en-US').languageName('zh-TW'));
+    await digest('off', { channel: OTHER_CHANNEL_ID });
   });
 
   it('/digest preview and /digest off answer from the same store', async () => {
