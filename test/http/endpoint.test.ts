@@ -11,6 +11,7 @@ import {
   ChannelType,
   InteractionResponseType,
   Locale,
+  MessageFlags,
   PermissionFlagsBits,
 } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -183,6 +184,40 @@ describe('POST /interactions', () => {
     } as APIInteraction);
     expect(answer.status).toBe(400);
     expect(await requests('unanswered')).toBe(before + 1);
+  });
+
+  it('answers the message command “Look up in Shiting” ephemerally, from the resolved message’s text', async () => {
+    const interaction = discord.commandInteraction({ name: 'Look up in Shiting' });
+    const target = {
+      id: '1500000000000000002',
+      channel_id: FAKE_CHANNEL_ID,
+      type: 0,
+      author: {
+        id: '1400000000000000002',
+        username: 'someone',
+        discriminator: '0',
+        global_name: null,
+        avatar: null,
+      },
+      content: 'liu zhen',
+      embeds: [],
+      attachments: [],
+      flags: 0,
+    };
+    const { answer } = await discord.send({
+      ...interaction,
+      data: {
+        ...interaction.data,
+        options: undefined,
+        type: ApplicationCommandType.Message,
+        target_id: target.id,
+        resolved: { messages: { [target.id]: target } },
+      },
+    } as unknown as APIInteraction);
+    const body = answer.json as { type: number; data: { flags?: number; embeds?: { title?: string }[] } };
+    expect(body.type).toBe(InteractionResponseType.ChannelMessageWithSource);
+    expect(body.data.flags).toBe(MessageFlags.Ephemeral);
+    expect(body.data.embeds?.[0]?.title).toContain('Liu Zhen');
   });
 
   it('serves /healthz on the same port', async () => {

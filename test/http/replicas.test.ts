@@ -6,8 +6,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
+  type APIInteraction,
+  type APIInteractionResponseCallbackData,
+  type APIStringSelectComponent,
+  type APIUser,
   ApplicationCommandOptionType,
+  ComponentType,
   InteractionResponseType,
+  InteractionType,
+  MessageFlags,
   PermissionFlagsBits,
 } from 'discord-api-types/v10';
 import { DateTime } from 'luxon';
@@ -91,6 +98,61 @@ describe('two serve replicas behind a round-robin proxy', () => {
     expect(reply.deferred).toBe(false);
     expect(reply.data.embeds?.[0]?.title).toBeTruthy();
     expect(balancer.served.slice(first)).toEqual([balancer.served[first]!, 1 - balancer.served[first]!]);
+  });
+
+  it('a command answered by one replica, a click on its menu by the other: custom_ids carry all they need', async () => {
+    const first = balancer.served.length;
+    const made = discord.commandInteraction({ name: 'edition', options: { query: '9th' } });
+    const { answer } = await discord.send(made);
+    const data = (answer.json as { data: APIInteractionResponseCallbackData }).data;
+    const menu = (data.components ?? [])
+      .flatMap((row): readonly { type: ComponentType }[] => ('components' in row ? row.components : []))
+      .find((c): c is APIStringSelectComponent => c.type === ComponentType.StringSelect)!;
+    expect(menu.options.length).toBeGreaterThan(0);
+    const user = (made as { member?: { user: APIUser } }).member!.user;
+    // The message as Discord sends it with a click: the reply, with the interaction that made it.
+    const message = {
+      id: '1500000000000000001',
+      channel_id: FAKE_CHANNEL_ID,
+      type: 20,
+      author: fake.botUser,
+      content: data.content ?? '',
+      embeds: data.embeds ?? [],
+      components: data.components ?? [],
+      flags: 0,
+      interaction_metadata: { id: made.id, type: made.type, user },
+    };
+    const click = (byUser: APIUser) => {
+      const base = discord.commandInteraction({ name: 'edition' }) as unknown as Record<string, unknown>;
+      return discord.send({
+        ...base,
+        member: { ...(base.member as object), user: byUser },
+        type: InteractionType.MessageComponent,
+        data: {
+          custom_id: menu.custom_id,
+          component_type: ComponentType.StringSelect,
+          values: [menu.options[0]!.value],
+        },
+        message,
+      } as unknown as APIInteraction);
+    };
+    const mine = (await click(user)).answer.json as {
+      type: number;
+      data: APIInteractionResponseCallbackData;
+    };
+    // Chosen by whoever ran the command: the reply itself becomes that record's card.
+    expect(mine.type).toBe(InteractionResponseType.UpdateMessage);
+    expect(mine.data.embeds?.[0]?.title).not.toBe(data.embeds?.[0]?.title);
+    const theirs = (await click({ ...user, id: '1400000000000000999' })).answer.json as {
+      type: number;
+      data: APIInteractionResponseCallbackData;
+    };
+    // By someone else, on the third interaction: their own answer, only to them.
+    expect(theirs.type).toBe(InteractionResponseType.ChannelMessageWithSource);
+    expect(theirs.data.flags).toBe(MessageFlags.Ephemeral);
+    expect(theirs.data.embeds?.[0]?.title).toBe(mine.data.embeds?.[0]?.title);
+    const served = balancer.served.slice(first);
+    expect(served).toEqual([served[0]!, 1 - served[0]!, served[0]!]);
   });
 
   it('a deferred chart: type 5 from one replica, its @original edited over REST; the next on the other', async () => {
