@@ -465,25 +465,18 @@ export class PostgresDigestStore implements DigestStore {
   }
 
   private async transaction<T>(fn: (db: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    try {
+    return inTransaction(this.pool, async (client) => {
       await client.query('BEGIN');
       const result = await fn(client);
       await client.query('COMMIT');
       return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
 }
 
 /** Bring the schema up to date in one transaction, under a lock so that workers starting together take turns. */
 async function migrate(pool: pg.Pool): Promise<void> {
-  const client = await pool.connect();
-  try {
+  await inTransaction(pool, async (client) => {
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
     await client.query(
@@ -506,10 +499,28 @@ async function migrate(pool: pg.Pool): Promise<void> {
       ]);
     }
     await client.query('COMMIT');
+  });
+}
+
+/**
+ * Runs `fn` on a client of its own, rolling back on failure. A checked-out client whose server goes away (a restart,
+ * `pg_terminate_backend`) emits 'error' on itself, not on the pool: unhandled, that ends the process, so it is
+ * handled here (the query in flight fails with it, and the tick retries) and the broken client is thrown away.
+ */
+async function inTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  const onError = (error: Error) => {
+    broken = error;
+  };
+  client.on('error', onError);
+  try {
+    return await fn(client);
   } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
+    if (!broken) await client.query('ROLLBACK').catch(() => undefined);
     throw error;
   } finally {
-    client.release();
+    client.off('error', onError);
+    client.release(broken);
   }
 }

@@ -167,7 +167,11 @@ describe('health and metrics of shiting worker', () => {
     expect(sample(text, 'shiting_invalid_requests')).toBe(0);
 
     await postgres.stop();
-    const down = await fetch(`${base}/healthz`);
+    // Refused or reset here means the worker died with its database: say what it logged.
+    const down = await fetch(`${base}/healthz`).catch(async (e) => {
+      const ended = await spawned?.exit;
+      throw new Error(`${e}\n${ended?.output ?? ''}`);
+    });
     expect(down.status).toBe(503);
     const body = (await down.json()) as { ok: boolean; checks: Record<string, unknown> };
     expect(body.checks.index).toBe(true);
