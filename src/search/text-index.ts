@@ -1,0 +1,179 @@
+// Ranked full-text search over the compiled text tables (BM25F): idf-weighted, saturated field frequencies
+// summed over the query's terms. A term the index does not have may be a prefix being typed (autocomplete)
+// or a typo (one or two edits in a long word); both count for less than the word itself.
+import { editDistance } from './normalise';
+import { decodeTermPostings, type TextTables } from './text-tables';
+import type { QueryTerm } from './tokens';
+
+const K1 = 1.2;
+/** How far a prefix or typo expansion of a term counts, against the term itself. */
+const PREFIX_WEIGHT = 0.7;
+const TYPO_WEIGHT = 0.6;
+/** How far a character pair that is not core (tokens.ts) counts. */
+const EXTRA_WEIGHT = 0.3;
+/** The most index terms one query term expands to. */
+const MAX_EXPANSIONS = 24;
+/** The most index terms walked looking for a typo's word (those sharing its first two characters). */
+const MAX_TYPO_SCAN = 4000;
+/** The most text hits handed on. */
+const MAX_HITS = 50;
+
+export interface TextHit {
+  /** A text doc: a search doc number, or docCount + i for figure i. */
+  doc: number;
+  /** BM25F score, 0 and up. */
+  score: number;
+  /** The idf-weighted share of the query's terms the doc matches (0–1). */
+  coverage: number;
+  /** The mean idf of the matched terms against the largest possible idf (0–1): how rare the words are. */
+  rarity: number;
+  /** The index terms that matched, for a snippet. */
+  matched: string[];
+}
+
+export interface TextQuery {
+  terms: readonly QueryTerm[];
+  /** Expand the last term as a prefix (it is being typed). */
+  prefixLast?: boolean;
+  /** Which text docs may be returned. */
+  allowed: (doc: number) => boolean;
+}
+
+interface Expansion {
+  term: number;
+  weight: number;
+}
+
+export class TextIndex {
+  readonly size: number;
+  private readonly cache = new Map<number, { docs: Int32Array; tf: Float32Array }>();
+  private readonly scores: Float64Array;
+  private readonly matchedTerms: (number[] | undefined)[] = [];
+  private readonly maxIdf: number;
+
+  constructor(
+    private readonly tables: TextTables,
+    readonly docCount: number,
+  ) {
+    this.size = docCount + tables.figures.length;
+    this.scores = new Float64Array(this.size);
+    this.maxIdf = this.idfOf(1);
+  }
+
+  /** The search doc a text doc stands for, and the figure it is about, if any. */
+  target(doc: number): { doc: number; figure?: TextTables['figures'][number]['measure'] } {
+    if (doc < this.docCount) return { doc };
+    const f = this.tables.figures[doc - this.docCount]!;
+    return { doc: f.doc, figure: f.measure };
+  }
+
+  private idfOf(n: number): number {
+    return Math.log(1 + (this.size - n + 0.5) / (n + 0.5));
+  }
+
+  private postings(term: number) {
+    let p = this.cache.get(term);
+    if (!p) {
+      p = decodeTermPostings(this.tables.postings[term]!);
+      this.cache.set(term, p);
+    }
+    return p;
+  }
+
+  /** The first index term ≥ text. */
+  private lowerBound(text: string): number {
+    const { terms } = this.tables;
+    let lo = 0;
+    let hi = terms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (terms[mid]! < text) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** The index terms a query term stands for: itself, else (as allowed) words it starts or misspells. */
+  expand(term: string, prefix: boolean): Expansion[] {
+    const { terms } = this.tables;
+    const at = this.lowerBound(term);
+    const out: Expansion[] = [];
+    if (terms[at] === term) out.push({ term: at, weight: 1 });
+    if (prefix) {
+      for (let i = at; i < terms.length && out.length < MAX_EXPANSIONS && terms[i]!.startsWith(term); i++) {
+        if (terms[i] !== term) out.push({ term: i, weight: PREFIX_WEIGHT });
+      }
+    }
+    const chars = Array.from(term);
+    if (out.length > 0 || chars.length < 5 || chars.length !== term.length) return out;
+    // A typo: the words sharing the first two letters, within one edit (two from eight letters).
+    const max = term.length >= 8 ? 2 : 1;
+    const head = term.slice(0, 2);
+    for (let i = this.lowerBound(head), n = 0; i < terms.length && n < MAX_TYPO_SCAN; i++, n++) {
+      const t = terms[i]!;
+      if (!t.startsWith(head)) break;
+      if (editDistance(term, t, max) <= max) out.push({ term: i, weight: TYPO_WEIGHT });
+      if (out.length >= MAX_EXPANSIONS) break;
+    }
+    return out;
+  }
+
+  /** The text docs matching the query, best first, with what they matched. */
+  search(query: TextQuery): TextHit[] {
+    const unique = query.terms;
+    if (unique.length === 0) return [];
+    const { scores, matchedTerms } = this;
+    const touched: number[] = [];
+    const docTerms = new Map<number, Set<number>>();
+    const idfs: number[] = [];
+    unique.forEach((term, qi) => {
+      const expansions = this.expand(term.term, query.prefixLast === true && qi === unique.length - 1);
+      let best = 0;
+      for (const { term: t, weight } of expansions) {
+        const { docs, tf } = this.postings(t);
+        const idf = this.idfOf(docs.length) * weight * (term.core ? 1 : EXTRA_WEIGHT);
+        best = Math.max(best, idf);
+        for (let i = 0; i < docs.length; i++) {
+          const d = docs[i]!;
+          if (!query.allowed(d)) continue;
+          if (scores[d] === 0) touched.push(d);
+          scores[d]! += (idf * tf[i]! * (K1 + 1)) / (tf[i]! + K1);
+          let m = matchedTerms[d];
+          if (!m) {
+            m = [];
+            matchedTerms[d] = m;
+          }
+          m.push(t);
+          let seen = docTerms.get(d);
+          if (!seen) {
+            seen = new Set();
+            docTerms.set(d, seen);
+          }
+          seen.add(qi);
+        }
+      }
+      // A word the index lacks counts as the rarest: a query of one known and one unknown word is half matched.
+      // Pairs that are not core count for nothing here.
+      idfs.push(!term.core ? 0 : expansions.length > 0 ? best : this.maxIdf);
+    });
+    const total = idfs.reduce((a, b) => a + b, 0);
+    const hits: TextHit[] = touched.map((doc) => {
+      const qs = [...docTerms.get(doc)!].filter((qi) => idfs[qi]! > 0);
+      const got = qs.reduce((a, qi) => a + idfs[qi]!, 0);
+      const matched = [...new Set(matchedTerms[doc])].map((t) => this.tables.terms[t]!);
+      return {
+        doc,
+        score: scores[doc]!,
+        coverage: total > 0 ? got / total : 0,
+        rarity: qs.length > 0 ? got / qs.length / this.maxIdf : 0,
+        matched,
+      };
+    });
+    for (const d of touched) {
+      scores[d] = 0;
+      matchedTerms[d] = undefined;
+    }
+    hits.sort((a, b) => b.coverage - a.coverage || b.score - a.score || a.doc - b.doc);
+    return hits.slice(0, MAX_HITS);
+  }
+}
