@@ -4,6 +4,7 @@ import { fitChoice, fitContent, LIMITS } from '../src/discord-limits';
 import type { AnyRecord } from '../src/knowledge/knowledge-base';
 import type { Kind } from '../src/knowledge/schema';
 import type { Locale } from '../src/locale';
+import { answerLines } from '../src/render/answer';
 import { listField, withCommand } from '../src/render/card';
 import { ChartFontError, type ChartRenderer, type ChartSpec, chartFiles } from '../src/render/chart';
 import { kindName, listName, type RenderContext, renderContext } from '../src/render/format';
@@ -37,7 +38,8 @@ export function hitCard(knowledge: Knowledge, ctx: RenderContext, hit: Hit, othe
     others.filter((o) => !shown.has(o.id)).map((o) => hitLine(ctx, o)),
   );
   if (also) embed.fields = [...(embed.fields ?? []).slice(0, LIMITS.embed.fields - 1), also];
-  return embedReply([embed]);
+  // The field a question asked for, and why a record found through its text came up, before the card.
+  return embedReply([embed], answerLines(ctx, item, hit).join('\n'));
 }
 
 /** Autocomplete over some kinds: the lookup's choices named in the locale, clipped to Discord's limits. */
@@ -82,7 +84,7 @@ async function withExtra(
 ): Promise<Reply> {
   const [embed, ...rest] = reply.payload.embeds ?? [];
   if (!embed) return reply;
-  const lines = [...notes];
+  const lines = [...(reply.payload.content ? [reply.payload.content] : []), ...notes];
   let files: ReplyFile[] | undefined;
   let attachments: RESTAPIAttachment[] | undefined;
   let image: { url: string } | undefined;
@@ -143,6 +145,10 @@ export function lookupHandlers<O extends { query: string }>(
       case 'none': {
         const settled = result.status === 'ambiguous' && extras.settle?.(ctx, read.query, result.candidates);
         if (settled) return answer(settled.hit, [], [settled.note]);
+        // Records found alike through their texts ("/speaker kuaishou": its people): the best, the others under it.
+        const [first, ...rest] = result.candidates;
+        if (result.status === 'ambiguous' && first && result.candidates.every((c) => c.matched))
+          return answer(first, rest.slice(0, OTHERS_SHOWN));
         return noMatchReply(ctx, read.query, result.candidates, { what, browse: '/search' });
       }
     }

@@ -9,7 +9,7 @@ import { choices, completionOrder, featuredOrder, MAX_CHOICES } from './complete
 import { type Question, readQuestion } from './intent';
 import { KeyIndex } from './key-index';
 import type { Choice, Hit, Lookup, Resolution, SearchOptions } from './lookup-types';
-import { applyIntent, type Found, mergeFound, sortFound, textFound } from './merge';
+import { applyIntent, type Found, mergeFound, prefers, sortFound, textFound } from './merge';
 import { editDistance, hasCjk } from './normalise';
 import { partialEdition, partialEditionDocs } from './partial';
 import { type QueryFacts, queryFacts } from './query';
@@ -281,8 +281,15 @@ export function lookupFromTables(tables: SearchTables): Lookup {
     const byText = r.found.filter((s) => s.score <= SEARCH_MAX && s.matched).map((s) => s.doc);
     // "9th" typed into /stat: the statistics of the 9th.
     const statsFirst = r.editionStats ? statsOfEdition(r.editionStats.doc) : [];
-    const all = [...statsFirst, ...order, ...editions, ...byText];
-    return choices(index, [...new Set(all)], max);
+    let all = [...new Set([...statsFirst, ...order, ...editions, ...byText])];
+    // A question being typed ("who spoke about mic…"): the records of the kind it asks for first.
+    const { intent } = r.question;
+    if (intent && r.question.asked) {
+      const figures = new Map(r.found.map((s) => [s.doc, s]));
+      const wanted = (doc: number) => prefers(intent, kindOf(doc), figures.get(doc) ?? {});
+      all = [...all.filter(wanted), ...all.filter((d) => !wanted(d))];
+    }
+    return choices(index, all, max);
   }
 
   return { search, resolve, complete };

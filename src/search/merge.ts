@@ -72,7 +72,7 @@ export function mergeFound(named: readonly Scored[], text: ReadonlyMap<number, F
 }
 
 /** The kinds an intent prefers. */
-function prefers(intent: Intent, kind: Kind, s: Found): boolean {
+export function prefers(intent: Intent, kind: Kind, s: Pick<Found, 'figure'>): boolean {
   switch (intent) {
     case 'person':
       return kind === 'people';
