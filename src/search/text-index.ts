@@ -15,6 +15,12 @@ const EXTRA_WEIGHT = 0.3;
 const MAX_EXPANSIONS = 24;
 /** The most index terms walked looking for a typo's word (those sharing its first two characters). */
 const MAX_TYPO_SCAN = 4000;
+/** Terms in more than this share of the docs only add to docs a rarer term found. */
+const COMMON_SHARE = 0.05;
+/** …and in more than this many (a small index walks every term in full). */
+const COMMON_MIN = 2000;
+/** The most query terms used (one bit each in a doc's mask). */
+const MAX_QUERY_TERMS = 30;
 /** The most text hits handed on. */
 const MAX_HITS = 50;
 
@@ -48,7 +54,8 @@ export class TextIndex {
   readonly size: number;
   private readonly cache = new Map<number, { docs: Int32Array; tf: Float32Array }>();
   private readonly scores: Float64Array;
-  private readonly matchedTerms: (number[] | undefined)[] = [];
+  /** Per doc, a bit per query term it matched; all zero between queries. */
+  private readonly masks: Int32Array;
   private readonly maxIdf: number;
 
   constructor(
@@ -57,6 +64,7 @@ export class TextIndex {
   ) {
     this.size = docCount + tables.figures.length;
     this.scores = new Float64Array(this.size);
+    this.masks = new Int32Array(this.size);
     this.maxIdf = this.idfOf(1);
   }
 
@@ -118,62 +126,96 @@ export class TextIndex {
     return out;
   }
 
-  /** The text docs matching the query, best first, with what they matched. */
+  /**
+   * The text docs matching the query, best first, with what they matched. Terms are walked rarest first; a
+   * common term (in more than COMMON_SHARE of the docs) after a rarer one only adds to docs already found, so a
+   * question about one rare word never allocates for the tens of thousands of docs that say "project".
+   */
   search(query: TextQuery): TextHit[] {
-    const unique = query.terms;
-    if (unique.length === 0) return [];
-    const { scores, matchedTerms } = this;
+    const terms = query.terms.slice(0, MAX_QUERY_TERMS);
+    if (terms.length === 0) return [];
+    const { scores, masks } = this;
     const touched: number[] = [];
-    const docTerms = new Map<number, Set<number>>();
-    const idfs: number[] = [];
-    unique.forEach((term, qi) => {
-      const expansions = this.expand(term.term, query.prefixLast === true && qi === unique.length - 1);
-      let best = 0;
-      for (const { term: t, weight } of expansions) {
-        const { docs, tf } = this.postings(t);
-        const idf = this.idfOf(docs.length) * weight * (term.core ? 1 : EXTRA_WEIGHT);
-        best = Math.max(best, idf);
-        for (let i = 0; i < docs.length; i++) {
-          const d = docs[i]!;
-          if (!query.allowed(d)) continue;
-          if (scores[d] === 0) touched.push(d);
-          scores[d]! += (idf * tf[i]! * (K1 + 1)) / (tf[i]! + K1);
-          let m = matchedTerms[d];
-          if (!m) {
-            m = [];
-            matchedTerms[d] = m;
-          }
-          m.push(t);
-          let seen = docTerms.get(d);
-          if (!seen) {
-            seen = new Set();
-            docTerms.set(d, seen);
-          }
-          seen.add(qi);
-        }
-      }
+    const expanded = terms.map((term, qi) =>
+      this.expand(term.term, query.prefixLast === true && qi === terms.length - 1),
+    );
+    const idfs = terms.map((term, qi) => {
+      const best = expanded[qi]!.reduce(
+        (m, e) => Math.max(m, this.idfOf(this.postings(e.term).docs.length) * e.weight),
+        0,
+      );
       // A word the index lacks counts as the rarest: a query of one known and one unknown word is half matched.
       // Pairs that are not core count for nothing here.
-      idfs.push(!term.core ? 0 : expansions.length > 0 ? best : this.maxIdf);
+      return !term.core ? 0 : expanded[qi]!.length > 0 ? best : this.maxIdf;
+    });
+    const size = (qi: number) => expanded[qi]!.reduce((n, e) => n + this.postings(e.term).docs.length, 0);
+    const order = terms.map((_, qi) => qi).sort((a, b) => size(a) - size(b));
+    const common = Math.max(COMMON_MIN, COMMON_SHARE * this.size);
+    order.forEach((qi, rank) => {
+      const term = terms[qi]!;
+      const onlySeen = rank > 0 && touched.length > 0 && size(qi) > common;
+      for (const { term: t, weight } of expanded[qi]!) {
+        const { docs, tf } = this.postings(t);
+        const idf = this.idfOf(docs.length) * weight * (term.core ? 1 : EXTRA_WEIGHT);
+        for (let i = 0; i < docs.length; i++) {
+          const d = docs[i]!;
+          if (scores[d] === 0) {
+            if (onlySeen || !query.allowed(d)) continue;
+            touched.push(d);
+          }
+          scores[d]! += (idf * tf[i]! * (K1 + 1)) / (tf[i]! + K1);
+          masks[d]! |= 1 << qi;
+        }
+      }
     });
     const total = idfs.reduce((a, b) => a + b, 0);
-    const hits: TextHit[] = touched.map((doc) => {
-      const qs = [...docTerms.get(doc)!].filter((qi) => idfs[qi]! > 0);
-      const got = qs.reduce((a, qi) => a + idfs[qi]!, 0);
-      const matched = [...new Set(matchedTerms[doc])].map((t) => this.tables.terms[t]!);
+    const coverageOf = (doc: number) => {
+      let got = 0;
+      for (let qi = 0; qi < terms.length; qi++) if (masks[doc]! & (1 << qi)) got += idfs[qi]!;
+      return total > 0 ? got / total : 0;
+    };
+    // The best MAX_HITS by coverage, then score, then doc, without sorting every doc a common word found.
+    const top: { doc: number; coverage: number }[] = [];
+    const before = (a: { doc: number; coverage: number }, b: { doc: number; coverage: number }) =>
+      a.coverage - b.coverage || scores[a.doc]! - scores[b.doc]! || b.doc - a.doc;
+    for (const doc of touched) {
+      const entry = { doc, coverage: coverageOf(doc) };
+      if (top.length === MAX_HITS && before(entry, top[top.length - 1]!) <= 0) continue;
+      let lo = 0;
+      let hi = top.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (before(entry, top[mid]!) > 0) hi = mid;
+        else lo = mid + 1;
+      }
+      top.splice(lo, 0, entry);
+      if (top.length > MAX_HITS) top.pop();
+    }
+    const hits: TextHit[] = top.map(({ doc, coverage }) => {
+      let got = 0;
+      let n = 0;
+      const matched: string[] = [];
+      terms.forEach((_, qi) => {
+        if ((masks[doc]! & (1 << qi)) === 0) return;
+        // The expansions of a matched query term: a passage marks those it has.
+        for (const e of expanded[qi]!) matched.push(this.tables.terms[e.term]!);
+        if (idfs[qi]! > 0) {
+          got += idfs[qi]!;
+          n++;
+        }
+      });
       return {
         doc,
         score: scores[doc]!,
-        coverage: total > 0 ? got / total : 0,
-        rarity: qs.length > 0 ? got / qs.length / this.maxIdf : 0,
-        matched,
+        coverage,
+        rarity: n > 0 ? got / n / this.maxIdf : 0,
+        matched: [...new Set(matched)],
       };
     });
     for (const d of touched) {
       scores[d] = 0;
-      matchedTerms[d] = undefined;
+      masks[d] = 0;
     }
-    hits.sort((a, b) => b.coverage - a.coverage || b.score - a.score || a.doc - b.doc);
-    return hits.slice(0, MAX_HITS);
+    return hits;
   }
 }
