@@ -119,7 +119,10 @@ export function lookupFromTables(tables: SearchTables): Lookup {
     const raw = queryFacts(query);
     const question = readQuestion(query);
     let q = raw;
-    let named = ranker.rank(raw, kinds);
+    // A question ("who spoke about …") is no name: only what is left of it is ranked by name.
+    const onlyContent =
+      question.asked && question.dropped && question.content !== '' && raw.ordinal === undefined;
+    let named = onlyContent ? [] : ranker.rank(raw, kinds);
     const rawClear = clearlyBest(named);
     const rawExact = named[0]?.exact === true;
     // Question words and filler never count as matches: the rest is what is looked up. A name the query as
