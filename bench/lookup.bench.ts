@@ -37,7 +37,8 @@ function textOf(r: object): string {
     if (typeof v === 'string') {
       if (/summary|note|text/.test(key)) out.push(v);
     } else if (Array.isArray(v)) for (const x of v) walk(x, key);
-    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, /zh|i18n|appearances|highlights/.test(k) ? key : k);
+    else if (v && typeof v === 'object')
+      for (const [k, x] of Object.entries(v)) walk(x, /zh|i18n|appearances|highlights/.test(k) ? key : k);
   };
   walk(r, '');
   return out.join(' ');
@@ -76,7 +77,11 @@ function topOneShare(qs: readonly Query[], top: (q: Query) => string | undefined
 type AnyQuery = { kind: string; text: string; expect: string };
 
 /** Per query class: how often resolve answers the intended record (what the commands show), and search's top-1. */
-function byClass(lookup: ReturnType<typeof lookupFromTables>, qs: readonly AnyQuery[], label: string): Figure[] {
+function byClass(
+  lookup: ReturnType<typeof lookupFromTables>,
+  qs: readonly AnyQuery[],
+  label: string,
+): Figure[] {
   const classes = [...new Set(qs.map((q) => q.kind))];
   return classes.flatMap((kind) => {
     const of = qs.filter((q) => q.kind === kind);
@@ -95,7 +100,10 @@ function byClass(lookup: ReturnType<typeof lookupFromTables>, qs: readonly AnyQu
 
 async function measure(label: string, records: Records, tables: unknown, size?: number): Promise<Section> {
   const lookup = lookupFromTables(SearchTablesSchema.parse(tables));
-  const qs: AnyQuery[] = [...queries(records, QUERY_SEED), ...(size ? questions(records, QUERY_SEED, 60) : [])];
+  const qs: AnyQuery[] = [
+    ...queries(records, QUERY_SEED),
+    ...(size ? questions(records, QUERY_SEED, 60) : []),
+  ];
   for (const q of queries(records, WARMUP_SEED)) {
     lookup.search(q.text);
     lookup.complete(q.text);
@@ -186,7 +194,11 @@ function naturalQuestions(records: Records, tables: unknown): Section {
     (100 * list.filter((q) => top(q.text).slice(0, n).includes(q.expect)).length) / list.length;
   const shiting = (q: string) => lookup.search(q, { limit: 3 }).map((h) => h.id);
   const fuseTop = (q: string) => fuse.search(q, { limit: 3 }).map((r) => r.item.id);
-  const msTop = (q: string) => ms.search(q).slice(0, 3).map((r) => String(r.id));
+  const msTop = (q: string) =>
+    ms
+      .search(q)
+      .slice(0, 3)
+      .map((r) => String(r.id));
   const resolved =
     (100 *
       qs.filter((q) => {

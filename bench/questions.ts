@@ -14,7 +14,24 @@ function rng(seed: number): () => number {
   };
 }
 
-const SYLLABLES = ['ka', 'lo', 'mi', 'ru', 'te', 'vo', 'zi', 'pa', 'ne', 'do', 'shu', 'qa', 'fe', 'ji', 'wo', 'xe'];
+const SYLLABLES = [
+  'ka',
+  'lo',
+  'mi',
+  'ru',
+  'te',
+  'vo',
+  'zi',
+  'pa',
+  'ne',
+  'do',
+  'shu',
+  'qa',
+  'fe',
+  'ji',
+  'wo',
+  'xe',
+];
 const HAN = '甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥金木水火土山川风云雷电霜雪';
 const TOPICS = [
   'rural creators',
@@ -28,7 +45,18 @@ const TOPICS = [
   'news verification',
   'children and screen time',
 ];
-const TOPICS_ZH = ['乡村创作者', '直播电商', '微短剧出海', '人工智能剪辑', '版权保护', '有声书', '虚拟偶像', '短视频旅游', '新闻核实', '未成年人保护'];
+const TOPICS_ZH = [
+  '乡村创作者',
+  '直播电商',
+  '微短剧出海',
+  '人工智能剪辑',
+  '版权保护',
+  '有声书',
+  '虚拟偶像',
+  '短视频旅游',
+  '新闻核实',
+  '未成年人保护',
+];
 
 /** A made-up word from n, unique per n: four syllables (16⁴ = 65,536 before repeating), with n's remainder. */
 function coined(n: number): string {
@@ -65,7 +93,12 @@ export function withSummaries(records: Records, seed: number): Records {
     const appearances = p.appearances.length
       ? p.appearances.map((a) => ({ ...a, summary, i18n: { 'zh-CN': { summary: zh } } }))
       : [];
-    return { ...p, appearances, note: appearances.length ? undefined : summary, i18n: { ...p.i18n, 'zh-CN': { ...p.i18n?.['zh-CN'], ...(appearances.length ? {} : { note: zh }) } } };
+    return {
+      ...p,
+      appearances,
+      note: appearances.length ? undefined : summary,
+      i18n: { ...p.i18n, 'zh-CN': { ...p.i18n?.['zh-CN'], ...(appearances.length ? {} : { note: zh }) } },
+    };
   });
   const organizations = records.organizations.map((o) => {
     const i = n++;
@@ -73,7 +106,10 @@ export function withSummaries(records: Records, seed: number): Records {
     return {
       ...o,
       summary: `Runs the ${cap(coined(i))} platform for ${TOPICS[topic]}.`,
-      i18n: { ...o.i18n, 'zh-CN': { ...o.i18n?.['zh-CN'], summary: `运营${coinedZh(i)}平台，关注${TOPICS_ZH[topic]}。` } },
+      i18n: {
+        ...o.i18n,
+        'zh-CN': { ...o.i18n?.['zh-CN'], summary: `运营${coinedZh(i)}平台，关注${TOPICS_ZH[topic]}。` },
+      },
     };
   });
   return { ...records, people, organizations };
@@ -82,7 +118,11 @@ export function withSummaries(records: Records, seed: number): Records {
 export type QuestionKind = 'question' | 'question-zh';
 
 /** Natural questions: "who spoke about the X project", "which organisation runs X", and the Chinese forms. */
-export function questions(records: Records, seed: number, count = 120): (Query | { kind: QuestionKind; text: string; expect: string })[] {
+export function questions(
+  records: Records,
+  seed: number,
+  count = 120,
+): (Query | { kind: QuestionKind; text: string; expect: string })[] {
   const rand = rng(seed);
   const out: { kind: QuestionKind; text: string; expect: string }[] = [];
   const people = records.people.length;

@@ -29,7 +29,7 @@ const TEXT_COMMON = 0.5;
 const INTENT_BONUS = 0.3;
 const INTENT_PENALTY = 0.05;
 
-export function textScore(hit: TextHit, best: number): number {
+function textScore(hit: TextHit, best: number): number {
   const rel = best > 0 ? hit.score / best : 0;
   return (
     TEXT_FLOOR +

@@ -28,7 +28,7 @@ const ORDINALS = [
 const ZH_DIGITS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
 /** 1 → 一, 11 → 十一, 20 → 二十, 23 → 二十三 (1–99). */
-export function chineseNumeral(n: number): string {
+function chineseNumeral(n: number): string {
   const tens = Math.floor(n / 10);
   const ones = ZH_DIGITS[n % 10]!;
   if (tens === 0) return ones;

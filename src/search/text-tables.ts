@@ -11,7 +11,7 @@ export type FieldClass = keyof typeof FIELD_WEIGHT;
 /** BM25's length normalisation. */
 const B = 0.75;
 /** Frequencies are stored as integers in this many steps per unit. */
-export const TF_SCALE = 8;
+const TF_SCALE = 8;
 
 /** The words a figure stored on an edition is asked for by ("how many attendees"), in every locale. */
 export const FIGURE_WORDS: Record<FigureT['measure'], string> = {
@@ -44,7 +44,7 @@ export type TextTables = z.infer<typeof TextTablesSchema>;
 /** What one text doc is made of: texts by field class. */
 export type TextFields = { [F in FieldClass]: readonly string[] };
 
-export function encodeTermPostings(entries: readonly (readonly [number, number])[]): string {
+function encodeTermPostings(entries: readonly (readonly [number, number])[]): string {
   let prev = 0;
   return entries
     .map(([doc, tf], i) => {

@@ -7,7 +7,7 @@ import { isFiller } from './stopwords';
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 
 /** dramas → drama, stories → story, series stays: enough for plurals, which is most of what people vary. */
-export function stem(word: string): string {
+function stem(word: string): string {
   if (word.length <= 3 || /\d/.test(word)) return word;
   if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`;
   if (word.endsWith('ss') || word.endsWith('us') || word.endsWith('is')) return word;
@@ -48,7 +48,7 @@ function cjkTerms(run: string, out: string[]): void {
 }
 
 /** The terms of an already normalised text, in order, repeats kept (term frequency counts them). */
-export function termsOfNormalised(normalised: string): string[] {
+function termsOfNormalised(normalised: string): string[] {
   const out: string[] = [];
   for (const w of words(normalised)) {
     if (hasCjk(w)) cjkTerms(w, out);
