@@ -5,6 +5,7 @@ import { fitChoice, fitContent } from '../src/discord-limits';
 import type { AnyRecord } from '../src/knowledge/knowledge-base';
 import type { Kind } from '../src/knowledge/schema';
 import type { Locale } from '../src/locale';
+import { answerLines } from '../src/render/answer';
 import { listField, withCommand } from '../src/render/card';
 import { ChartFontError, type ChartRenderer, type ChartSpec, chartFiles } from '../src/render/chart';
 import { kindName, listName, type RenderContext, renderContext } from '../src/render/format';
@@ -61,7 +62,14 @@ export function hitCard(
   // On the last page: the pages before it are the same as a click re-makes them without this list.
   if (also) embed.fields = [...(embed.fields ?? []), ...(Array.isArray(also) ? also : [also])];
   const pages = cardPages(ctx, embed);
-  const view = { id: hit.id, others: rest.map((o) => o.id), ...options };
+  // The field a question asked for, and why a record found through its text came up, before the card.
+  const lead = answerLines(ctx, item, hit).join('\n');
+  const view = {
+    id: hit.id,
+    others: rest.map((o) => o.id),
+    ...options,
+    ...(lead ? { content: fitContent(lead) } : {}),
+  };
   return cardReply(ctx, view, pages) ?? ephemeralReply(ctx.t.errors.failed);
 }
 
@@ -107,7 +115,7 @@ async function withExtra(
 ): Promise<Reply> {
   const [embed, ...rest] = reply.payload.embeds ?? [];
   if (!embed) return reply;
-  const lines = [...notes];
+  const lines = [...(reply.payload.content ? [reply.payload.content] : []), ...notes];
   let files: ReplyFile[] | undefined;
   let attachments: RESTAPIAttachment[] | undefined;
   let image: { url: string } | undefined;
@@ -169,6 +177,10 @@ export function lookupHandlers<O extends { query: string; private?: boolean | un
       case 'none': {
         const settled = result.status === 'ambiguous' && extras.settle?.(ctx, read.query, result.candidates);
         if (settled) return answer(settled.hit, [], [settled.note]);
+        // Records found alike through their texts ("/speaker kuaishou": its people): the best, the others under it.
+        const [first, ...rest] = result.candidates;
+        if (result.status === 'ambiguous' && first && result.candidates.every((c) => c.matched))
+          return answer(first, rest.slice(0, OTHERS_SHOWN));
         return noMatchReply(ctx, read.query, result.candidates, { what, browse: '/search' });
       }
     }

@@ -1,5 +1,10 @@
 // The lookup contract that command handlers use; src/search implements it over the compiled tables.
-import type { Kind } from '../knowledge/schema';
+import type { FigureT, Kind } from '../knowledge/schema';
+
+/** The one field of a record a question asks for, which the reply states before the card. */
+export type Answer =
+  | { field: 'theme' | 'dates' | 'city' | 'value' | 'statistics' }
+  | { field: 'figure'; measure: FigureT['measure'] };
 
 export interface Hit {
   kind: Kind;
@@ -8,6 +13,10 @@ export interface Hit {
   score: number;
   /** The record's display name, for lists and autocomplete. */
   label: string;
+  /** What the query asked of this record ("what was the theme in 2021": its theme). */
+  answer?: Answer;
+  /** Words of the record's text (index terms) the query matched, when it was found by its text, not its name. */
+  matched?: readonly string[];
 }
 
 export type Resolution =

@@ -32,6 +32,11 @@ export class Ranker {
     this.filter = new CandidateFilter(index);
   }
 
+  /** The one edition with `key` ("9", "season 2") among its names, if exactly one has it. */
+  editionWithKey(key: string): number | undefined {
+    return this.filter.onlyEditionWithKey(key, ['editions']);
+  }
+
   /** Every candidate with its score (lower is better), best first; exact key matches score 0. */
   rank(q: QueryFacts, kinds?: readonly Kind[]): Scored[] {
     const { index } = this;

@@ -5,9 +5,11 @@ import type { Edition, Series, Statistic } from '../knowledge/schema';
 import { allTexts, partnerText } from '../locale/local-text';
 import { BASE_LOCALE } from '../locale/locales';
 import { grams, hasCjk, joined, normalise, sortedUnique, words } from './normalise';
+import { textDocs } from './text-docs';
+import { buildTextTables, TextTablesSchema } from './text-tables';
 
 /** Bump when the layout below changes. */
-export const SEARCH_TABLES_VERSION = 1;
+export const SEARCH_TABLES_VERSION = 2;
 
 /** The kinds that are looked up (sources are cited, not searched), in tie-break priority order. */
 export const SEARCH_KINDS = [
@@ -47,6 +49,10 @@ export const SearchTablesSchema = z.object({
   prefixes: z.record(z.string(), Postings),
   /** Doc numbers shown for an empty autocomplete query: latest editions, then people who appeared at editions. */
   featured: z.array(z.number().int().nonnegative()),
+  /** Full text: every text a record shows, weighted by field (text-tables.ts). */
+  text: TextTablesSchema.default({ terms: [], postings: [], figures: [] }),
+  /** Edition doc number → postings of the doc numbers of the statistics announced there (/stat 9th). */
+  editionStats: z.record(z.string(), Postings).default({}),
 });
 export type SearchTables = z.infer<typeof SearchTablesSchema>;
 
@@ -131,6 +137,8 @@ interface DraftDoc {
   label: string;
   names: (string | undefined)[];
   times: number[];
+  /** The statistic's edition, for editionStats. */
+  edition?: string;
 }
 
 function draftDocs(records: Records): DraftDoc[] {
@@ -200,6 +208,7 @@ function draftDocs(records: Records): DraftDoc[] {
       label: `${st.measure}: ${formatNumber(st.value)} ${st.unit}${asOf}`,
       names: [...allTexts(st, 'measure'), ...st.aliases, st.scope, st.unit, ...valueNames(st)],
       times: timesOf(st.asOf),
+      ...(st.edition ? { edition: st.edition } : {}),
     });
   }
   for (const r of records.reports) {
@@ -281,11 +290,25 @@ export function buildSearchTables(records: Records): SearchTables {
     .flatMap((d, i) => (d.kind === 'people' && (appearances.get(d.id) ?? 0) > 0 ? [i] : []))
     .sort((a, b) => (appearances.get(docs[b]!.id) ?? 0) - (appearances.get(docs[a]!.id) ?? 0) || a - b)
     .slice(0, FEATURED_PEOPLE);
+  const named = drafts.map((d) => ({
+    kind: d.kind,
+    id: d.id,
+    names: d.names.filter((n): n is string => !!n),
+  }));
+  const text = textDocs(records, named);
+  const docNumber = new Map(docs.map((d, i) => [d.id, i]));
+  const statsMap = new Map<string, number[]>();
+  drafts.forEach((d, i) => {
+    const edition = d.edition !== undefined ? docNumber.get(d.edition) : undefined;
+    if (edition !== undefined) push(statsMap, String(edition), i);
+  });
   return {
     version: SEARCH_TABLES_VERSION,
     docs,
     grams: encodeMap(gramMap),
     prefixes: encodeMap(prefixMap),
     featured: [...editions, ...people],
+    text: buildTextTables(text.fields, text.figures),
+    editionStats: encodeMap(statsMap),
   };
 }

@@ -160,6 +160,10 @@ export const enUS = {
     notFound: (q: Echoed, what: string) => `Nothing found for “${q}” among ${what}.`,
     tryOther: (command: string) => `Try other words, or browse with ${command}.`,
     pick: 'Pick a suggestion from the list, or add a year, a city or an organisation.',
+    /** The one field a question asked for, stated before the card: "**Theme:** …". */
+    answer: (label: string, value: string) => `**${label}:** ${value}`,
+    /** Why a record found through its text came up: the matching passage, matched words in bold. */
+    because: (passage: string) => `Found in its text: ${passage}`,
   },
   errors: {
     emptyQuery: 'Type something to look up: a name, a year, a city or a few words.',

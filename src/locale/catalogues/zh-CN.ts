@@ -155,6 +155,8 @@ export const zhCN = {
     notFound: (q, what) => `在${what}中没有找到“${q}”。`,
     tryOther: (command: string) => `换个说法试试，或用 ${command} 浏览。`,
     pick: '请从建议列表中选择，或加上年份、城市或机构名。',
+    answer: (label: string, value: string) => `**${label}：**${value}`,
+    because: (passage: string) => `匹配内容：${passage}`,
   },
   errors: {
     emptyQuery: '请输入要查询的内容：名字、年份、城市或几个关键词。',

@@ -156,6 +156,8 @@ export const zhTW = {
     notFound: (q, what) => `在${what}中沒有找到“${q}”。`,
     tryOther: (command: string) => `換個說法試試，或用 ${command} 瀏覽。`,
     pick: '請從建議列表中選擇，或加上年份、城市或機構名。',
+    answer: (label: string, value: string) => `**${label}：**${value}`,
+    because: (passage: string) => `匹配內容：${passage}`,
   },
   errors: {
     emptyQuery: '請輸入要查詢的內容：名字、年份、城市或幾個關鍵詞。',

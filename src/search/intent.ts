@@ -1,0 +1,160 @@
+// What a question asks for, and what is left of it to match: "who spoke about micro-dramas" wants people and
+// matches "micro dramas"; "what was the theme in 2021" wants an edition's theme in 2021; 2024年有多少观众 wants
+// a figure (观众) in 2024. Question words and filler are dropped (stopwords.ts); intent words are dropped too.
+import { hasCjk, normalise, words } from './normalise';
+import { isFiller } from './stopwords';
+import { segments } from './tokens';
+
+/** What a question asks for: a kind of record, or one field of a record. */
+export type Intent = 'person' | 'figure' | 'dates' | 'theme' | 'city' | 'statistics';
+
+export interface Question {
+  intent?: Intent;
+  /**
+   * Whether it is put as a question: it opens with a question word (who, what, when, how …), or has a Chinese
+   * one anywhere (谁, 什么, 吗 …). Words like "who" inside a name ("share of users who watch …") are not.
+   */
+  asked: boolean;
+  /** The normalised query without question words, filler and intent words (time words stay). */
+  content: string;
+  /** Whether anything was dropped: otherwise `content` is the query itself. */
+  dropped: boolean;
+}
+
+/** Words that say what is wanted, and are not matched. */
+const INTENT_WORDS: Record<string, Intent> = {
+  who: 'person',
+  whom: 'person',
+  whose: 'person',
+  谁: 'person',
+  是谁: 'person',
+  when: 'dates',
+  date: 'dates',
+  dates: 'dates',
+  day: 'dates',
+  days: 'dates',
+  什么时候: 'dates',
+  何时: 'dates',
+  何時: 'dates',
+  哪天: 'dates',
+  日期: 'dates',
+  时间: 'dates',
+  時間: 'dates',
+  theme: 'theme',
+  themes: 'theme',
+  motto: 'theme',
+  slogan: 'theme',
+  主题: 'theme',
+  主題: 'theme',
+  where: 'city',
+  city: 'city',
+  venue: 'city',
+  哪里: 'city',
+  哪裡: 'city',
+  城市: 'city',
+  地点: 'city',
+  地點: 'city',
+  stat: 'statistics',
+  stats: 'statistics',
+  statistics: 'statistics',
+  statistic: 'statistics',
+  figures: 'statistics',
+  数据: 'statistics',
+  數據: 'statistics',
+  统计: 'statistics',
+  統計: 'statistics',
+  多少: 'figure',
+  几: 'figure',
+  幾: 'figure',
+};
+
+/** English words that make a question when they open the query. */
+const OPENERS = new Set([
+  'who',
+  'whom',
+  'whose',
+  'what',
+  'whats',
+  'when',
+  'where',
+  'which',
+  'why',
+  'how',
+  'did',
+  'does',
+  'do',
+  'is',
+  'are',
+  'was',
+  'were',
+  'can',
+  'tell',
+  'show',
+  'list',
+  'find',
+]);
+/** English intents that only a question's opening word carries ("who spoke", not "users who watch"). */
+const OPENING_ONLY: ReadonlySet<string> = new Set(['who', 'whom', 'whose', 'when', 'where', 'how']);
+/** Chinese question words and particles: a question wherever they stand. */
+const ZH_QUESTION = new Set([
+  '谁',
+  '是谁',
+  '什么',
+  '什麼',
+  '啥',
+  '哪',
+  '哪个',
+  '哪個',
+  '哪些',
+  '哪里',
+  '哪裡',
+  '哪天',
+  '哪年',
+  '多少',
+  '几',
+  '幾',
+  '吗',
+  '嗎',
+  '呢',
+  '何时',
+  '何時',
+  '什么时候',
+]);
+
+/** The words of a normalised query, Chinese runs split into their segments. */
+function pieces(normalised: string): { text: string; cjk: boolean }[] {
+  return words(normalised).flatMap((w): { text: string; cjk: boolean }[] =>
+    hasCjk(w) ? segments(w).map((text) => ({ text, cjk: true })) : [{ text: w, cjk: false }],
+  );
+}
+
+export function readQuestion(query: string): Question {
+  const full = normalise(query);
+  const all = pieces(full);
+  let intent: Intent | undefined;
+  const kept: string[] = [];
+  let glue = false;
+  let dropped = false;
+  const asked =
+    (all[0] !== undefined && OPENERS.has(all[0].text)) || all.some((p) => p.cjk && ZH_QUESTION.has(p.text));
+  all.forEach((p, i) => {
+    const next = all[i + 1]?.text;
+    const said = i > 0 && OPENING_ONLY.has(p.text) ? undefined : INTENT_WORDS[p.text];
+    // "how many" / "how much" / "number of": a figure.
+    const figure =
+      (p.text === 'how' && i === 0 && (next === 'many' || next === 'much')) ||
+      (p.text === 'number' && next === 'of');
+    if (figure) intent ??= 'figure';
+    if (said) intent = intent === 'figure' && said === 'statistics' ? intent : (intent ?? said);
+    if (said || figure || isFiller(p.text)) {
+      dropped = true;
+      glue = false;
+      return;
+    }
+    // Chinese segments that stood side by side stay one run ("快手" "副总裁" → 快手副总裁).
+    if (p.cjk && glue) kept[kept.length - 1] += p.text;
+    else kept.push(p.text);
+    glue = p.cjk;
+  });
+  return dropped ? { intent, asked, content: kept.join(' '), dropped } : { asked, content: full, dropped };
+}

@@ -1,0 +1,221 @@
+// Ranked full-text search over the compiled text tables (BM25F): idf-weighted, saturated field frequencies
+// summed over the query's terms. A term the index does not have may be a prefix being typed (autocomplete)
+// or a typo (one or two edits in a long word); both count for less than the word itself.
+import { editDistance } from './normalise';
+import { decodeTermPostings, type TextTables } from './text-tables';
+import type { QueryTerm } from './tokens';
+
+const K1 = 1.2;
+/** How far a prefix or typo expansion of a term counts, against the term itself. */
+const PREFIX_WEIGHT = 0.7;
+const TYPO_WEIGHT = 0.6;
+/** How far a character pair that is not core (tokens.ts) counts. */
+const EXTRA_WEIGHT = 0.3;
+/** The most index terms one query term expands to. */
+const MAX_EXPANSIONS = 24;
+/** The most index terms walked looking for a typo's word (those sharing its first two characters). */
+const MAX_TYPO_SCAN = 4000;
+/** Terms in more than this share of the docs only add to docs a rarer term found. */
+const COMMON_SHARE = 0.05;
+/** …and in more than this many (a small index walks every term in full). */
+const COMMON_MIN = 2000;
+/** The most query terms used (one bit each in a doc's mask). */
+const MAX_QUERY_TERMS = 30;
+/** The most text hits handed on. */
+const MAX_HITS = 50;
+
+export interface TextHit {
+  /** A text doc: a search doc number, or docCount + i for figure i. */
+  doc: number;
+  /** BM25F score, 0 and up. */
+  score: number;
+  /** The idf-weighted share of the query's terms the doc matches (0–1). */
+  coverage: number;
+  /** The mean idf of the matched terms against the largest possible idf (0–1): how rare the words are. */
+  rarity: number;
+  /** The index terms that matched, for a snippet. */
+  matched: string[];
+}
+
+export interface TextQuery {
+  terms: readonly QueryTerm[];
+  /** Expand the last term as a prefix (it is being typed). */
+  prefixLast?: boolean;
+  /** Which text docs may be returned. */
+  allowed: (doc: number) => boolean;
+}
+
+interface Expansion {
+  term: number;
+  weight: number;
+}
+
+export class TextIndex {
+  readonly size: number;
+  private readonly cache = new Map<number, { docs: Int32Array; tf: Float32Array }>();
+  private readonly scores: Float64Array;
+  /** Per doc, a bit per query term it matched; all zero between queries. */
+  private readonly masks: Int32Array;
+  private readonly maxIdf: number;
+
+  constructor(
+    private readonly tables: TextTables,
+    readonly docCount: number,
+  ) {
+    this.size = docCount + tables.figures.length;
+    this.scores = new Float64Array(this.size);
+    this.masks = new Int32Array(this.size);
+    this.maxIdf = this.idfOf(1);
+  }
+
+  /** The search doc a text doc stands for, and the figure it is about, if any. */
+  target(doc: number): { doc: number; figure?: TextTables['figures'][number]['measure'] } {
+    if (doc < this.docCount) return { doc };
+    const f = this.tables.figures[doc - this.docCount]!;
+    return { doc: f.doc, figure: f.measure };
+  }
+
+  private idfOf(n: number): number {
+    return Math.log(1 + (this.size - n + 0.5) / (n + 0.5));
+  }
+
+  private postings(term: number) {
+    let p = this.cache.get(term);
+    if (!p) {
+      p = decodeTermPostings(this.tables.postings[term]!);
+      this.cache.set(term, p);
+    }
+    return p;
+  }
+
+  /** The first index term ≥ text. */
+  private lowerBound(text: string): number {
+    const { terms } = this.tables;
+    let lo = 0;
+    let hi = terms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (terms[mid]! < text) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** The index terms a query term stands for: itself, else (as allowed) words it starts or misspells. */
+  expand(term: string, prefix: boolean): Expansion[] {
+    const { terms } = this.tables;
+    const at = this.lowerBound(term);
+    const out: Expansion[] = [];
+    if (terms[at] === term) out.push({ term: at, weight: 1 });
+    if (prefix) {
+      for (let i = at; i < terms.length && out.length < MAX_EXPANSIONS && terms[i]!.startsWith(term); i++) {
+        if (terms[i] !== term) out.push({ term: i, weight: PREFIX_WEIGHT });
+      }
+    }
+    const chars = Array.from(term);
+    if (out.length > 0 || chars.length < 5 || chars.length !== term.length) return out;
+    // A typo: the words sharing the first two letters, within one edit (two from eight letters).
+    const max = term.length >= 8 ? 2 : 1;
+    const head = term.slice(0, 2);
+    for (let i = this.lowerBound(head), n = 0; i < terms.length && n < MAX_TYPO_SCAN; i++, n++) {
+      const t = terms[i]!;
+      if (!t.startsWith(head)) break;
+      if (editDistance(term, t, max) <= max) out.push({ term: i, weight: TYPO_WEIGHT });
+      if (out.length >= MAX_EXPANSIONS) break;
+    }
+    return out;
+  }
+
+  /**
+   * The text docs matching the query, best first, with what they matched. Terms are walked rarest first; a
+   * common term (in more than COMMON_SHARE of the docs) after a rarer one only adds to docs already found, so a
+   * question about one rare word never allocates for the tens of thousands of docs that say "project".
+   */
+  search(query: TextQuery): TextHit[] {
+    const terms = query.terms.slice(0, MAX_QUERY_TERMS);
+    if (terms.length === 0) return [];
+    const { scores, masks } = this;
+    const touched: number[] = [];
+    const expanded = terms.map((term, qi) =>
+      this.expand(term.term, query.prefixLast === true && qi === terms.length - 1),
+    );
+    const idfs = terms.map((term, qi) => {
+      const best = expanded[qi]!.reduce(
+        (m, e) => Math.max(m, this.idfOf(this.postings(e.term).docs.length) * e.weight),
+        0,
+      );
+      // A word the index lacks counts as the rarest: a query of one known and one unknown word is half matched.
+      // Pairs that are not core count for nothing here.
+      return !term.core ? 0 : expanded[qi]!.length > 0 ? best : this.maxIdf;
+    });
+    const size = (qi: number) => expanded[qi]!.reduce((n, e) => n + this.postings(e.term).docs.length, 0);
+    const order = terms.map((_, qi) => qi).sort((a, b) => size(a) - size(b));
+    const common = Math.max(COMMON_MIN, COMMON_SHARE * this.size);
+    order.forEach((qi, rank) => {
+      const term = terms[qi]!;
+      const onlySeen = rank > 0 && touched.length > 0 && size(qi) > common;
+      for (const { term: t, weight } of expanded[qi]!) {
+        const { docs, tf } = this.postings(t);
+        const idf = this.idfOf(docs.length) * weight * (term.core ? 1 : EXTRA_WEIGHT);
+        for (let i = 0; i < docs.length; i++) {
+          const d = docs[i]!;
+          if (scores[d] === 0) {
+            if (onlySeen || !query.allowed(d)) continue;
+            touched.push(d);
+          }
+          scores[d]! += (idf * tf[i]! * (K1 + 1)) / (tf[i]! + K1);
+          masks[d]! |= 1 << qi;
+        }
+      }
+    });
+    const total = idfs.reduce((a, b) => a + b, 0);
+    const coverageOf = (doc: number) => {
+      let got = 0;
+      for (let qi = 0; qi < terms.length; qi++) if (masks[doc]! & (1 << qi)) got += idfs[qi]!;
+      return total > 0 ? got / total : 0;
+    };
+    // The best MAX_HITS by coverage, then score, then doc, without sorting every doc a common word found.
+    const top: { doc: number; coverage: number }[] = [];
+    const before = (a: { doc: number; coverage: number }, b: { doc: number; coverage: number }) =>
+      a.coverage - b.coverage || scores[a.doc]! - scores[b.doc]! || b.doc - a.doc;
+    for (const doc of touched) {
+      const entry = { doc, coverage: coverageOf(doc) };
+      if (top.length === MAX_HITS && before(entry, top[top.length - 1]!) <= 0) continue;
+      let lo = 0;
+      let hi = top.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (before(entry, top[mid]!) > 0) hi = mid;
+        else lo = mid + 1;
+      }
+      top.splice(lo, 0, entry);
+      if (top.length > MAX_HITS) top.pop();
+    }
+    const hits: TextHit[] = top.map(({ doc, coverage }) => {
+      let got = 0;
+      let n = 0;
+      const matched: string[] = [];
+      terms.forEach((_, qi) => {
+        if ((masks[doc]! & (1 << qi)) === 0) return;
+        // The expansions of a matched query term: a passage marks those it has.
+        for (const e of expanded[qi]!) matched.push(this.tables.terms[e.term]!);
+        if (idfs[qi]! > 0) {
+          got += idfs[qi]!;
+          n++;
+        }
+      });
+      return {
+        doc,
+        score: scores[doc]!,
+        coverage,
+        rarity: n > 0 ? got / n / this.maxIdf : 0,
+        matched: [...new Set(matched)],
+      };
+    });
+    for (const d of touched) {
+      scores[d] = 0;
+      masks[d] = 0;
+    }
+    return hits;
+  }
+}
