@@ -20,6 +20,14 @@ export function segments(run: string): string[] {
   return Array.from(segmenter.segment(run), (s) => s.segment).filter((s) => s.trim() !== '');
 }
 
+/**
+ * In a query, a segment that is filler or only filler characters run together (the segmenter makes 的是 one word):
+ * "的是什么" asks for nothing. The text side keeps such segments, so that its terms and lengths are as scored.
+ */
+function fillerSegment(segment: string): boolean {
+  return isFiller(segment) || Array.from(segment).every((c) => isFiller(c));
+}
+
 /** Character pairs of a Chinese run (a run of one character gives nothing: single characters are too common). */
 function pairs(run: string): string[] {
   const chars = Array.from(run);
@@ -99,7 +107,7 @@ export function queryTerms(normalised: string): QueryTerm[] {
       run = [];
     };
     for (const s of segments(w)) {
-      if (isFiller(s)) flush();
+      if (fillerSegment(s)) flush();
       else run.push(s);
     }
     flush();
