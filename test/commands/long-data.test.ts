@@ -98,6 +98,8 @@ describe('replies on generated long data', () => {
           const payload = await ask(command, options, locale, knowledge); // checks every limit
           expect(payload.allowed_mentions).toEqual({ parse: [] });
           expect(textOf(payload).length).toBeGreaterThan(0);
+          // Each /stat answer is a series of the 120 long-labelled points: its chart is drawn and attached.
+          if (name === 'stat') expect(payload.embeds?.[0]?.image).toEqual({ url: 'attachment://chart.png' });
         }
       });
     }
