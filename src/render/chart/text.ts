@@ -33,7 +33,7 @@ const ELLIPSIS = '…';
 /**
  * Cuts `content` to fit `width`, ending in an ellipsis when something was cut. One pass, stopping where the text
  * overflows: a caption of many long source titles arrives here as one huge last line (see `wrap`), and measuring
- * every shorter prefix again made a long series' chart take seconds.
+ * every shorter prefix again made a long series' chart take seconds, minutes for a 100,000-character caption.
  */
 export function truncate(content: string, width: number, size: number): string {
   const ellipsis = em(ELLIPSIS);
