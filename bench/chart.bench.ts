@@ -13,6 +13,11 @@ import { type Figure, latencies, medianOf, type Section } from './lib';
 const RENDERS = 40;
 const RUNS = 3;
 const TARGET_MS = 50;
+/**
+ * The long series lays out ~250 texts (resvg shapes each at parse, ~35 ms here): not held to the 50 ms of an
+ * ordinary chart; while truncating its caption was quadratic, this one chart took 352 s here.
+ */
+const LONG_TARGET_MS = 200;
 
 const series: SeriesChartInput = {
   title: '网络视听用户规模',
@@ -40,6 +45,22 @@ const comparison: ComparisonChartInput = {
   ],
 };
 
+// A long series as /stat draws it for a measure dated 120 times, each source with a long title: the caption
+// that lists them all once took minutes to cut to its three lines (text fitting was quadratic in its length).
+const longSeries: SeriesChartInput = {
+  title: `Longest measure ${Array.from({ length: 80 }, (_, i) => `word${i}`).join(' ')}`,
+  unit: 'people',
+  caption: Array.from(
+    { length: 60 },
+    (_, i) => `Source ${i}: ${Array.from({ length: 200 }, (_, j) => `title${j}`).join(' ')}`,
+  ).join('; '),
+  points: Array.from({ length: 120 }, (_, i) => ({
+    asOf: `${2000 + (i % 30)}`,
+    value: i * 1_234_567,
+    highlight: i === 3,
+  })),
+};
+
 function measure(name: string, spec: ChartSpec, locale: Locale): Promise<{ p50: number; p99: number }> {
   // The first render unwraps the font files; the figures are for a warm process, as in the bot.
   if (!chartFiles(spec, locale)) throw new Error(`bench chart "${name}" gave no chart`);
@@ -48,12 +69,23 @@ function measure(name: string, spec: ChartSpec, locale: Locale): Promise<{ p50: 
 
 export async function run(): Promise<Section[]> {
   const figures: Figure[] = [];
-  for (const [name, spec, locale] of [
-    ['series chart, 6 points, zh-CN', { kind: 'series', input: series }, 'zh-CN'],
-    ['comparison chart, 8 editions × 3 measures', { kind: 'comparison', input: comparison }, 'en-US'],
+  for (const [name, spec, locale, ms] of [
+    ['series chart, 6 points, zh-CN', { kind: 'series', input: series }, 'zh-CN', TARGET_MS],
+    [
+      'comparison chart, 8 editions × 3 measures',
+      { kind: 'comparison', input: comparison },
+      'en-US',
+      TARGET_MS,
+    ],
+    [
+      'series chart, 120 points, 60 long sources, en-US',
+      { kind: 'series', input: longSeries },
+      'en-US',
+      LONG_TARGET_MS,
+    ],
   ] as const) {
     const { p50, p99 } = await measure(name, spec, locale);
-    const target = { op: '<=', value: TARGET_MS } as const;
+    const target = { op: '<=', value: ms } as const;
     figures.push({ name: `${name}: median`, value: p50, unit: 'ms', target });
     figures.push({ name: `${name}: p99`, value: p99, unit: 'ms', target });
   }

@@ -10,7 +10,12 @@ import { createClient } from './client';
 import { type DeployResult, deployCommands } from './deploy';
 import { FATAL_CLOSE_CODES, GatewayClosedError } from './errors';
 import { restOptions } from './rest';
-import { createInteractionRouter, type InteractionRouter, type RouterMetrics } from './router';
+import {
+  createInteractionRouter,
+  type DeferTimer,
+  type InteractionRouter,
+  type RouterMetrics,
+} from './router';
 import { clientShards, deploysCommands, type ShardInfo } from './shards';
 import { restTransport } from './transport';
 
@@ -36,6 +41,8 @@ export interface BotOptions {
   /** Deploy the command definitions after login (default true). */
   deploy?: boolean;
   deferAfterMs?: number;
+  /** See RouterOptions.deferTimer. */
+  deferTimer?: DeferTimer;
   /**
    * Where charts are drawn: by default a worker pool this bot starts and stops; `false` draws them in the
    * handler on the main thread (the benchmark's baseline); or a renderer of the caller's (tests).
@@ -134,6 +141,7 @@ export async function startBot(options: BotOptions): Promise<BotHandle> {
     },
     timeZone: options.timeZone,
     deferAfterMs: options.deferAfterMs,
+    deferTimer: options.deferTimer,
     queue: options.queue,
     deferBeyond: options.deferBeyond,
     metrics: options.metrics,

@@ -59,6 +59,12 @@ export interface RouterOptions {
   timeZone?: string;
   deferAfterMs?: number;
   /**
+   * Starts one interaction's deferral clock: `late` settles when, still unanswered, it is to be deferred, and
+   * `cancel` stops the clock once it is answered. By default a timer of `deferAfterMs`; tests give one they
+   * fire themselves, so whether a reply is deferred never depends on how fast the machine is.
+   */
+  deferTimer?: DeferTimer;
+  /**
    * Run handlers one per turn of the event loop, in arrival order (default true), so that under a burst each
    * reply goes out as its handler finishes. False is the old behaviour, kept as the benchmark's baseline: every
    * interaction waits one `setImmediate`, so a burst's handlers all run in the same turn, before any reply leaves.
@@ -71,6 +77,18 @@ export interface RouterOptions {
    */
   deferBeyond?: number;
   metrics?: RouterMetrics;
+}
+
+export type DeferTimer = () => { late: Promise<void>; cancel(): void };
+
+function timerOf(ms: number): DeferTimer {
+  return () => {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, ms);
+    });
+    return { late, cancel: () => clearTimeout(timer) };
+  };
 }
 
 /** The label of an unknown command: Discord's name is not used, so a stray name cannot grow a new series. */
@@ -192,7 +210,7 @@ export function createInteractionRouter(options: RouterOptions): InteractionRout
     },
   };
   const clock = options.clock ?? (() => new Date());
-  const deferAfterMs = options.deferAfterMs ?? DEFER_AFTER_MS;
+  const deferTimer = options.deferTimer ?? timerOf(options.deferAfterMs ?? DEFER_AFTER_MS);
   const byName = new Map(options.commands.map((c) => [c.definition.name, c]));
   const messageByName = new Map((options.messageCommands ?? []).map((c) => [c.definition.name, c]));
   const inFlight = new Set<Promise<void>>();
@@ -271,13 +289,10 @@ export function createInteractionRouter(options: RouterOptions): InteractionRout
       // counts and an interaction still waiting (or an async handler still pending) after `deferAfterMs` is
       // deferred. A synchronous handler blocks the loop: no timer fires while it runs, so it must stay fast
       // (well under 2 s), or its command must set `defer: true`.
-      let timer: NodeJS.Timeout | undefined;
-      const late = new Promise<'late'>((resolve) => {
-        timer = setTimeout(() => resolve('late'), deferAfterMs);
-      });
+      const deferral = deferTimer();
       work = turn().then(run);
-      deferred = (await Promise.race([work, late])) === 'late';
-      clearTimeout(timer);
+      deferred = (await Promise.race([work, deferral.late.then(() => 'late' as const)])) === 'late';
+      deferral.cancel();
       if (deferred)
         await transport.respond(interaction, {
           type: InteractionResponseType.DeferredChannelMessageWithSource,

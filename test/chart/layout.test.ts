@@ -37,4 +37,17 @@ describe('text fitting', () => {
     expect(truncate('short', 200, 15)).toBe('short');
     expect(truncate('a rather long title indeed', 80, 15).endsWith('…')).toBe(true);
   });
+
+  it('cuts a huge last line exactly as its start: the longest prefix that fits beside the ellipsis', () => {
+    // A caption of many long source titles: wrap hands its whole rest to the last line.
+    const sources = Array.from({ length: 60 }, (_, i) => `Source ${i}: ${'title '.repeat(200)}`).join('; ');
+    const lines = wrap(sources, 752, 13, 3);
+    expect(lines).toHaveLength(3);
+    expect(lines[2]).toBe(truncate(`${lines[2]!.slice(0, -1)}title title`, 752, 13));
+    expect(lines[2]!.endsWith('…')).toBe(true);
+    expect(textWidth(lines[2]!, 13)).toBeLessThanOrEqual(752);
+    expect(textWidth(`${lines[2]!.slice(0, -1)}t…`, 13)).toBeGreaterThan(752);
+    // 'abc ' and the ellipsis fit 28 (25.5), 'abc de' does not (30.5); the space before the ellipsis goes.
+    expect(truncate('abc def', 28, 10)).toBe('abc…');
+  });
 });

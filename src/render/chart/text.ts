@@ -1,7 +1,10 @@
 // Text width without loading the font: the SVG builders stay pure. Widths are a slight over-estimate
 // of Noto Sans SC's advances, so text sized with them never overlaps.
 
-function em(ch: string): number {
+/** Widths of the printable ASCII characters, looked up rather than matched for each character. */
+const ASCII = Array.from({ length: 128 }, (_, c) => emOf(String.fromCharCode(c)));
+
+function emOf(ch: string): number {
   const c = ch.codePointAt(0)!;
   if (c >= 0x2e80) return 1; // CJK and full-width forms are square
   if (ch === ' ') return 0.25;
@@ -14,6 +17,11 @@ function em(ch: string): number {
   return 0.62;
 }
 
+function em(ch: string): number {
+  const c = ch.charCodeAt(0);
+  return c < 128 && ch.length === 1 ? ASCII[c]! : emOf(ch);
+}
+
 export function textWidth(content: string, size: number): number {
   let total = 0;
   for (const ch of content) total += em(ch);
@@ -22,12 +30,24 @@ export function textWidth(content: string, size: number): number {
 
 const ELLIPSIS = '…';
 
-/** Cuts `content` to fit `width`, ending in an ellipsis when something was cut. */
+/**
+ * Cuts `content` to fit `width`, ending in an ellipsis when something was cut. One pass, stopping where the text
+ * overflows: a caption of many long source titles arrives here as one huge last line (see `wrap`), and measuring
+ * every shorter prefix again made a long series' chart take seconds, minutes for a 100,000-character caption.
+ */
 export function truncate(content: string, width: number, size: number): string {
-  if (textWidth(content, size) <= width) return content;
-  const chars = [...content];
-  while (chars.length && textWidth(chars.join('') + ELLIPSIS, size) > width) chars.pop();
-  return chars.join('').trimEnd() + ELLIPSIS;
+  const ellipsis = em(ELLIPSIS);
+  let total = 0;
+  /** Code units of the longest prefix that fits with the ellipsis after it. */
+  let fits = 0;
+  let at = 0;
+  for (const ch of content) {
+    total += em(ch);
+    if (total * size > width) return content.slice(0, fits).trimEnd() + ELLIPSIS;
+    at += ch.length;
+    if ((total + ellipsis) * size <= width) fits = at;
+  }
+  return content;
 }
 
 /**
