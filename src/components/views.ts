@@ -55,10 +55,31 @@ function relatedOf(ctx: RenderContext, id: string): string[] {
   return RELATED_ORDER.flatMap((kind) => related[kind] ?? []).filter((other) => other !== id);
 }
 
+/** Cards recently paged through, per index: each ◀ ▶ click would otherwise render the whole card again. */
+const PAGES_KEPT = 64;
+const pagesCache = new WeakMap<RenderContext['kb'], Map<string, APIEmbed[]>>();
+
 /** The pages of a record's card; undefined for an id the index does not have. */
 function recordPages(ctx: RenderContext, id: string): APIEmbed[] | undefined {
+  let kept = pagesCache.get(ctx.kb);
+  if (!kept) {
+    kept = new Map();
+    pagesCache.set(ctx.kb, kept);
+  }
+  const key = `${ctx.locale}:${id}`;
+  const hit = kept.get(key);
+  if (hit) {
+    // Most recently used last, so the oldest is the first to go.
+    kept.delete(key);
+    kept.set(key, hit);
+    return hit;
+  }
   const item = ctx.kb.find(id);
-  return item ? cardPages(ctx, renderRecord(ctx, item)) : undefined;
+  if (!item) return undefined;
+  const pages = cardPages(ctx, renderRecord(ctx, item));
+  kept.set(key, pages);
+  if (kept.size > PAGES_KEPT) kept.delete(kept.keys().next().value as string);
+  return pages;
 }
 
 function flagsOf(ephemeral: boolean | undefined): { flags?: number } {
@@ -83,7 +104,8 @@ export function cardReply(
   // Related menus beyond the rows left go on with the pages (a page past the card's last shows its last page).
   const total = Math.max(pages.length, Math.ceil(related.length / Math.max(rows, 1)), 1);
   const page = Math.min(Math.max(view.page ?? 0, 0), total - 1);
-  const embed = pages[Math.min(page, pages.length - 1)] as APIEmbed;
+  // A copy: the pages may be kept for the next click, and a payload is the caller's to change.
+  const embed = structuredClone(pages[Math.min(page, pages.length - 1)] as APIEmbed);
   const to = (p: number) => ({ action: 'card', kind, id: view.id, page: p, locale: ctx.locale }) as const;
   const buttons = [
     ...pagerButtons(ctx, page, total, to),
