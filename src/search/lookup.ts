@@ -13,7 +13,7 @@ import { applyIntent, type Found, mergeFound, prefers, sortFound, textFound } fr
 import { editDistance, hasCjk } from './normalise';
 import { partialEdition, partialEditionDocs } from './partial';
 import { type QueryFacts, queryFacts } from './query';
-import { Ranker } from './rank';
+import { lowestScore, Ranker } from './rank';
 import { ACCEPT, MARGIN, resolveRanked } from './resolve';
 import { numbersClash, type Scored, SEARCH_MAX } from './scoring';
 import { isTextFiller } from './stopwords';
@@ -130,17 +130,21 @@ export function lookupFromTables(tables: SearchTables): Lookup {
     // An ordinal amid filler ("the 30th") is already read as one (query.ts).
     if (question.dropped && question.content && !rawExact && raw.ordinal === undefined) {
       const qc = queryFacts(question.content);
-      const content = ranker.rank(qc, kinds);
-      // A question ("who …", "… 吗") is no name: only an exact name outweighs what is left of it.
+      // A question ("who …", "… 吗") is no name: only an exact name outweighs what is left of it. What is left
+      // is not ranked where it cannot win: a clear name match within MARGIN of the lowest score any ranking
+      // gives (rank.ts) stands whatever it matches.
+      const canKeepRaw = rawClear && !question.asked;
+      const content =
+        canKeepRaw && named[0]!.score <= lowestScore(qc) + MARGIN ? undefined : ranker.rank(qc, kinds);
       const keepRaw =
-        rawClear &&
-        !question.asked &&
+        canKeepRaw &&
         !(
+          content &&
           clearlyBest(content) &&
           content[0]!.doc !== named[0]!.doc &&
           content[0]!.score + MARGIN < named[0]!.score
         );
-      if (!keepRaw) {
+      if (!keepRaw && content) {
         q = qc;
         named = content;
       }

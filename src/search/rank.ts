@@ -14,7 +14,7 @@ import {
   type Scored,
   wordScore,
 } from './scoring';
-import { timeFit, withTime } from './time-fit';
+import { lowestWithTime, timeFit, withTime } from './time-fit';
 
 /** Queries up to this many characters send all CANDIDATES keys through fuse.js; longer ones fewer. */
 const FUSE_FULL_LENGTH = 16;
@@ -23,6 +23,14 @@ const MIN_FUSE_KEYS = 20;
 const NUMBER_PENALTY = 0.3;
 /** What a record about a time-only query ("2024") scores: a good match, below any exact one. */
 const TIME_ONLY_SCORE = 0.1;
+
+/**
+ * The lowest score `rank` can give a record for `q`: an exact match's 0, less the bonus of the time it names
+ * (matchers, coverage and penalties only add).
+ */
+export function lowestScore(q: QueryFacts): number {
+  return lowestWithTime(0, q.time);
+}
 
 export class Ranker {
   private readonly filter: CandidateFilter;

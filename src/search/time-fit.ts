@@ -25,3 +25,8 @@ export function withTime(score: number, t: readonly number[] | undefined, time: 
   const fit = timeFit(t, time);
   return fit < 0 ? score - TIME_BONUS : fit > 0 ? score + TIME_PENALTY : score;
 }
+
+/** The lowest score withTime can make of `score` for a query naming `time`. */
+export function lowestWithTime(score: number, time: TimeHints): number {
+  return time.years.length > 0 || time.months.length > 0 ? score - TIME_BONUS : score;
+}
