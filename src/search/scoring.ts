@@ -29,19 +29,23 @@ export function prefixScore(index: KeyIndex, q: string, k: number): number {
   return best + (best < 1 ? 0.1 * ((n - 1) / n) : 0.1);
 }
 
+/** The key words wordScore has matched, reused by every call (it runs for every candidate key of a query). */
+const matched: string[] = [];
+
 /** How well the query's words match one key's words: 0 perfect, 1 none. Typos count per word. */
 export function wordScore(index: KeyIndex, qWords: readonly QueryWord[], k: number, typos: boolean): number {
   const pool = index.keyWords(k);
   const kJoined = index.keyJoined(k);
-  const kWords = pool.length > 1 ? pool.slice(0, -1) : pool;
-  const matched = new Set<string>();
+  // The key's own words: all but the joined form, which a key of several words has last.
+  const kCount = pool.length > 1 ? pool.length - 1 : pool.length;
+  matched.length = 0;
   let total = 0;
   for (const { word: q, grams: qg } of qWords) {
     if (qg) {
       // Chinese matches by characters anywhere in the key, not by word or prefix.
       const share = (w: string) => (w.includes(q) ? 1 : qg.filter((g) => w.includes(g)).length / qg.length);
       total += 1 - share(kJoined);
-      for (const w of kWords) if (share(w) >= 0.5) matched.add(w);
+      for (let i = 0; i < kCount; i++) if (share(pool[i]!) >= 0.5) matched.push(pool[i]!);
       continue;
     }
     const maxEdits = !typos ? 0 : q.length >= 8 ? 2 : q.length >= 3 ? 1 : 0;
@@ -60,12 +64,14 @@ export function wordScore(index: KeyIndex, qWords: readonly QueryWord[], k: numb
         bestWord = w;
       }
     }
-    if (best < 1) matched.add(bestWord);
+    if (best < 1) matched.push(bestWord);
     total += best;
   }
   // A joined match (hanzhijie ~ han zhijie) covers every word of the key.
-  const unmatched = matched.has(kJoined) ? 0 : kWords.filter((w) => !matched.has(w)).length;
-  return total / qWords.length + 0.1 * (unmatched / kWords.length);
+  let unmatched = 0;
+  if (!matched.includes(kJoined))
+    for (let i = 0; i < kCount; i++) if (!matched.includes(pool[i]!)) unmatched++;
+  return total / qWords.length + 0.1 * (unmatched / kCount);
 }
 
 /** A small penalty for matching only part of a long name, so that the fuller match ranks first. */

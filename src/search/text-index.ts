@@ -148,7 +148,8 @@ export class TextIndex {
       // Pairs that are not core count for nothing here.
       return !term.core ? 0 : expanded[qi]!.length > 0 ? best : this.maxIdf;
     });
-    const size = (qi: number) => expanded[qi]!.reduce((n, e) => n + this.postings(e.term).docs.length, 0);
+    const sizes = expanded.map((list) => list.reduce((n, e) => n + this.postings(e.term).docs.length, 0));
+    const size = (qi: number) => sizes[qi]!;
     const order = terms.map((_, qi) => qi).sort((a, b) => size(a) - size(b));
     const common = Math.max(COMMON_MIN, COMMON_SHARE * this.size);
     order.forEach((qi, rank) => {
@@ -179,8 +180,13 @@ export class TextIndex {
     const before = (a: { doc: number; coverage: number }, b: { doc: number; coverage: number }) =>
       a.coverage - b.coverage || scores[a.doc]! - scores[b.doc]! || b.doc - a.doc;
     for (const doc of touched) {
-      const entry = { doc, coverage: coverageOf(doc) };
-      if (top.length === MAX_HITS && before(entry, top[top.length - 1]!) <= 0) continue;
+      const coverage = coverageOf(doc);
+      // Most docs a common word touched do not make the list: they are compared before any allocation.
+      if (top.length === MAX_HITS) {
+        const last = top[top.length - 1]!;
+        if ((coverage - last.coverage || scores[doc]! - scores[last.doc]! || last.doc - doc) <= 0) continue;
+      }
+      const entry = { doc, coverage };
       let lo = 0;
       let hi = top.length;
       while (lo < hi) {
