@@ -2,7 +2,7 @@
 // matches "micro dramas"; "what was the theme in 2021" wants an edition's theme in 2021; 2024年有多少观众 wants
 // a figure (观众) in 2024. Question words and filler are dropped (stopwords.ts); intent words are dropped too.
 import { hasCjk, normalise, words } from './normalise';
-import { isFiller } from './stopwords';
+import { CHINESE_QUESTION_WORDS, isFiller } from './stopwords';
 import { segments } from './tokens';
 
 /** What a question asks for: a kind of record, or one field of a record. */
@@ -96,30 +96,7 @@ const OPENERS = new Set([
 /** English intents that only a question's opening word carries ("who spoke", not "users who watch"). */
 const OPENING_ONLY: ReadonlySet<string> = new Set(['who', 'whom', 'whose', 'when', 'where', 'how']);
 /** Chinese question words and particles: a question wherever they stand. */
-const ZH_QUESTION = new Set([
-  '谁',
-  '是谁',
-  '什么',
-  '什麼',
-  '啥',
-  '哪',
-  '哪个',
-  '哪個',
-  '哪些',
-  '哪里',
-  '哪裡',
-  '哪天',
-  '哪年',
-  '多少',
-  '几',
-  '幾',
-  '吗',
-  '嗎',
-  '呢',
-  '何时',
-  '何時',
-  '什么时候',
-]);
+const ZH_QUESTION: ReadonlySet<string> = new Set([...CHINESE_QUESTION_WORDS, '什么时候']);
 
 /** The words of a normalised query, Chinese runs split into their segments. */
 function pieces(normalised: string): { text: string; cjk: boolean }[] {

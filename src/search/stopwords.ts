@@ -118,8 +118,8 @@ const ENGLISH = [
   'your',
 ];
 
-/** Chinese question words and particles, as Intl.Segmenter splits them. */
-const CHINESE = [
+/** Chinese question words, as Intl.Segmenter splits them: filler here, and a question wherever they stand (intent.ts). */
+export const CHINESE_QUESTION_WORDS: readonly string[] = [
   '谁',
   '是谁',
   '什么',
@@ -131,8 +131,6 @@ const CHINESE = [
   '哪些',
   '哪里',
   '哪裡',
-  '哪儿',
-  '哪兒',
   '哪天',
   '哪年',
   '多少',
@@ -141,6 +139,15 @@ const CHINESE = [
   '吗',
   '嗎',
   '呢',
+  '何时',
+  '何時',
+];
+
+/** Chinese question words and particles, as Intl.Segmenter splits them. */
+const CHINESE = [
+  ...CHINESE_QUESTION_WORDS,
+  '哪儿',
+  '哪兒',
   '吧',
   '啊',
   '的',
@@ -159,8 +166,6 @@ const CHINESE = [
   '關於',
   '时候',
   '時候',
-  '何时',
-  '何時',
   '怎么',
   '怎麼',
   '如何',
