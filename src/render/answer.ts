@@ -62,7 +62,7 @@ function editionAnswer(ctx: RenderContext, e: Edition, answer: Answer): string |
       const shown = names.slice(0, STATISTICS_LISTED).map(inert).join(t.list);
       return t.search.answer(
         t.label.statistics,
-        names.length > STATISTICS_LISTED ? shown + t.list + '…' : shown,
+        names.length > STATISTICS_LISTED ? `${shown}${t.list}…` : shown,
       );
     }
     case 'value':
