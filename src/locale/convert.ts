@@ -31,8 +31,16 @@ const DERIVED: Readonly<Partial<Record<TranslatedLocale, Derivation>>> = {
     from: 'zh-CN',
     build: () => {
       const opencc = OpenCC.Converter({ from: 'cn', to: 'twp' });
-      return (text) =>
-        ZH_TW_FIXES.reduce((out, [wrong, right]) => out.replaceAll(wrong, right), opencc(text));
+      // The same text recurs across records (a role, a title, a name quoted in summaries): convert each once.
+      const done = new Map<string, string>();
+      return (text) => {
+        let out = done.get(text);
+        if (out === undefined) {
+          out = ZH_TW_FIXES.reduce((acc, [wrong, right]) => acc.replaceAll(wrong, right), opencc(text));
+          done.set(text, out);
+        }
+        return out;
+      };
     },
   },
 };

@@ -73,8 +73,19 @@ export function decodeTermPostings(encoded: string): { docs: Int32Array; tf: Flo
 /** Deterministic: the same docs give the same tables. */
 export function buildTextTables(docs: readonly TextFields[], figures: TextTables['figures']): TextTables {
   const classes = Object.keys(FIELD_WEIGHT) as FieldClass[];
+  // The same text recurs (a role title, an organisation's name, a text its locales share): split each once.
+  const split = new Map<string, string[]>();
+  const termsOnce = (text: string) => {
+    let terms = split.get(text);
+    if (!terms) {
+      terms = termsOf(text);
+      split.set(text, terms);
+    }
+    return terms;
+  };
   const counted = docs.map(
-    (d) => Object.fromEntries(classes.map((c) => [c, d[c].flatMap(termsOf)])) as Record<FieldClass, string[]>,
+    (d) =>
+      Object.fromEntries(classes.map((c) => [c, d[c].flatMap(termsOnce)])) as Record<FieldClass, string[]>,
   );
   const average = Object.fromEntries(
     classes.map((c) => [
