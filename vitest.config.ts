@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import SlowFirst from './test/support/slow-first';
 
 /**
  * Files that change module-level state on purpose (the chart font cache, a missing font): they get fresh
@@ -17,6 +18,7 @@ export default defineConfig({
     // workers left a core idle (120 s against 84 s here); six overloaded the machine.
     maxWorkers: 4,
     reporters: ['default', './test/support/summary-reporter.ts'],
+    sequence: { sequencer: SlowFirst },
     projects: [
       { extends: true, test: { name: 'isolated', include: ISOLATED, isolate: true } },
       {
