@@ -8,7 +8,7 @@ import { knowledgeFromIndex } from '../../src/knowledge/load';
 import type { Records } from '../../src/knowledge/records';
 import type { Locale } from '../../src/locale';
 import { createLookup } from '../../src/search/lookup';
-import { shippedCompiled } from '../support/real-index';
+import { shippedCompiled, shippedKnowledgeBase } from '../support/shipped';
 
 /**
  * The real seeds' records, compiled once per test worker (shared with realIndex); each call gets its own copy,
@@ -24,8 +24,12 @@ export function knowledgeOf(records: Records): Knowledge {
 }
 
 let real: Knowledge | undefined;
+/** The shipped index's knowledge, as the bot loads it. */
 export function realKnowledge(): Knowledge {
-  real ??= knowledgeOf(seedRecords());
+  if (!real) {
+    const kb = shippedKnowledgeBase();
+    real = { kb, lookup: createLookup(kb) };
+  }
   return real;
 }
 

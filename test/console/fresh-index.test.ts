@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { removeTempDirs, tempDir } from '../discord/helpers';
 import { runMain, shitingInProcess } from '../support/in-process';
-import { shippedIndexJson } from '../support/real-index';
+import { shippedIndexJson } from '../support/shipped';
 
 afterAll(removeTempDirs);
 

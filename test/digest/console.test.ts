@@ -1,27 +1,23 @@
 // `shiting digest preview` in-process against a freshly compiled index of the real seeds.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { run } from '../../src/console/digest';
 import { digestFor } from '../../src/digest/service';
 import { embedLength, LIMITS } from '../../src/discord-limits';
-import { compileSeeds } from '../../src/knowledge/compile';
-import { knowledgeFromIndex } from '../../src/knowledge/load';
+import type { KnowledgeBase } from '../../src/knowledge/knowledge-base';
+import { shippedKnowledgeBase, writeShippedIndex } from '../support/shipped';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 let dir: string;
 let index: string;
-let kb: ReturnType<typeof knowledgeFromIndex>;
+let kb: KnowledgeBase;
 
 beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'shiting-digest-console-'));
   index = path.join(dir, 'index.json');
-  const result = compileSeeds(path.join(ROOT, 'seeds'));
-  if (!result.ok) throw new Error('seeds do not compile');
-  writeFileSync(index, result.json);
-  kb = knowledgeFromIndex(result.index);
+  writeShippedIndex(index);
+  kb = shippedKnowledgeBase();
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 afterEach(() => vi.restoreAllMocks());

@@ -12,10 +12,11 @@ import { edition } from '../../commands/edition';
 import { stat } from '../../commands/stat';
 import type { Command, Knowledge } from '../../commands/types';
 import { type BotHandle, startBot } from '../../src/discord/bot';
-import { ensureIndex, openKnowledge } from '../../src/knowledge/open';
+import { openKnowledge } from '../../src/knowledge/open';
 import { type ChartPool, createChartPool } from '../../src/render/chart/pool';
 import { pngSize } from '../chart/fixtures';
 import { type FakeDiscord, startFakeDiscord } from '../fake-discord';
+import { writeShippedIndex } from '../support/shipped';
 import { type CapturedLogger, captureLogger, NO_KNOWLEDGE } from './helpers';
 
 const BURST = 300;
@@ -26,7 +27,7 @@ let knowledge: Knowledge;
 beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'shiting-burst-'));
   const indexPath = path.join(dir, 'index.json');
-  ensureIndex('seeds', indexPath);
+  writeShippedIndex(indexPath);
   knowledge = openKnowledge(indexPath);
 });
 

@@ -10,7 +10,7 @@ import { stat } from '../../commands/stat';
 import type { Command } from '../../commands/types';
 import { type BotHandle, startBot } from '../../src/discord/bot';
 import type { DeferTimer } from '../../src/discord/router';
-import { ensureIndex, openKnowledge } from '../../src/knowledge/open';
+import { openKnowledge } from '../../src/knowledge/open';
 import { type ChartPool, createChartPool } from '../../src/render/chart/pool';
 import { pngSize } from '../chart/fixtures';
 import {
@@ -19,6 +19,7 @@ import {
   type RecordedRequest,
   startFakeDiscord,
 } from '../fake-discord';
+import { writeShippedIndex } from '../support/shipped';
 import { captureLogger } from './helpers';
 
 /** /stat as a command that always defers, so its chart travels on the edit of the original response. */
@@ -48,7 +49,7 @@ let chartStarted: () => void = () => {};
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'shiting-charts-'));
   const indexPath = path.join(dir, 'index.json');
-  ensureIndex('seeds', indexPath);
+  writeShippedIndex(indexPath);
   fake = await startFakeDiscord();
   pool = createChartPool({ logger: captureLogger('warn').logger });
   bot = await startBot({

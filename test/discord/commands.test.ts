@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands';
 import type { Command, Context, Knowledge, Options } from '../../commands/types';
 import { type BotHandle, startBot } from '../../src/discord/bot';
-import { ensureIndex, openKnowledge } from '../../src/knowledge/open';
+import { openKnowledge } from '../../src/knowledge/open';
 import {
   FAKE_CHANNEL_ID,
   FAKE_DM_CHANNEL_ID,
@@ -17,6 +17,7 @@ import {
   type FakeDiscord,
   startFakeDiscord,
 } from '../fake-discord';
+import { writeShippedIndex } from '../support/shipped';
 import { captureLogger } from './helpers';
 
 const NOW = new Date('2024-03-28T08:00:00Z');
@@ -28,7 +29,7 @@ let knowledge: Knowledge;
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'shiting-commands-'));
   const indexPath = path.join(dir, 'index.json');
-  ensureIndex('seeds', indexPath);
+  writeShippedIndex(indexPath);
   knowledge = openKnowledge(indexPath);
   fake = await startFakeDiscord();
   bot = await startBot({

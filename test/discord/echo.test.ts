@@ -11,8 +11,9 @@ import { type ChannelProbe, DigestService } from '../../src/digest/service';
 import { type DigestStore, SqliteDigestStore } from '../../src/digest/store';
 import { type BotHandle, startBot } from '../../src/discord/bot';
 import { ECHO_MAX, LIMITS, length } from '../../src/discord-limits';
-import { ensureIndex, openKnowledge } from '../../src/knowledge/open';
+import { openKnowledge } from '../../src/knowledge/open';
 import { FAKE_CHANNEL_ID, FAKE_GUILD_ID, type FakeDiscord, startFakeDiscord } from '../fake-discord';
+import { writeShippedIndex } from '../support/shipped';
 import { captureLogger } from './helpers';
 
 /** Everything that Discord would render as something other than the text itself. */
@@ -27,7 +28,7 @@ let dir: string;
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'shiting-echo-'));
   const indexPath = path.join(dir, 'index.json');
-  ensureIndex('seeds', indexPath);
+  writeShippedIndex(indexPath);
   const knowledge = openKnowledge(indexPath);
   store = new SqliteDigestStore(':memory:');
   const probe: ChannelProbe = () => ({

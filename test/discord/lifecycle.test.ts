@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeDiscord, startFakeDiscord } from '../fake-discord';
 import { shitingInProcess, startInProcess } from '../support/in-process';
-import { shippedIndexJson } from '../support/real-index';
+import { shippedIndexJson } from '../support/shipped';
 import { removeTempDirs, type Spawned, spawnShiting as shiting, startEnv, tempDir } from './helpers';
 
 let fake: FakeDiscord | undefined;

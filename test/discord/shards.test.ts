@@ -9,7 +9,7 @@ import { type BotHandle, startBot } from '../../src/discord/bot';
 import { deploysCommands, guildOwner, isShardProcess, shardOf } from '../../src/discord/shards';
 import { type FakeDiscord, startFakeDiscord } from '../fake-discord';
 import { shitingInProcess } from '../support/in-process';
-import { shippedIndexJson } from '../support/real-index';
+import { shippedIndexJson } from '../support/shipped';
 import {
   captureLogger,
   NO_KNOWLEDGE,

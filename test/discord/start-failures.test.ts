@@ -10,7 +10,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { SqliteDigestStore } from '../../src/digest/store';
 import { type FakeDiscord, startFakeDiscord } from '../fake-discord';
 import { shitingInProcess } from '../support/in-process';
-import { shippedIndexJson } from '../support/real-index';
+import { shippedIndexJson } from '../support/shipped';
 import { removeTempDirs, spawnShiting, startEnv, tempDir } from './helpers';
 
 let fake: FakeDiscord | undefined;

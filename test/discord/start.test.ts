@@ -9,7 +9,7 @@ import { ASK_HINT } from '../../src/config';
 import { pngSize } from '../chart/fixtures';
 import { FAKE_GUILD_ID, type FakeDiscord, faults, startFakeDiscord } from '../fake-discord';
 import { shitingInProcess as shiting } from '../support/in-process';
-import { shippedIndexJson } from '../support/real-index';
+import { shippedIndexJson } from '../support/shipped';
 import { removeTempDirs, type Spawned, spawnShiting, tempDir } from './helpers';
 
 let fake: FakeDiscord | undefined;

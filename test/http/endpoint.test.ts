@@ -19,7 +19,7 @@ import { commands } from '../../commands';
 import type { Command, Context, Knowledge, Options } from '../../commands/types';
 import { digestText } from '../../src/digest/text';
 import type { ServeHandle } from '../../src/http/serve';
-import { ensureIndex, openKnowledge } from '../../src/knowledge/open';
+import { openKnowledge } from '../../src/knowledge/open';
 import {
   FAKE_CHANNEL_ID,
   FAKE_DM_CHANNEL_ID,
@@ -30,6 +30,7 @@ import {
 } from '../fake-discord';
 import { type HttpDiscord, startHttpMode } from '../fake-discord/http-mode';
 import { sample } from '../ops/scrape';
+import { writeShippedIndex } from '../support/shipped';
 import { NOW, serveFor } from './harness';
 
 const OTHER_CHANNEL_ID = '1300000000000000002';
@@ -45,7 +46,7 @@ let knowledge: Knowledge;
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'shiting-serve-'));
   const indexPath = path.join(dir, 'index.json');
-  ensureIndex('seeds', indexPath);
+  writeShippedIndex(indexPath);
   knowledge = openKnowledge(indexPath);
   fake = await startFakeDiscord({
     guilds: [

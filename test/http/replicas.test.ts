@@ -23,11 +23,12 @@ import type { Knowledge } from '../../commands/types';
 import { parseConfig } from '../../src/config';
 import { startWorker } from '../../src/digest/worker';
 import type { ServeHandle } from '../../src/http/serve';
-import { ensureIndex, openKnowledge } from '../../src/knowledge/open';
+import { openKnowledge } from '../../src/knowledge/open';
 import { startTestPostgres, type TestPostgres } from '../digest/postgres-server';
 import { captureLogger } from '../discord/helpers';
 import { FAKE_CHANNEL_ID, type FakeDiscord, startFakeDiscord } from '../fake-discord';
 import { type HttpDiscord, type RoundRobin, roundRobin, startHttpMode } from '../fake-discord/http-mode';
+import { writeShippedIndex } from '../support/shipped';
 import { serveFor } from './harness';
 
 const MANAGER = PermissionFlagsBits.ManageGuild | PermissionFlagsBits.ViewChannel;
@@ -52,7 +53,7 @@ const runTime = DateTime.fromMillis(realNow.getTime() - 60 * 60_000, { zone: tim
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'shiting-replicas-'));
   indexPath = path.join(dir, 'index.json');
-  ensureIndex('seeds', indexPath);
+  writeShippedIndex(indexPath);
   knowledge = openKnowledge(indexPath);
   postgres = await startTestPostgres();
   databaseUrl = await postgres.database();

@@ -14,7 +14,7 @@ import { SEARCH_TABLES_VERSION } from '../../src/search/tables';
 import { removeTempDirs, spawnShiting, tempDir } from '../discord/helpers';
 import { type FakeDiscord, startFakeDiscord } from '../fake-discord';
 import { shitingInProcess } from '../support/in-process';
-import { shippedIndexJson } from '../support/real-index';
+import { shippedIndexJson } from '../support/shipped';
 
 const MINI = fileURLToPath(new URL('../fixtures/seeds-mini', import.meta.url));
 const STACK_LINE = /^\s+at .+:\d+:\d+\)?$/m;

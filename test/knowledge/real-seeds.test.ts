@@ -1,19 +1,17 @@
 // The project's own seeds: they compile, every citation names a source record, and the index round-trips.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compileSeeds, formatSeedError } from '../../src/knowledge/compile';
+import { compileSeeds } from '../../src/knowledge/compile';
 import type { IndexFile } from '../../src/knowledge/knowledge-base';
 import { knowledgeFromIndex, parseIndex } from '../../src/knowledge/load';
 import { KINDS } from '../../src/knowledge/schema';
 import { createLookup } from '../../src/search/lookup';
+import { shippedCompiled } from '../support/shipped';
 
 let index: IndexFile;
 let json: string;
 
 beforeAll(() => {
-  const result = compileSeeds('seeds');
-  if (!result.ok)
-    throw new Error(`the seeds do not compile:\n${result.errors.map(formatSeedError).join('\n')}`);
-  ({ index, json } = result);
+  ({ index, json } = shippedCompiled());
 });
 
 /** Every id listed under a `sources` key, anywhere in a record. */

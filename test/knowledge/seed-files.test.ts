@@ -10,7 +10,7 @@ import { MAX_SEED_FILE_BYTES } from '../../src/knowledge/read-seeds';
 import { formatSeedError, type SeedError, seedErrorReport } from '../../src/knowledge/seed-error';
 import { removeTempDirs, tempDir } from '../discord/helpers';
 import { shitingInProcess } from '../support/in-process';
-import { shippedIndexJson } from '../support/real-index';
+import { shippedIndexJson } from '../support/shipped';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const MINI = path.join(ROOT, 'test/fixtures/seeds-mini');

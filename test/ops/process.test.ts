@@ -10,7 +10,7 @@ import { startTestPostgres, type TestPostgres } from '../digest/postgres-server'
 import { removeTempDirs, type Spawned, spawnShiting, startEnv, tempDir } from '../discord/helpers';
 import { FAKE_CHANNEL_ID, FAKE_GUILD_ID, type FakeDiscord, startFakeDiscord } from '../fake-discord';
 import { shitingInProcess } from '../support/in-process';
-import { shippedIndexJson } from '../support/real-index';
+import { shippedIndexJson } from '../support/shipped';
 import { listeningPort, sample } from './scrape';
 
 /** One compiled index for every process of this file (each would otherwise compile its own). */

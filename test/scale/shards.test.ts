@@ -2,17 +2,15 @@
 // requests/s global limit: four shard processes posting their guilds' digests at the same moment stay within the
 // one budget — Discord answers at most 1 % of their requests with a 429 (each shard alone would send 50 a second).
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SqliteDigestStore } from '../../src/digest/store';
 import { spawnDelayMs } from '../../src/discord/shards';
-import { ensureIndex } from '../../src/knowledge/open';
 import { removeTempDirs, type Spawned, spawnShiting, startEnv, tempDir } from '../discord/helpers';
 import { type FakeDiscord, startFakeDiscord } from '../fake-discord';
 import { sample } from '../ops/scrape';
+import { writeShippedIndex } from '../support/shipped';
 import { killAll, logLines, manyGuilds, startProxyProcess, zoneNearNoon } from './processes';
 
-const SEEDS = fileURLToPath(new URL('../../seeds', import.meta.url));
 const SHARDS = 4;
 const GUILDS = 40;
 const PER_GUILD = 10;
@@ -50,7 +48,7 @@ describe(`shiting start --shards ${SHARDS} through shiting rest-proxy`, () => {
       // The subscriptions are made once every shard is up; each looks for due digests every second.
       SHITING_TICK_SECONDS: '1',
     };
-    ensureIndex(SEEDS, env.SHITING_INDEX!);
+    writeShippedIndex(env.SHITING_INDEX!);
     const manager = spawnShiting(['start', '--shards', String(SHARDS)], env);
     processes.push(manager);
     await logLines(manager, (r) => r.msg === 'digest scheduler started', SHARDS);

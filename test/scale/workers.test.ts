@@ -3,17 +3,15 @@
 // → every digest posted once, none lost, and the days the dead worker held finished by another after their lease.
 // (Three workers without a kill, at 1,000 and timed: `npm run bench -- digest`.)
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PostgresDigestStore } from '../../src/digest/postgres-store';
 import { localDateAt } from '../../src/digest/schedule';
-import { ensureIndex } from '../../src/knowledge/open';
 import { startTestPostgres, type TestPostgres } from '../digest/postgres-server';
 import { removeTempDirs, type Spawned, spawnShiting, tempDir } from '../discord/helpers';
 import { type FakeDiscord, startFakeDiscord } from '../fake-discord';
+import { writeShippedIndex } from '../support/shipped';
 import { killAll, logLine, manyGuilds, startProxyProcess, zoneNearNoon } from './processes';
 
-const SEEDS = fileURLToPath(new URL('../../seeds', import.meta.url));
 const GUILDS = 100;
 const PER_GUILD = 10;
 const TOTAL = GUILDS * PER_GUILD;
@@ -28,7 +26,7 @@ beforeAll(async () => {
   server = await startTestPostgres();
   // Compiled once here: workers starting together would otherwise all compile it at the same moment.
   index = path.join(tempDir('shiting-scale-index-'), 'index.json');
-  ensureIndex(SEEDS, index);
+  writeShippedIndex(index);
 });
 afterAll(async () => {
   killAll(processes);

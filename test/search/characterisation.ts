@@ -4,12 +4,12 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { generate, queries } from '../../bench/synthetic';
-import { compileSeeds } from '../../src/knowledge/compile';
 import type { IndexFile } from '../../src/knowledge/knowledge-base';
 import type { Kind } from '../../src/knowledge/schema';
 import { createLookup } from '../../src/search/lookup';
 import type { Lookup } from '../../src/search/lookup-types';
 import { buildSearchTables, type SearchTables } from '../../src/search/tables';
+import { shippedCompiled } from '../support/shipped';
 import { knowledgeOf, sampleRecords } from './fixtures';
 
 const SNAPSHOT = fileURLToPath(new URL('./lookup-snapshot.json', import.meta.url));
@@ -173,9 +173,7 @@ interface Corpus {
 
 function corpora(): Corpus[] {
   const sample = sampleRecords();
-  const compiled = compileSeeds(fileURLToPath(new URL('../../seeds', import.meta.url)));
-  if (!compiled.ok) throw new Error('the seeds do not compile');
-  const real: Records = compiled.index.records;
+  const real: Records = shippedCompiled().index.records;
   // 10k records, so that the filter's caps (common grams, PRESELECT, the short-query cap) all come into play.
   const synthetic = generate(10_000, 42);
   const lookupOf = (records: Records) => createLookup(knowledgeOf(records, buildSearchTables(records)));

@@ -2,16 +2,14 @@
 // each must put its record first, or in the first three, of what /search (or the command named) answers. The
 // rows of issue 11's table come first; then every kind of record, in English and in Chinese.
 import { describe, expect, it } from 'vitest';
-import { compileSeeds } from '../../src/knowledge/compile';
 import type { Kind } from '../../src/knowledge/schema';
 import { createLookup } from '../../src/search/lookup';
 import type { Answer } from '../../src/search/lookup-types';
 import { buildSearchTables } from '../../src/search/tables';
+import { shippedCompiled } from '../support/shipped';
 import { knowledgeOf } from './fixtures';
 
-const compiled = compileSeeds('seeds');
-if (!compiled.ok) throw new Error('the seeds do not compile');
-const records = compiled.index.records;
+const records = shippedCompiled().index.records;
 const lookup = createLookup(knowledgeOf(records, buildSearchTables(records)));
 
 /** The command a question is typed into: the kinds it searches. */

@@ -1,12 +1,9 @@
 // The lookup over the real seeds, compiled in memory: the questions the issue names must answer as it says.
 import { describe, expect, it } from 'vitest';
-import { compileSeeds } from '../../src/knowledge/compile';
-import { knowledgeFromIndex } from '../../src/knowledge/load';
 import { createLookup } from '../../src/search/lookup';
+import { shippedKnowledgeBase } from '../support/shipped';
 
-const compiled = compileSeeds('seeds');
-if (!compiled.ok) throw new Error(`the seeds do not compile: ${compiled.errors.length} problems`);
-const kb = knowledgeFromIndex(compiled.index);
+const kb = shippedKnowledgeBase();
 const lookup = createLookup(kb);
 
 function found(query: string, kinds?: Parameters<typeof lookup.resolve>[1]) {

@@ -1,14 +1,8 @@
-// Facts from each of the five source documents, looked up in the index compiled from the real seeds,
-// each checked against the source it must cite.
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dateBasis } from '../../src/knowledge/calendar';
-import { compileSeeds, formatSeedError } from '../../src/knowledge/compile';
 import type { KnowledgeBase } from '../../src/knowledge/knowledge-base';
-import { knowledgeFromIndex } from '../../src/knowledge/load';
 import type { Kind, RecordOf } from '../../src/knowledge/schema';
-
-const SEEDS = fileURLToPath(new URL('../../seeds', import.meta.url));
+import { shippedKnowledgeBase } from '../support/shipped';
 
 const S000 = 'src-000-short-video-s2';
 const S001 = 'src-001-cover-news-11th';
@@ -19,9 +13,7 @@ const S004 = 'src-004-ninth-ciac';
 let kb: KnowledgeBase;
 
 beforeAll(() => {
-  const result = compileSeeds(SEEDS);
-  if (!result.ok) throw new Error(result.errors.map(formatSeedError).join('\n'));
-  kb = knowledgeFromIndex(result.index);
+  kb = shippedKnowledgeBase();
 });
 
 function must<K extends Kind>(kind: K, id: string): RecordOf[K] {
