@@ -67,3 +67,12 @@ export function localAliases(
   const list = translation(item, ctx.locale, 'aliases');
   return Array.isArray(list) && list.length > 0 ? (list as string[]) : item.aliases;
 }
+
+/** Every alias of the record, written and every locale's own: what a search can find the record by. */
+export function allAliases(item: { aliases: readonly string[]; i18n?: Translations }): string[] {
+  const local = Object.values(item.i18n ?? {}).flatMap((t) => {
+    const list = (t as Record<PropertyKey, unknown>).aliases;
+    return Array.isArray(list) ? list.filter((a): a is string => typeof a === 'string' && a !== '') : [];
+  });
+  return [...new Set([...item.aliases, ...local])];
+}
