@@ -165,13 +165,18 @@ describe('the question set', () => {
     });
   }
 
-  it('answers the Chinese names of the work, the honour and the tour with their record, not “ambiguous”', () => {
+  it('answers the Chinese names of the work, the honour and the tour, in both scripts, with their record, not “ambiguous”', () => {
     const named: [string, string][] = [
       ['理想照耀中国', 'ideal-shines-on-china'],
       ['理想照耀中國', 'ideal-shines-on-china'],
       ['力量之星', 'forum-ciac-9-new-video-night'],
       ['外国网红中国行', 'foreign-internet-celebrities-china-tour'],
       ['外國網紅中國行', 'foreign-internet-celebrities-china-tour'],
+      // The Traditional forms of the other Chinese aliases, derived when the index is compiled, find theirs too.
+      ['國家廣電總局', 'nrta'],
+      ['國家網信辦', 'cac'],
+      ['中央網信辦', 'cac'],
+      ['網路視聽大會', 'ciac'],
     ];
     for (const [q, id] of named) {
       const r = lookup.resolve(q);
