@@ -184,8 +184,12 @@ export function checkRecords(files: readonly SeedFile[], unreadable: ReadonlySet
     const marks = at.item.basisOf;
     if (!marks || typeof marks !== 'object') continue;
     for (const field of Object.keys(marks)) {
-      const value = at.item[field];
-      if (value === undefined || (Array.isArray(value) && value.length === 0))
+      const has = (value: unknown) => value !== undefined && !(Array.isArray(value) && value.length === 0);
+      // A list may be the locale's own (`i18n.zh-CN.aliases`) where the English has none.
+      const texts = Object.values(
+        (at.item.i18n ?? {}) as Record<string, Record<string, unknown> | undefined>,
+      );
+      if (!has(at.item[field]) && !texts.some((t) => has(t?.[field])))
         fail(at, ['basisOf', field], `\`basisOf.${field}\` marks a \`${field}\` this record does not have`);
     }
   }

@@ -16,7 +16,7 @@ import {
 } from './schema';
 
 /** Bump when the index layout changes; the loader refuses other versions and says to recompile. */
-export const INDEX_SCHEMA_VERSION = 8;
+export const INDEX_SCHEMA_VERSION = 9;
 
 /**
  * Marks a file as a Shiting index (from version 4; older ones are known by their `{"schemaVersion":N,` head),

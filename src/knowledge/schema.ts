@@ -259,8 +259,8 @@ export const ForumSchema = z.object({
   hosts: z.array(Id).default([]),
   organisers: z.array(Id).default([]),
   summary: z.string().min(1),
-  i18n: i18n({ name: Text, summary: Text }),
-  basisOf: basisOf('summary', 'date', 'hosts', 'organisers'),
+  i18n: i18n({ name: Text, summary: Text, aliases: LocalAliases }),
+  basisOf: basisOf('summary', 'date', 'hosts', 'organisers', 'aliases'),
   sources: Cites,
 });
 
@@ -287,8 +287,8 @@ export const WorkSchema = z.object({
   edition: Id.optional(),
   by: z.array(Id).default([]),
   summary: z.string().min(1),
-  i18n: i18n({ title: Text, summary: Text }),
-  basisOf: basisOf('summary', 'kind', 'by'),
+  i18n: i18n({ title: Text, summary: Text, aliases: LocalAliases }),
+  basisOf: basisOf('summary', 'kind', 'by', 'aliases'),
   sources: Cites,
 });
 

@@ -59,11 +59,31 @@ export function allTexts<T extends { i18n?: Translations }, K extends TextField<
   return [item[field], ...texts.filter((t): t is T[K] => typeof t === 'string' && t !== '')];
 }
 
-/** The aliases a card lists: the locale's own list when it has one (converted script), else those written. */
+function ownAliases(item: { i18n?: Translations }, locale: Locale): readonly string[] {
+  const list = translation(item, locale, 'aliases');
+  return Array.isArray(list) ? (list as string[]) : [];
+}
+
+/**
+ * The aliases a card lists: the locale's own list when it has one (converted script), else those written and
+ * the partner locale's own (the Chinese names a record is known by, on its English card, as its subtitle gives
+ * its Chinese name), so that a card shows every name it was found by.
+ */
 export function localAliases(
   ctx: { locale: Locale },
   item: { aliases: readonly string[]; i18n?: Translations },
 ): readonly string[] {
-  const list = translation(item, ctx.locale, 'aliases');
-  return Array.isArray(list) && list.length > 0 ? (list as string[]) : item.aliases;
+  const own = ownAliases(item, ctx.locale);
+  if (own.length > 0) return own;
+  const partner = ownAliases(item, LOCALE_INFO[ctx.locale].partner);
+  return partner.length > 0 ? [...new Set([...item.aliases, ...partner])] : item.aliases;
+}
+
+/** Every alias of the record, written and every locale's own: what a search can find the record by. */
+export function allAliases(item: { aliases: readonly string[]; i18n?: Translations }): string[] {
+  const local = Object.values(item.i18n ?? {}).flatMap((t) => {
+    const list = (t as Record<PropertyKey, unknown>).aliases;
+    return Array.isArray(list) ? list.filter((a): a is string => typeof a === 'string' && a !== '') : [];
+  });
+  return [...new Set([...item.aliases, ...local])];
 }

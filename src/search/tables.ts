@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { IndexFile } from '../knowledge/knowledge-base';
 import type { Edition, Series, Statistic } from '../knowledge/schema';
-import { allTexts, partnerText } from '../locale/local-text';
+import { allAliases, allTexts, partnerText } from '../locale/local-text';
 import { BASE_LOCALE } from '../locale/locales';
 import { grams, hasCjk, joined, normalise, sortedUnique, words } from './normalise';
 import { textDocs } from './text-docs';
@@ -100,7 +100,7 @@ function timesOf(date: string | undefined): number[] {
 
 function seriesNames(series: Series | undefined): string[] {
   if (!series) return [];
-  return [...allTexts(series, 'name'), series.short, ...series.aliases].filter((s): s is string => !!s);
+  return [...allTexts(series, 'name'), series.short, ...allAliases(series)].filter((s): s is string => !!s);
 }
 
 function editionLabel(edition: Edition, series: Series | undefined): string {
@@ -187,7 +187,7 @@ function draftDocs(records: Records): DraftDoc[] {
       kind: 'people',
       id: p.id,
       label: withZh(p.name, partnerText(SEARCH_LOCALE, p, 'name')),
-      names: [...allTexts(p, 'name'), ...p.aliases],
+      names: [...allTexts(p, 'name'), ...allAliases(p)],
       times: p.appearances.flatMap((a) => yearOf(a.edition)),
     });
   }
@@ -196,7 +196,7 @@ function draftDocs(records: Records): DraftDoc[] {
       kind: 'organizations',
       id: o.id,
       label: withZh(o.name, partnerText(SEARCH_LOCALE, o, 'name')),
-      names: [...allTexts(o, 'name'), ...o.aliases],
+      names: [...allTexts(o, 'name'), ...allAliases(o)],
       times: [],
     });
   }
@@ -216,7 +216,7 @@ function draftDocs(records: Records): DraftDoc[] {
       kind: 'reports',
       id: r.id,
       label: withZh(r.name, partnerText(SEARCH_LOCALE, r, 'name')),
-      names: [...allTexts(r, 'name'), ...r.aliases],
+      names: [...allTexts(r, 'name'), ...allAliases(r)],
       times: [...(r.year !== undefined ? [r.year] : []), ...timesOf(r.released)],
     });
   }
@@ -225,7 +225,7 @@ function draftDocs(records: Records): DraftDoc[] {
       kind: 'forums',
       id: f.id,
       label: withZh(f.name, partnerText(SEARCH_LOCALE, f, 'name')),
-      names: [...allTexts(f, 'name'), ...f.aliases],
+      names: [...allTexts(f, 'name'), ...allAliases(f)],
       times: f.date ? timesOf(f.date) : yearOf(f.edition),
     });
   }
@@ -234,7 +234,7 @@ function draftDocs(records: Records): DraftDoc[] {
       kind: 'works',
       id: w.id,
       label: withZh(w.title, partnerText(SEARCH_LOCALE, w, 'title')),
-      names: [...allTexts(w, 'title'), ...w.aliases],
+      names: [...allTexts(w, 'title'), ...allAliases(w)],
       times: yearOf(w.edition),
     });
   }

@@ -2,7 +2,7 @@
 // docs for the figures stored on editions, which /stat finds as if they were statistics.
 import type { AnyRecord, IndexFile } from '../knowledge/knowledge-base';
 import type { Kind } from '../knowledge/schema';
-import { allTexts } from '../locale/local-text';
+import { allAliases, allTexts } from '../locale/local-text';
 import { recordTexts } from './record-texts';
 import { FIGURE_WORDS, type TextFields, type TextTables } from './text-tables';
 
@@ -24,8 +24,8 @@ export function textDocs(
     for (const record of records[kind]) byId.set(record.id, { kind, record } as AnyRecord);
   }
   const names = new Map<string, string[]>();
-  for (const o of records.organizations) names.set(o.id, [...allTexts(o, 'name'), ...o.aliases]);
-  for (const p of records.people) names.set(p.id, [...allTexts(p, 'name'), ...p.aliases]);
+  for (const o of records.organizations) names.set(o.id, [...allTexts(o, 'name'), ...allAliases(o)]);
+  for (const p of records.people) names.set(p.id, [...allTexts(p, 'name'), ...allAliases(p)]);
   const namesOf = (id: string) => names.get(id) ?? [];
   const fields: TextFields[] = docs.map((d) => {
     const item = byId.get(d.id);

@@ -16,6 +16,7 @@ const FINGERPRINTS: Record<number, string> = {
   6: '6fdc4ca17fcaadba28117c5b991c8c4e3f48d3c3886d3996d607f3f630f3c7e0',
   7: '344ccb5cbe8fd66b5ed6ea40c12e0671c827f512f1ba94ce8edd1cb9b8f5ea96',
   8: 'ad2c74de8d7a361086d9e0948ffbf36932addf9522db1bbc74206e7965748eba',
+  9: '364916823d8ef6a2d910976d9a67e87f9f702bf3f80156af7d4f373ee067b40f',
 };
 
 it('bumps INDEX_SCHEMA_VERSION whenever the index schema changes', () => {

@@ -47,6 +47,12 @@ const QUESTIONS: Question[] = [
   { q: 'kuaishou', command: 'speaker', top3: ['liu-zhen', 'cao-shibo'] },
   { q: 'tencent vice president', command: 'speaker', first: 'han-zhijie' },
   { q: '力量之星', top3: ['fan-deduo'] },
+  // …and by the Chinese names they are known by: aliases marked as background knowledge, in both scripts.
+  { q: '理想照耀中国', first: 'ideal-shines-on-china' },
+  { q: '理想照耀中國', first: 'ideal-shines-on-china' },
+  { q: '力量之星', first: 'forum-ciac-9-new-video-night' },
+  { q: '外国网红中国行', first: 'foreign-internet-celebrities-china-tour' },
+  { q: '外國網紅中國行', first: 'foreign-internet-celebrities-china-tour' },
   { q: '外国网红', top3: ['foreign-internet-celebrities-china-tour'] },
   { q: '快手副总裁', first: 'liu-zhen' },
   { q: '快手副总裁', command: 'speaker', first: 'liu-zhen' },
@@ -156,6 +162,25 @@ describe('the question set', () => {
       if (question.answer) expect(listed[0]?.answer).toEqual(question.answer);
     });
   }
+
+  it('answers the Chinese names of the work, the honour and the tour, in both scripts, with their record, not “ambiguous”', () => {
+    const named: [string, string][] = [
+      ['理想照耀中国', 'ideal-shines-on-china'],
+      ['理想照耀中國', 'ideal-shines-on-china'],
+      ['力量之星', 'forum-ciac-9-new-video-night'],
+      ['外国网红中国行', 'foreign-internet-celebrities-china-tour'],
+      ['外國網紅中國行', 'foreign-internet-celebrities-china-tour'],
+      // The Traditional forms of the other Chinese aliases, derived when the index is compiled, find theirs too.
+      ['國家廣電總局', 'nrta'],
+      ['國家網信辦', 'cac'],
+      ['中央網信辦', 'cac'],
+      ['網路視聽大會', 'ciac'],
+    ];
+    for (const [q, id] of named) {
+      const r = lookup.resolve(q);
+      expect(r.status === 'found' ? r.hit.id : r.status, q).toBe(id);
+    }
+  });
 
   it('answers nonsense with no clear match, even when one common word matches', () => {
     for (const q of ['xyzzy qwv', 'china xyzzy', 'the', 'what is', '的是什么', 'china']) {

@@ -352,9 +352,32 @@ describe('claims the sources do not support (issue 12)', () => {
     expect(must('people', 'cao-shibo').aliases).toEqual([]);
   });
 
-  it('7: uses no Chinese title that no source gives', () => {
+  it('7: uses no Chinese title that no source gives, but as an alias marked as background knowledge', () => {
+    // Issue 11: a name people search by may come back as an alias, if the card marks it "not from the sources".
+    const unmarked = (record: object): object => {
+      const { aliases, basisOf, i18n, ...rest } = record as Record<string, unknown> & {
+        basisOf?: { aliases?: { basis?: string } };
+        i18n?: Record<string, Record<string, unknown>>;
+      };
+      if (basisOf?.aliases?.basis !== 'background') return record;
+      const { aliases: _, ...marks } = basisOf;
+      const local = Object.fromEntries(
+        Object.entries(i18n ?? {}).map(([l, { aliases: __, ...t }]) => [l, t]),
+      );
+      return { ...rest, basisOf: marks, i18n: local };
+    };
+    const outside = texts(Object.values(kb.records).flatMap((list) => list.map(unmarked))).join('\n');
     for (const title of ['百炼成钢', '理想照耀中国', '如果蜗牛有爱情', '觉醒年代', '外国网红中国行'])
-      expect(all()).not.toContain(title);
+      expect(outside).not.toContain(title);
+    const work = must('works', 'ideal-shines-on-china');
+    expect(work.i18n?.['zh-CN']?.aliases).toEqual(['理想照耀中国']);
+    expect(work.basisOf?.aliases).toMatchObject({
+      basis: 'background',
+      note: expect.stringMatching(/not given|give only/),
+    });
+    const tour = must('organizations', 'foreign-internet-celebrities-china-tour');
+    expect(tour.i18n?.['zh-CN']?.aliases).toEqual(['外国网红中国行']);
+    expect(tour.basisOf?.aliases?.basis).toBe('background');
   });
 
   it('8: has no "China Online Audiovisual Conference" alias', () => {

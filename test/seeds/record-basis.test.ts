@@ -64,6 +64,9 @@ describe('marks in the real seeds (issue 12)', () => {
     ['organizations', 'insight-into-new-decade', 'parent', 'inference'],
     ['works', 'flower-fairy-on-little-four-wheels', 'by', 'inference'],
     ['works', 'out-of-black-eye-bay', 'by', 'inference'],
+    ['works', 'ideal-shines-on-china', 'aliases', 'background'],
+    ['organizations', 'foreign-internet-celebrities-china-tour', 'aliases', 'background'],
+    ['forums', 'forum-ciac-9-new-video-night', 'aliases', 'background'],
     ['forums', 'forum-ciac-5-opening', 'date', 'inference'],
     ['forums', 'forum-ciac-9-international-communication', 'organisers', 'inference'],
     ['statistics', 'stat-short-video-daily-minutes-2024', 'asOf', 'inference'],
@@ -148,6 +151,50 @@ describe('the cards mark them (issue 12)', () => {
     );
     expect(field(await ask(stat, { query: 'daily usage 2024' }), /^As of$/)).toBe(
       'March 2024 (inferred: The date the 2024 report was released; the article does not say which period the figure describes.)',
+    );
+  });
+
+  it('lists the Chinese names people search by and marks them “not from the sources” (issue 11)', async () => {
+    // The work and the tour: a list of their own on the Chinese cards, which the English card lists too.
+    const drama = await ask(search, { query: '理想照耀中国' }, 'zh-CN');
+    expect(drama.embeds?.[0]?.title).toBe('Ideal Shines on China');
+    expect(field(drama, /^又称$/)).toBe(
+      '理想照耀中国\n（非来源所载：“理想照耀中国”是这部剧为人所知的中文片名；五篇来源都没有给出，只有来源004给出英文名“Ideal Shines on China”。）',
+    );
+    const dramaTw = await ask(search, { query: '理想照耀中國' }, 'zh-TW');
+    expect(field(dramaTw, /^又稱$/)).toMatch(
+      /^理想照耀中國\n（非來源所載：“理想照耀中國”是這部劇為人所知的中文片名/,
+    );
+    const dramaEn = await ask(search, { query: '理想照耀中国' });
+    expect(dramaEn.embeds?.[0]?.title).toBe('Ideal Shines on China');
+    expect(field(dramaEn, /^Also known as$/)).toBe(
+      '理想照耀中国\n(not from the sources: 理想照耀中国 is the Chinese title the drama is known by; the five sources give only the English "Ideal Shines on China" (source 004).)',
+    );
+    const tour = await ask(search, { query: '外国网红中国行' }, 'zh-CN');
+    expect(tour.embeds?.[0]?.title).toBe('Foreign Internet Celebrities China Tour');
+    expect(field(tour, /^又称$/)).toMatch(
+      /^外国网红中国行\n（非来源所载：“外国网红中国行”是这个项目为人所知的中文名/,
+    );
+    const tourTw = await ask(search, { query: '外國網紅中國行' }, 'zh-TW');
+    expect(field(tourTw, /^又稱$/)).toMatch(/^外國網紅中國行\n（非來源所載：/);
+    const tourEn = await ask(search, { query: '外国网红中国行' });
+    expect(tourEn.embeds?.[0]?.title).toBe('Foreign Internet Celebrities China Tour');
+    expect(field(tourEn, /^Also known as$/)).toMatch(
+      /^外国网红中国行\n\(not from the sources: 外国网红中国行 is the Chinese name the programme is known by/,
+    );
+    // The honour: one list with the article's English names in every locale, the mark naming the one that is ours.
+    const night = await ask(search, { query: '力量之星' });
+    expect(night.embeds?.[0]?.title).toBe(
+      '2021 New Video Night and annual sharing meeting of short video creators',
+    );
+    expect(field(night, /^Also known as$/)).toMatch(
+      /, stars of strength, 力量之星\n\(not from the sources: 力量之星 is the Chinese name of the "stars of strength"/,
+    );
+    expect(field(await ask(search, { query: '力量之星' }, 'zh-CN'), /^又称$/)).toMatch(
+      /、力量之星\n（非来源所载：“力量之星”是晚会上评选的“stars of strength”的中文名/,
+    );
+    expect(field(await ask(search, { query: '力量之星' }, 'zh-TW'), /^又稱$/)).toMatch(
+      /、力量之星\n（非來源所載：/,
     );
   });
 

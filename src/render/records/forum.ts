@@ -5,6 +5,7 @@ import { card, fact, listField, withCommand } from '../card';
 import {
   formatDate,
   itemsWithBasis,
+  localAliases,
   localText,
   nameById,
   nameOf,
@@ -26,6 +27,9 @@ export function renderForum(ctx: RenderContext, forum: Forum): APIEmbed {
     fields: [
       fact(withCommand(t.label.edition, 'edition'), nameById(ctx, forum.edition)),
       fact(t.label.date, forum.date && withFieldBasis(ctx, forum, 'date', formatDate(ctx, forum.date))),
+      listField(ctx, t.label.aliases, itemsWithBasis(ctx, forum, 'aliases', localAliases(ctx, forum)), {
+        separator: t.list,
+      }),
       listField(ctx, t.label.hosts, itemsWithBasis(ctx, forum, 'hosts', namesOf(ctx, forum.hosts)), {
         inline: true,
       }),

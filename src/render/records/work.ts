@@ -4,6 +4,7 @@ import type { Work } from '../../knowledge/schema';
 import { card, fact, listField, withCommand } from '../card';
 import {
   itemsWithBasis,
+  localAliases,
   localText,
   nameById,
   nameOf,
@@ -25,6 +26,9 @@ export function renderWork(ctx: RenderContext, work: Work): APIEmbed {
       fact(t.label.kind, withFieldBasis(ctx, work, 'kind', t.workKinds[work.kind])),
       fact(withCommand(t.label.edition, 'edition'), work.edition && nameById(ctx, work.edition)),
       listField(ctx, t.label.by, itemsWithBasis(ctx, work, 'by', namesOf(ctx, work.by)), { inline: true }),
+      listField(ctx, t.label.aliases, itemsWithBasis(ctx, work, 'aliases', localAliases(ctx, work)), {
+        separator: t.list,
+      }),
     ],
     sources: work.sources,
   });
