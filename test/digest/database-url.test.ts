@@ -7,6 +7,7 @@ import { PostgresDigestStore } from '../../src/digest/postgres-store';
 import { localDateAt } from '../../src/digest/schedule';
 import { removeTempDirs, type Spawned, spawnShiting, startEnv, tempDir } from '../discord/helpers';
 import { type FakeDiscord, startFakeDiscord } from '../fake-discord';
+import { writeShippedIndex } from '../support/shipped';
 import { startTestPostgres, type TestPostgres } from './postgres-server';
 
 const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GabcDE.abcdefghijklmnopqrstuvwxyz0123456789AB';
@@ -23,6 +24,7 @@ beforeAll(async () => {
   server = await startTestPostgres();
   fake = await startFakeDiscord({ guilds: [{ id: GUILD, channels: [{ id: CHANNEL, name: 'news' }] }] });
   index = path.join(tempDir('shiting-dburl-index-'), 'index.json');
+  writeShippedIndex(index);
 });
 afterAll(async () => {
   for (const bot of running) if (bot.child.exitCode === null) bot.child.kill('SIGKILL');

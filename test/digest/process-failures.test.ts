@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SqliteDigestStore, type Subscription } from '../../src/digest/store';
 import { removeTempDirs, type Spawned, spawnShiting, startEnv, tempDir } from '../discord/helpers';
 import { type FakeDiscord, faults, startFakeDiscord } from '../fake-discord';
+import { writeShippedIndex } from '../support/shipped';
 
 const GUILD = '1200000000000000001';
 const CHANNELS = {
@@ -87,6 +88,7 @@ beforeAll(async () => {
   fake.fail(route(CHANNELS.rejected), faults.invalidFormBody);
   // Four 500s: @discordjs/rest's own tries all fail, so the deliverer's backoff retry is what posts it.
   fake.fail(route(CHANNELS.serverError), ...Array.from({ length: 4 }, () => faults.serverError));
+  writeShippedIndex(path.join(dir, 'index.json'));
   bot = spawnShiting(['start'], startEnv(fake, dir));
   await waitForOutput(bot, '"msg":"digest tick"');
 }, 60_000);

@@ -67,6 +67,7 @@ describe('shiting start', () => {
     fake = await startFakeDiscord({ checkToken: true });
     const dir = tempDir('shiting-run-');
     const wrong = `${fake.token.slice(0, -4)}AAAA`;
+    writeFileSync(path.join(dir, 'index.json'), shippedIndexJson());
     const { code, stderr } = await shiting(['start'], {
       DISCORD_TOKEN: wrong,
       DISCORD_API_URL: fake.apiUrl,
