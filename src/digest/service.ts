@@ -287,7 +287,8 @@ export class DigestService {
     const today = localDateAt(now, zone);
     const full = digestDate(date, today);
     if (!isCalendarDay(full)) return undefined;
-    return { date: full, message: digestFor(this.options.knowledge(), full, locale) };
+    // The digest as its channel gets it: in the digest's language, whoever asks (the reply around it is theirs).
+    return { date: full, message: digestFor(this.options.knowledge(), full, first?.locale ?? locale) };
   }
 
   /** Which needed permissions the bot lacks in a channel, or in each of the server's digest channels. */

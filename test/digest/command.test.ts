@@ -180,6 +180,14 @@ describe('/digest off, status, preview, check', () => {
     expect((await run({ subcommand: 'preview', date: '2025-02-30' })).content).toContain('is not a date');
   });
 
+  it('preview shows a Chinese digest in Chinese to a reader of English, around it their own language', async () => {
+    await run({ subcommand: 'set', channel: CHANNEL, language: 'zh-CN' });
+    const reply = await run({ subcommand: 'preview', date: '2025-03-28' });
+    expect(reply.content).toBe('Preview of the digest for 2025-03-28:');
+    expect(text(reply)).toContain('第十届中国网络视听大会');
+    expect(text(reply)).not.toContain('10th China Internet Audiovisual Conference');
+  });
+
   it('check lists the permissions the bot lacks, per channel', async () => {
     const reply = text(await run({ subcommand: 'check' }));
     expect(reply).toContain(
