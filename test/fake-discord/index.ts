@@ -34,6 +34,7 @@
  *   default 50) lists that channel's recorded messages newest first, without `nonce` (as Discord), with the same
  *   404 and 403 50001 checks; without Read Message History the list is empty. JSON and multipart bodies
  *   (files) are parsed. `now` (an injectable clock) also times the nonce window.
+ * - `hold(route)` keeps the next request on a route waiting until released (a slow Discord).
  * - Faults: `fail(route, ...faults)` queues scripted answers for a route (each used once, in order): 403/404/500
  *   with Discord's error JSON, 429 with Discord's headers, or a dropped connection. `globalRateLimit`
  *   (requests per second, interaction routes exempt as on Discord) answers 429 with `X-RateLimit-Global`.
@@ -321,6 +322,11 @@ export interface FakeDiscord {
   /** Build (without sending) the raw interaction for a spec. */
   commandInteraction(spec: InteractionSpec): APIInteraction;
   fail(route: RouteSpec, ...faults: Fault[]): void;
+  /**
+   * Holds the next request on `route` before answering it (a slow Discord), until the returned function is called;
+   * `held` resolves once such a request has arrived.
+   */
+  hold(route: RouteSpec): { held: Promise<void>; release(): void };
   setGlobalRateLimit(perSecond: number | undefined): void;
   rateLimitStorm(storm: RateLimitStorm): void;
   /** Ends a storm early. */
@@ -440,6 +446,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const followUps: RecordedRequest[] = [];
   const commands = { global: [] as unknown[], guild: new Map<string, unknown[]>() };
   const scripted: { route: RouteSpec; fault: Fault }[] = [];
+  const holds: { route: RouteSpec; arrived(): void; released: Promise<void> }[] = [];
   const nonces = new Map<string, { message: RecordedMessage; at: number }>();
   const waiters = new Map<string, Waiter>();
   const interactionTokens = new Map<string, string>();
@@ -983,6 +990,12 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       json(res, 400, errorBody(50109, 'The request body contains invalid JSON.'));
       return;
     }
+    const holdIndex = holds.findIndex((h) => routeMatches(h.route, method, path));
+    if (holdIndex >= 0) {
+      const [hold] = holds.splice(holdIndex, 1);
+      hold!.arrived();
+      await hold!.released;
+    }
     const record: RecordedRequest = {
       method,
       path,
@@ -1280,6 +1293,18 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       );
       const callback = await pending.callback;
       return callback.data?.choices ?? [];
+    },
+    hold(route) {
+      let arrived = () => {};
+      let release = () => {};
+      const held = new Promise<void>((resolve) => {
+        arrived = resolve;
+      });
+      const released = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      holds.push({ route, arrived, released });
+      return { held, release };
     },
     fail(route, ...list) {
       for (const fault of list) scripted.push({ route, fault });

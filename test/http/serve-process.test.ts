@@ -1,14 +1,16 @@
 // `shiting serve` as the process a user starts: its start-up checks (in-process through main, as the console's
 // tests run it), then one real `node bin/shiting.mjs serve` answering signed requests from the fake Discord,
-// refusing an unsigned one, and stopping cleanly on SIGTERM.
+// refusing an unsigned one, and stopping cleanly on SIGTERM: new requests 503, the one in flight finished.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { InteractionResponseType } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeTempDirs, spawnShiting, tempDir } from '../discord/helpers';
 import { type FakeDiscord, startFakeDiscord } from '../fake-discord';
 import { type HttpDiscord, startHttpMode } from '../fake-discord/http-mode';
 import { listeningPort } from '../ops/scrape';
+import { logLine } from '../scale/processes';
 import { runMain } from '../support/in-process';
 import { realIndex } from '../support/real-index';
 
@@ -105,6 +107,7 @@ describe('node bin/shiting.mjs serve', () => {
       ...env({ DISCORD_PUBLIC_KEY: discord.publicKey, LOG_LEVEL: 'info' }),
       PATH: process.env.PATH ?? '',
     });
+    let signalled = false;
     try {
       const port = await listeningPort(spawned);
       discord.endpoint = `http://127.0.0.1:${port}/interactions`;
@@ -117,8 +120,28 @@ describe('node bin/shiting.mjs serve', () => {
       const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
       expect(metrics).toContain('shiting_interaction_requests_total{outcome="missing-signature"} 1');
       expect(metrics).toContain('shiting_interactions_total{command="edition",outcome="ok"} 1');
-    } finally {
+
+      // SIGTERM with a chart in flight (its edit held at Discord): a request after it gets 503, so that a load
+      // balancer tries another replica; the chart's edit still lands, and only then does the process exit.
+      const edit = fake.hold({ method: 'PATCH', path: '/webhooks/:app/:token/messages/@original' });
+      const chart = await discord.send(
+        discord.commandInteraction({ name: 'edition', options: { query: '11th', compare: true } }),
+      );
+      expect(chart.answer.json).toEqual({ type: InteractionResponseType.DeferredChannelMessageWithSource });
+      await edit.held;
+      const stopping = logLine(spawned, (r) => r.msg === 'shutting down');
       spawned.child.kill('SIGTERM');
+      signalled = true;
+      await stopping;
+      const late = await discord.post(JSON.stringify({ id: '2', application_id: '1', token: 't', type: 1 }));
+      expect(late.status).toBe(503);
+      expect(spawned.child.exitCode).toBeNull();
+      edit.release();
+      const shown = await chart.reply;
+      expect(shown.files.map((f) => f.name)).toEqual(['chart.png']);
+    } finally {
+      // A second SIGTERM would kill it mid-drain (its handler is gone after the first).
+      if (!signalled) spawned.child.kill('SIGTERM');
     }
     const exit = await spawned.exit;
     expect(exit.code).toBe(0);
