@@ -76,6 +76,8 @@ export function prefers(intent: Intent, kind: Kind, s: Pick<Found, 'figure'>): b
   switch (intent) {
     case 'person':
       return kind === 'people';
+    case 'organization':
+      return kind === 'organizations';
     case 'figure':
       return kind === 'statistics' || s.figure !== undefined;
     case 'statistics':
