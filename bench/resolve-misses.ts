@@ -22,15 +22,16 @@ for (const size of sizes.length ? sizes : [10_000, 100_000]) {
   if (!existsSync(cache)) writeFileSync(cache, JSON.stringify(buildSearchTables(records)));
   const lookup = lookupFromTables(SearchTablesSchema.parse(JSON.parse(readFileSync(cache, 'utf8'))));
   const qs = [...queries(records, QUERY_SEED), ...questions(records, QUERY_SEED, 60)];
-  const tally = new Map<string, { n: number; found: number; top: number }>();
+  const tally = new Map<string, { n: number; found: number; wrong: number; top: number }>();
   for (const q of qs) {
     const r = lookup.resolve(q.text);
     const hits = lookup.search(q.text, { limit: 4 });
     const ok = r.status === 'found' && r.hit.id === q.expect;
     const top = hits[0]?.id === q.expect;
-    const t = tally.get(q.kind) ?? { n: 0, found: 0, top: 0 };
+    const t = tally.get(q.kind) ?? { n: 0, found: 0, wrong: 0, top: 0 };
     t.n++;
     t.found += Number(ok);
+    t.wrong += Number(r.status === 'found' && !ok);
     t.top += Number(top);
     tally.set(q.kind, t);
     if (ok && !all) continue;
@@ -46,6 +47,8 @@ for (const size of sizes.length ? sizes : [10_000, 100_000]) {
   }
   for (const [kind, t] of tally) {
     const pct = (n: number) => ((100 * n) / t.n).toFixed(1);
-    console.log(`${size} ${kind}: resolve ${pct(t.found)} / search ${pct(t.top)} (${t.n})`);
+    console.log(
+      `${size} ${kind}: resolve found and right ${pct(t.found)}, found and wrong ${pct(t.wrong)}; search top-1 ${pct(t.top)} (${t.n} queries)`,
+    );
   }
 }
