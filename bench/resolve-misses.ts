@@ -1,6 +1,6 @@
 // Why resolve says "ambiguous" or "none" where search's first is right: for the lookup bench's queries of each
 // class at 10k and 100k records, resolve's status and the top candidates with their scores and what matched.
-// Run by hand: node --import tsx bench/resolve-misses.ts [size…] [--all]
+// Run by hand: node --import tsx bench/resolve-misses.ts [size…] [--all] [--seed=N]
 // (--all lists every query, not only resolve's misses; tables are cached in $TMPDIR between runs.)
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,8 +11,9 @@ import { questions, withSummaries } from './questions';
 import { generate, queries } from './synthetic';
 
 const RECORD_SEED = 42;
-const QUERY_SEED = 7;
 const args = process.argv.slice(2);
+/** The bench's query seed, unless another is asked for (a mix the rules were not written from). */
+const QUERY_SEED = Number(args.find((a) => a.startsWith('--seed='))?.slice(7) ?? 7);
 const all = args.includes('--all');
 const sizes = args.filter((a) => /^\d+$/.test(a)).map(Number);
 

@@ -9,18 +9,21 @@ import type { QueryFacts } from './query';
 /** Edits from the query to a doc's closest name and that name's length; undefined when no spelling is involved. */
 export type Spelling = (doc: number) => { edits: number; length: number } | undefined;
 
+/** The fewest letters of a last word typed part-way that make it a spelling of the word. */
+const MIN_PART = 2;
 /** The most edits a spelling comparison counts. */
 const MAX_SPELLING_EDITS = 4;
 
 /**
  * Whether the query is a name's words with the last one part-way ("Peng Lon" of Peng Long and of Peng Longbin):
- * then the letters still missing are its spelling. A query of fewer words ("zhang" of Zhang Yi) has none.
+ * then the letters still missing are its spelling. A query of fewer words ("zhang" of Zhang Yi) has none, nor
+ * one whose last word is an initial ("zhang w" is as much Zhang Wen as Zhang Wei).
  */
 function completes(index: KeyIndex, k: number, q: QueryFacts): boolean {
   const ws = index.keyWords(k);
   const own = ws.length > 1 ? ws.length - 1 : 1;
   const n = q.words.length;
-  if (n < 2 || own !== n) return false;
+  if (n < 2 || own !== n || q.words[n - 1]!.length < MIN_PART) return false;
   for (let i = 0; i < n - 1; i++) if (ws[i] !== q.words[i]) return false;
   return ws[n - 1]!.startsWith(q.words[n - 1]!);
 }
