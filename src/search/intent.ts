@@ -6,7 +6,7 @@ import { CHINESE_QUESTION_WORDS, isFiller } from './stopwords';
 import { segments } from './tokens';
 
 /** What a question asks for: a kind of record, or one field of a record. */
-export type Intent = 'person' | 'figure' | 'dates' | 'theme' | 'city' | 'statistics';
+export type Intent = 'person' | 'organization' | 'figure' | 'dates' | 'theme' | 'city' | 'statistics';
 
 export interface Question {
   intent?: Intent;
@@ -68,6 +68,23 @@ const INTENT_WORDS: Record<string, Intent> = {
   幾: 'figure',
 };
 
+/**
+ * Words naming a kind of record that say what is wanted only right after "which" / "what" or a Chinese question
+ * word ("which organisation runs …", 哪个机构运营 …, 哪家公司 …); anywhere else they may be part of a name.
+ */
+const ASKED_KIND: Record<string, Intent> = {
+  organisation: 'organization',
+  organisations: 'organization',
+  organization: 'organization',
+  organizations: 'organization',
+  company: 'organization',
+  companies: 'organization',
+  机构: 'organization',
+  機構: 'organization',
+  公司: 'organization',
+};
+const WHICH = new Set(['which', 'what']);
+
 /** English words that make a question when they open the query. */
 const OPENERS = new Set([
   'who',
@@ -98,6 +115,17 @@ const OPENING_ONLY: ReadonlySet<string> = new Set(['who', 'whom', 'whose', 'when
 /** Chinese question words and particles: a question wherever they stand. */
 const ZH_QUESTION: ReadonlySet<string> = new Set([...CHINESE_QUESTION_WORDS, '什么时候']);
 
+/** Whether piece i names the kind a question asks for: "which organisation", 哪个机构, 哪家公司. */
+function askedKind(all: readonly { text: string; cjk: boolean }[], i: number): Intent | undefined {
+  const kind = ASKED_KIND[all[i]!.text];
+  if (!kind) return undefined;
+  const before = all[i - 1]?.text;
+  if (!all[i]!.cjk) return i === 1 && before !== undefined && WHICH.has(before) ? kind : undefined;
+  // The segmenter splits 哪家 into 哪 | 家.
+  const asks = (p?: { text: string; cjk: boolean }) => p?.cjk === true && ZH_QUESTION.has(p.text);
+  return asks(all[i - 1]) || (before === '家' && asks(all[i - 2])) ? kind : undefined;
+}
+
 /** The words of a normalised query, Chinese runs split into their segments. */
 function pieces(normalised: string): { text: string; cjk: boolean }[] {
   return words(normalised).flatMap((w): { text: string; cjk: boolean }[] =>
@@ -116,14 +144,16 @@ export function readQuestion(query: string): Question {
     (all[0] !== undefined && OPENERS.has(all[0].text)) || all.some((p) => p.cjk && ZH_QUESTION.has(p.text));
   all.forEach((p, i) => {
     const next = all[i + 1]?.text;
-    const said = i > 0 && OPENING_ONLY.has(p.text) ? undefined : INTENT_WORDS[p.text];
+    const said = i > 0 && OPENING_ONLY.has(p.text) ? undefined : (INTENT_WORDS[p.text] ?? askedKind(all, i));
     // "how many" / "how much" / "number of": a figure.
     const figure =
       (p.text === 'how' && i === 0 && (next === 'many' || next === 'much')) ||
       (p.text === 'number' && next === 'of');
     if (figure) intent ??= 'figure';
     if (said) intent = intent === 'figure' && said === 'statistics' ? intent : (intent ?? said);
-    if (said || figure || isFiller(p.text)) {
+    // 哪家 ("which one of the businesses"), split by the segmenter: the counter is part of the question word.
+    const counter = p.text === '家' && all[i - 1]?.text === '哪';
+    if (said || figure || counter || isFiller(p.text)) {
       dropped = true;
       glue = false;
       return;

@@ -10,7 +10,7 @@ import { type Question, readQuestion } from './intent';
 import { KeyIndex } from './key-index';
 import type { Choice, Hit, Lookup, Resolution, SearchOptions } from './lookup-types';
 import { applyIntent, type Found, mergeFound, prefers, sortFound, textFound } from './merge';
-import { editDistance, hasCjk } from './normalise';
+import { hasCjk } from './normalise';
 import { partialEdition, partialEditionDocs } from './partial';
 import { type QueryFacts, queryFacts } from './query';
 import { lowestScore, Ranker } from './rank';
@@ -19,6 +19,7 @@ import { numbersClash, type Scored, SEARCH_MAX } from './scoring';
 import { isTextFiller } from './stopwords';
 import { decodePostings, type SearchTables, SearchTablesSchema } from './tables';
 import { TextIndex } from './text-index';
+import { spellingOf } from './tie-break';
 import { timeFit, withTime } from './time-fit';
 import { queryTerms } from './tokens';
 
@@ -32,8 +33,6 @@ const NEXT = 0.01;
 const EDITION_STATS_SCORE = 0.05;
 /** As rank.ts: a record whose numbers all differ from the query's ranks lower. */
 const NUMBER_PENALTY = 0.3;
-/** The most edits a spelling comparison counts. */
-const MAX_SPELLING_EDITS = 4;
 
 export class SearchTablesError extends Error {}
 
@@ -205,20 +204,6 @@ export function lookupFromTables(tables: SearchTables): Lookup {
     };
   }
 
-  /** Edits from the query to the doc's closest name; undefined when a name starts with the query (a prefix). */
-  function spellingOf(q: QueryFacts) {
-    return (doc: number) => {
-      let best: { edits: number; length: number } | undefined;
-      for (let k = index.docFirstKey[doc]!; k < index.docFirstKey[doc + 1]!; k++) {
-        const key = index.keyJoined(k);
-        if (key.startsWith(q.joined)) return undefined;
-        const edits = editDistance(q.joined, key, MAX_SPELLING_EDITS);
-        if (!best || edits < best.edits) best = { edits, length: key.length };
-      }
-      return best;
-    };
-  }
-
   /** The ranking as answers: the edition named alone first, with its statistics after it. */
   function ordered(r: Ranking): Found[] {
     if (!r.editionStats) return r.found;
@@ -270,7 +255,7 @@ export function lookupFromTables(tables: SearchTables): Lookup {
       limit,
       timeFit: fitOf(r.q),
       hit,
-      spelling: spellingOf(r.q),
+      spelling: spellingOf(index, r.q),
     });
   }
 

@@ -18,6 +18,8 @@ export interface Found extends Scored {
   matched?: string[];
   /** The figure stored on this edition that matched ("how many attendees"). */
   figure?: FigureT['measure'];
+  /** Found by its text, which matched every term of the query (see TextHit.everyTerm). */
+  everyTerm?: boolean;
 }
 
 /** The best text match scores TEXT_FLOOR; missing query words, a lower rank and common words add to it. */
@@ -50,7 +52,14 @@ export function textFound(hits: readonly TextHit[], index: TextIndex): Map<numbe
     const score = textScore(h, best);
     const seen = out.get(doc);
     if (seen && seen.score <= score) continue;
-    out.set(doc, { doc, score, exact: false, matched: h.matched, ...(figure ? { figure } : {}) });
+    out.set(doc, {
+      doc,
+      score,
+      exact: false,
+      matched: h.matched,
+      everyTerm: h.everyTerm,
+      ...(figure ? { figure } : {}),
+    });
   }
   return out;
 }
@@ -76,6 +85,8 @@ export function prefers(intent: Intent, kind: Kind, s: Pick<Found, 'figure'>): b
   switch (intent) {
     case 'person':
       return kind === 'people';
+    case 'organization':
+      return kind === 'organizations';
     case 'figure':
       return kind === 'statistics' || s.figure !== undefined;
     case 'statistics':

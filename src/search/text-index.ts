@@ -35,6 +35,8 @@ export interface TextHit {
   rarity: number;
   /** The index terms that matched, for a snippet. */
   matched: string[];
+  /** Whether it matched every term of the query, the character pairs that are not core included. */
+  everyTerm: boolean;
 }
 
 export interface TextQuery {
@@ -197,6 +199,7 @@ export class TextIndex {
       top.splice(lo, 0, entry);
       if (top.length > MAX_HITS) top.pop();
     }
+    const every = (1 << terms.length) - 1;
     const hits: TextHit[] = top.map(({ doc, coverage }) => {
       let got = 0;
       let n = 0;
@@ -216,6 +219,7 @@ export class TextIndex {
         coverage,
         rarity: n > 0 ? got / n / this.maxIdf : 0,
         matched: [...new Set(matched)],
+        everyTerm: masks[doc] === every,
       };
     });
     for (const d of touched) {

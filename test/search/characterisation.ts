@@ -206,13 +206,15 @@ function corpora(): Corpus[] {
   ];
 }
 
-/** Case → answer, for every corpus, query and kinds filter. */
-export function characterise(): Record<string, string> {
+/** Case → answer, for every corpus, query and kinds filter; `searchFirst` gets each case's first search hit. */
+export function characterise(searchFirst?: Map<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const c of corpora()) {
     for (const q of c.queries) {
       for (const kinds of c.kinds) {
-        out[`${c.name}|${kinds?.join(',') ?? '*'}|${q}`] = answer(c.lookup, q, kinds);
+        const key = `${c.name}|${kinds?.join(',') ?? '*'}|${q}`;
+        out[key] = answer(c.lookup, q, kinds);
+        searchFirst?.set(key, c.lookup.search(q, kinds ? { kinds } : {})[0]?.id ?? '-');
       }
     }
   }
@@ -221,6 +223,35 @@ export function characterise(): Record<string, string> {
 
 export function savedAnswers(): Record<string, string> {
   return JSON.parse(readFileSync(SNAPSHOT, 'utf8')) as Record<string, string>;
+}
+
+/**
+ * How an answer changed: a digest only (same status and first record), a near tie settled on the record that was
+ * first and is search's first ("ambiguous X → found X"), or anything else, which a change to resolve must not do.
+ */
+function changeOf(before: string, after: string, searchFirst: string): string {
+  const [s0, top0] = before.split(' ');
+  const [s1, top1] = after.split(' ');
+  if (s0 === s1 && top0 === top1) return 'digest only';
+  if (s0 === 'ambiguous' && s1 === 'found' && top0 === top1 && top1 === searchFirst)
+    return 'ambiguous → found, search first';
+  return 'NOT ALLOWED';
+}
+
+if (process.argv.includes('--diff')) {
+  // The changes against the saved snapshot, one a line, classified (see changeOf); a count of each class last.
+  const saved = savedAnswers();
+  const first = new Map<string, string>();
+  const now = characterise(first);
+  const counts = new Map<string, number>();
+  for (const [key, before] of Object.entries(saved)) {
+    const after = now[key] ?? '(missing)';
+    if (after === before) continue;
+    const change = changeOf(before, after, first.get(key) ?? '-');
+    counts.set(change, (counts.get(change) ?? 0) + 1);
+    console.log(`${change}\t${key}\t${before} -> ${after}`);
+  }
+  for (const [change, n] of counts) console.log(`# ${change}: ${n}`);
 }
 
 if (process.argv.includes('--write')) {

@@ -1,0 +1,108 @@
+// How resolve settles a near tie (scores within MARGIN of the best): on the record whose name is clearly the
+// closest spelling of the query, or on the one text match that matched every term of the query while the others
+// each missed one. Otherwise the tie stands and the answer is "ambiguous".
+import type { KeyIndex } from './key-index';
+import type { Found } from './merge';
+import { editDistance } from './normalise';
+import type { QueryFacts } from './query';
+
+/** Edits from the query to a doc's closest name and that name's length; undefined when no spelling is involved. */
+export type Spelling = (doc: number) => { edits: number; length: number } | undefined;
+
+/** The fewest letters of a last word typed part-way that make it a spelling of the word. */
+const MIN_PART = 2;
+/** The most edits a spelling comparison counts. */
+const MAX_SPELLING_EDITS = 4;
+
+/**
+ * Whether the query is a name's words with the last one part-way ("Peng Lon" of Peng Long and of Peng Longbin):
+ * then the letters still missing are its spelling. A query of fewer words ("zhang" of Zhang Yi) has none, nor
+ * one whose last word is an initial ("zhang w" is as much Zhang Wen as Zhang Wei).
+ */
+function completes(index: KeyIndex, k: number, q: QueryFacts): boolean {
+  const ws = index.keyWords(k);
+  const own = ws.length > 1 ? ws.length - 1 : 1;
+  const n = q.words.length;
+  if (n < 2 || own !== n || q.words[n - 1]!.length < MIN_PART) return false;
+  for (let i = 0; i < n - 1; i++) if (ws[i] !== q.words[i]) return false;
+  return ws[n - 1]!.startsWith(q.words[n - 1]!);
+}
+
+/**
+ * Edits from the query to each doc's closest name. A name that starts with the query is no spelling (undefined:
+ * "zhang" is as much Zhang Yi as Zhang Ying), unless the query has its words, the last part-way (see completes).
+ */
+export function spellingOf(index: KeyIndex, q: QueryFacts): Spelling {
+  return (doc) => {
+    let best: { edits: number; length: number } | undefined;
+    for (let k = index.docFirstKey[doc]!; k < index.docFirstKey[doc + 1]!; k++) {
+      const key = index.keyJoined(k);
+      let edits: number;
+      if (key.startsWith(q.joined)) {
+        if (!completes(index, k, q)) return undefined;
+        edits = Math.min(key.length - q.joined.length, MAX_SPELLING_EDITS + 1);
+      } else edits = editDistance(q.joined, key, MAX_SPELLING_EDITS);
+      if (!best || edits < best.edits) best = { edits, length: key.length };
+    }
+    return best;
+  };
+}
+
+/** A closer spelling is clearly best when it is this many edits and this share of the name closer than any other… */
+const CLOSER_EDITS = 1;
+const CLOSER_SHARE = 0.1;
+/** …or, when it is also the record ranked first, at most 1 / CLOSER_RATIO as many edits away as any other. */
+const CLOSER_RATIO = 1.5;
+/** …and itself at most this share of the name away (a typo, not another word). */
+const TYPO_SHARE = 0.34;
+/** Shares are compared with this slack: 3/10 − 2/10 is a hair under 0.1 in floating point. */
+const EPSILON = 1e-9;
+
+interface Measured {
+  s: Found;
+  edits: number;
+  share: number;
+}
+
+/**
+ * The one record of a near tie whose name is clearly the closest spelling of the query, if there is one. A long
+ * name one edit closer than the next is a smaller share of it closer ("Song Minkaxng": 1 edit from Song Minkang,
+ * 2 from Song Xinkang, 1/11 of the name): when the ranking puts that record first too, half as many edits away
+ * (two thirds from two typos) is clear enough.
+ */
+function closestSpelling(close: readonly Found[], spelling: Spelling | undefined): Found | undefined {
+  if (!spelling || close.length < 2) return undefined;
+  const measured: Measured[] = [];
+  for (const s of close) {
+    const d = spelling(s.doc);
+    if (!d) return undefined;
+    measured.push({ s, edits: d.edits, share: d.edits / Math.max(1, d.length) });
+  }
+  measured.sort((a, b) => a.share - b.share);
+  const [best, next, ...more] = measured as [Measured, Measured, ...Measured[]];
+  if (best.share > TYPO_SHARE + EPSILON) return undefined;
+  if (next.edits - best.edits >= CLOSER_EDITS && next.share - best.share >= CLOSER_SHARE - EPSILON)
+    return best.s;
+  const agreed =
+    best.s === close[0] &&
+    [next, ...more].every(
+      (m) => m.edits - best.edits >= CLOSER_EDITS && m.edits >= CLOSER_RATIO * best.edits,
+    );
+  return agreed ? best.s : undefined;
+}
+
+/**
+ * The best of a near tie when it is a text match of every query term and each other record of the tie is a text
+ * match that missed one: 谁谈到了水雷甲项目 matches 水雷, 雷甲 and 甲项 in one person's text, and only 水雷 in the
+ * texts of people whose projects are 水雷丙 or 水雷丁.
+ */
+function onlyFullMatch(close: readonly Found[]): Found | undefined {
+  const [best, ...rest] = close;
+  if (!best?.everyTerm || rest.length === 0) return undefined;
+  return rest.every((s) => s.matched !== undefined && !s.everyTerm) ? best : undefined;
+}
+
+/** The record that settles a near tie (best first, as ranked), if one does. */
+export function settleTie(close: readonly Found[], spelling?: Spelling): Found | undefined {
+  return closestSpelling(close, spelling) ?? onlyFullMatch(close);
+}
