@@ -19,7 +19,8 @@ function stretched(): Knowledge {
     title: long('title', 200),
   }));
   const cites = sources.map((s) => s.id);
-  const people = Array.from({ length: 300 }, (_, i) => ({
+  // 60 long people: more than a select menu's 25 options and a page's 10 matches; the compile grows with each.
+  const people = Array.from({ length: 60 }, (_, i) => ({
     ...r.people[0]!,
     id: `long-person-${i}`,
     name: `${PING} Person ${i} ${long('n', 60)}`,

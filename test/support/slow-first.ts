@@ -11,6 +11,8 @@ const SLOW_FIRST = [
   'test/search/characterisation.test.ts',
   'test/digest/database-url.test.ts',
   'test/knowledge/index-target.test.ts',
+  // Its records are generated and compiled while the file is collected, before its first test starts.
+  'test/commands/long-data.test.ts',
 ];
 
 function rank(spec: TestSpecification): number {
