@@ -8,6 +8,7 @@ import { InvalidRequestBudget, watchInvalidRequests } from '../discord/invalid-r
 import { installProcessGuards } from '../discord/process-guards';
 import { createRest } from '../discord/rest';
 import { createLogger, type Logger } from '../logger';
+import { afterStop } from '../ops/after-stop';
 import { checkHealth, type HealthReport, type HealthServer, startHealthServer } from '../ops/health-server';
 import type { ProcessMetrics } from '../ops/metrics';
 import { openPostgresStore } from './open-store';
@@ -72,8 +73,7 @@ export async function run(argv: string[]): Promise<number> {
   await http?.close();
   await worker.stop();
   logger.info('stopped');
-  // Everything is closed by now; a timer left by a library must not keep a stopped worker alive (unref'd).
-  setTimeout(() => process.exit(), 2000).unref();
+  afterStop.exit();
   return 0;
 }
 

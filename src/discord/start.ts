@@ -7,6 +7,7 @@ import { parseFlags, type Usage } from '../console/flags';
 import { openPostgresStore } from '../digest/open-store';
 import { Digests } from '../digest/runtime';
 import { createLogger, type Logger } from '../logger';
+import { afterStop } from '../ops/after-stop';
 import { checkHealth, type HealthReport, type HealthServer, startHealthServer } from '../ops/health-server';
 import type { ProcessMetrics } from '../ops/metrics';
 import { type BotHandle, startBot } from './bot';
@@ -199,18 +200,6 @@ function shardPort(port: number, shardProcess: boolean): number {
   const shard = Number(process.env.SHARDS);
   return shardProcess && port !== 0 && Number.isInteger(shard) ? port + shard : port;
 }
-
-/**
- * @discordjs/ws keeps retrying a gateway that went away even after client.destroy() (its 500 ms reconnect timer
- * survives it), which would keep a stopped bot alive until a supervisor kills it. Everything is closed when serve
- * calls this: the process exits once the rest drains, or after a moment at most (unref'd, so it never delays a
- * clean exit). A seam: tests that run `start` inside their own process, which must go on, replace it.
- */
-export const afterStop = {
-  exit(): void {
-    setTimeout(() => process.exit(), 2000).unref();
-  },
-};
 
 /** Why serving ends: a signal, the parent that started the bot going away, or a gateway Discord closed for good. */
 type StopReason = { signal: NodeJS.Signals } | { parentGone: string } | { lost: GatewayClosedError };

@@ -17,6 +17,7 @@ import { createInteractionRouter } from '../discord/router';
 import { restTransport } from '../discord/transport';
 import type { Knowledge } from '../knowledge/open';
 import { createLogger, type Logger } from '../logger';
+import { afterStop } from '../ops/after-stop';
 import { checkHealth, type HealthServer, startHealthServer } from '../ops/health-server';
 import { createMetrics, type ProcessMetrics } from '../ops/metrics';
 import type { ChartRenderer } from '../render/chart';
@@ -206,6 +207,6 @@ export async function run(argv: string[]): Promise<number> {
   logger.info({ signal }, 'shutting down');
   await serving.stop();
   logger.info('stopped');
-  setTimeout(() => process.exit(), 2000).unref();
+  afterStop.exit();
   return 0;
 }

@@ -18,6 +18,7 @@ import {
 } from '../discord/invalid-requests';
 import { installProcessGuards } from '../discord/process-guards';
 import { createLogger, type Logger } from '../logger';
+import { afterStop } from './after-stop';
 import { checkHealth, type HealthServer, startHealthServer } from './health-server';
 import type { ProcessMetrics } from './metrics';
 
@@ -333,6 +334,6 @@ export async function run(argv: string[]): Promise<number> {
   await http?.close();
   await proxy.close();
   logger.info('stopped');
-  setTimeout(() => process.exit(), 2000).unref();
+  afterStop.exit();
   return 0;
 }

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { main } from '../../src/console/main';
+import { afterStop } from '../../src/ops/after-stop';
 
 export interface Ran {
   code: number;
@@ -130,8 +131,8 @@ export interface Exited {
 
 /**
  * In-process twin of test/discord/helpers.ts spawnShiting: `shiting ARGS` in an empty working directory with
- * exactly `env`, as a user would run it. A `start` that served and stopped does not end this process (see
- * afterStop in src/discord/start.ts). Signals, a parent process and a Discord that went away stay with the real
+ * exactly `env`, as a user would run it. A command that served and stopped does not end this process (see
+ * src/ops/after-stop.ts). Signals, a parent process and a Discord that went away stay with the real
  * process: a signal would reach the test worker, and discord.js keeps retrying a gateway that is gone.
  */
 export async function shitingInProcess(
@@ -140,14 +141,13 @@ export async function shitingInProcess(
   onOutput?: (output: string) => void,
 ): Promise<Exited> {
   const cwd = mkdtempSync(path.join(tmpdir(), 'shiting-in-process-'));
-  const start = args[0] === 'start' ? (await import('../../src/discord/start')).afterStop : undefined;
-  const exit = start?.exit;
-  if (start) start.exit = () => {};
+  const exit = afterStop.exit;
+  afterStop.exit = () => {};
   try {
     const { code, out, err, output } = await runMain(args, { env, exactEnv: true, cwd, onOutput });
     return { code, stdout: out, stderr: err, output };
   } finally {
-    if (start && exit) start.exit = exit;
+    afterStop.exit = exit;
     rmSync(cwd, { recursive: true, force: true });
   }
 }
