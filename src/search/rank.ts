@@ -35,9 +35,12 @@ export function lowestScore(q: QueryFacts): number {
 export class Ranker {
   private readonly filter: CandidateFilter;
   private readonly fuse = new FuseScorer();
+  /** fuse.js's score per key number for one query, 1 (no match) elsewhere. */
+  private readonly fused: Float64Array;
 
   constructor(private readonly index: KeyIndex) {
     this.filter = new CandidateFilter(index);
+    this.fused = new Float64Array(index.keyCount).fill(1);
   }
 
   /** The one edition with `key` ("9", "season 2") among its names, if exactly one has it. */
@@ -93,9 +96,8 @@ export class Ranker {
 
   /** The gram filter's keys, through fuse.js and the word matcher with typos. */
   private byGrams(q: QueryFacts, kinds?: readonly Kind[]): Map<number, Scored> {
-    const { index } = this;
+    const { index, fuse, fused } = this;
     const scores = new Map<number, Scored>();
-    const items: { k: number; key: string }[] = [];
     const scored: number[] = [];
     // Bitap's cost grows with the pattern; a long name keeps most of its grams through a typo, so fewer
     // of the filter's best keys are enough for it.
@@ -103,6 +105,9 @@ export class Ranker {
       MIN_FUSE_KEYS,
       Math.floor((CANDIDATES * FUSE_FULL_LENGTH) / Math.max(1, q.length)),
     );
+    let offered = 0;
+    let anyExact = false;
+    fuse.start(q.text);
     for (const { key: k, dice } of this.filter.byGrams(q.text, kinds)) {
       const doc = index.keyDoc[k]!;
       let entry = scores.get(doc);
@@ -110,21 +115,26 @@ export class Ranker {
         const exact = isExact(index, doc, q.full, q.fullJoined);
         entry = { doc, score: exact ? 0 : 1, exact };
         scores.set(doc, entry);
+        if (exact) anyExact = true;
       }
       if (entry.exact) continue;
       // Keys the filter found but no matcher accepts still rank, last, as "did you mean" material.
       entry.score = Math.min(entry.score, 0.7 + 0.3 * (1 - dice));
       scored.push(k);
-      if (items.length < fuseKeys) items.push({ k, key: index.keyText[k]! });
+      if (offered < fuseKeys) {
+        offered++;
+        fuse.add(k, index.keyText[k]!);
+      }
     }
     // An exact name wins outright: the others then only need the cheap word matcher.
-    const anyExact = [...scores.values()].some((e) => e.exact);
-    const fused = anyExact ? new Map<number, number>() : this.fuse.scores(items, q.text);
+    if (!anyExact) fuse.scoreInto(fused);
     for (const k of scored) {
       const entry = scores.get(index.keyDoc[k]!)!;
-      const s = combine(fused.get(k) ?? 1, wordScore(index, q.match, k, true)) + coverage(index, q.length, k);
+      const s = combine(fused[k]!, wordScore(index, q.match, k, true)) + coverage(index, q.length, k);
       if (s < entry.score) entry.score = s;
     }
+    // Back to "no match" for the next query.
+    for (const k of scored) fused[k] = 1;
     return scores;
   }
 }

@@ -107,9 +107,51 @@ export function isExact(index: KeyIndex, doc: number, full: string, fullJoined: 
   return false;
 }
 
-/** fuse.js over a handful of keys at a time; one instance per lookup, its collection replaced per query. */
+/** The longest pattern Bitap takes in one piece; fuse.js splits a longer one into pieces of this length. */
+const BITAP_CHUNK = 32;
+/** Edit-distance column of substringEdits, reused (a pattern piece is at most BITAP_CHUNK characters). */
+const column = new Int32Array(BITAP_CHUNK + 1);
+
+/** The fewest edits (code unit by code unit, as Bitap counts errors) that turn `p` into some substring of `t`. */
+function substringEdits(p: string, t: string): number {
+  const m = p.length;
+  for (let i = 0; i <= m; i++) column[i] = i;
+  let best = m;
+  for (let j = 0; j < t.length && best > 0; j++) {
+    const c = t.charCodeAt(j);
+    // A match may start anywhere in t: the empty prefix of p costs nothing at every position.
+    let diagonal = 0;
+    for (let i = 1; i <= m; i++) {
+      const left = column[i]!;
+      const v = Math.min(left + 1, column[i - 1]! + 1, diagonal + (p.charCodeAt(i - 1) === c ? 0 : 1));
+      diagonal = left;
+      column[i] = v;
+    }
+    if (column[m]! < best) best = column[m]!;
+  }
+  return best;
+}
+
+/** The most errors Bitap accepts in a pattern piece of `length` characters: errors / length within the threshold. */
+function maxErrors(length: number): number {
+  let n = 0;
+  while ((n + 1) / length <= FUSE_THRESHOLD) n++;
+  return n;
+}
+
+interface FuseItem {
+  k: number;
+  key: string;
+}
+
+/**
+ * fuse.js over a handful of keys at a time; one instance per lookup, its collection replaced per query. A key is
+ * left out of the collection when no piece of the pattern is within Bitap's threshold of any substring of it
+ * (the fewest edits, which Bitap's error count can never undercut): fuse.js would not return it, and Bitap
+ * spends most of its work, and its allocations, on keys it does not match.
+ */
 export class FuseScorer {
-  private readonly fuse = new Fuse<{ k: number; key: string }>([], {
+  private readonly fuse = new Fuse<FuseItem>([], {
     keys: ['key'],
     includeScore: true,
     ignoreLocation: true,
@@ -119,12 +161,62 @@ export class FuseScorer {
     threshold: FUSE_THRESHOLD,
     shouldSort: false,
   });
+  /** Item objects reused across queries: fuse.js reads them only while a search runs. */
+  private readonly pool: FuseItem[] = [];
+  private readonly items: FuseItem[] = [];
+  private text = '';
+  /** The pattern as fuse.js splits it (lower case), and the errors each piece may have. */
+  private pieces: string[] = [];
+  private allowed: number[] = [];
+
+  /** A new query: an empty collection. */
+  start(text: string): void {
+    this.items.length = 0;
+    this.text = text;
+    const pattern = text.toLowerCase();
+    const pieces: string[] = [];
+    if (pattern.length <= BITAP_CHUNK) pieces.push(pattern);
+    else {
+      const whole = pattern.length - (pattern.length % BITAP_CHUNK);
+      for (let i = 0; i < whole; i += BITAP_CHUNK) pieces.push(pattern.slice(i, i + BITAP_CHUNK));
+      if (whole < pattern.length) pieces.push(pattern.slice(pattern.length - BITAP_CHUNK));
+    }
+    this.pieces = pieces;
+    this.allowed = pieces.map((piece) => maxErrors(piece.length));
+  }
+
+  /** Adds key `k` to the collection, unless fuse.js cannot match it. */
+  add(k: number, key: string): void {
+    const text = key.toLowerCase();
+    let possible = false;
+    for (let i = 0; i < this.pieces.length && !possible; i++)
+      possible = substringEdits(this.pieces[i]!, text) <= this.allowed[i]!;
+    if (!possible) return;
+    let item = this.pool[this.items.length];
+    if (item) {
+      item.k = k;
+      item.key = key;
+    } else {
+      item = { k, key };
+      this.pool.push(item);
+    }
+    this.items.push(item);
+  }
+
+  /** fuse.js's score of each key of the collection that it matches, written to `out` at the key's number. */
+  scoreInto(out: Float64Array): void {
+    if (this.items.length === 0) return;
+    this.fuse.setCollection(this.items);
+    for (const r of this.fuse.search(this.text)) out[r.item.k] = r.score ?? SEARCH_MAX;
+  }
 
   /** Key number → fuse.js's score, for the keys it matches at all. */
-  scores(items: { k: number; key: string }[], text: string): Map<number, number> {
+  scores(items: readonly FuseItem[], text: string): Map<number, number> {
+    this.start(text);
+    for (const { k, key } of items) this.add(k, key);
     const fused = new Map<number, number>();
-    if (items.length === 0) return fused;
-    this.fuse.setCollection(items);
+    if (this.items.length === 0) return fused;
+    this.fuse.setCollection(this.items);
     for (const r of this.fuse.search(text)) fused.set(r.item.k, r.score ?? SEARCH_MAX);
     return fused;
   }
