@@ -19,6 +19,8 @@ const ENOUGH_GRAMS = 4;
 /** The most records a short query looks at (in doc order, which is priority order). */
 const SHORT_QUERY_CAP = 1000;
 
+const ascending = (a: number, b: number) => a - b;
+
 /** A key the gram filter picked, with the share of grams it has in common with the query (Dice, 0–1). */
 export interface GramCandidate {
   key: number;
@@ -45,12 +47,14 @@ class TopK {
       if (this.before(score, k, mid)) hi = mid;
       else lo = mid + 1;
     }
-    this.ks.splice(lo, 0, k);
-    this.scores.splice(lo, 0, score);
-    if (this.ks.length > this.size) {
-      this.ks.pop();
-      this.scores.pop();
+    // Shifted by hand: splice returns a new (empty) array at every call.
+    const last = n === this.size ? n - 1 : n;
+    for (let j = last; j > lo; j--) {
+      this.ks[j] = this.ks[j - 1]!;
+      this.scores[j] = this.scores[j - 1]!;
     }
+    this.ks[lo] = k;
+    this.scores[lo] = score;
   }
 
   entries(): GramCandidate[] {
@@ -61,9 +65,12 @@ class TopK {
 export class CandidateFilter {
   /** Hits per key during one gram walk; all zero between walks, so no per-query allocation. */
   private readonly keyHits: Uint16Array;
+  /** Docs a prefix walk has taken; all zero between walks. */
+  private readonly docSeen: Uint8Array;
 
   constructor(private readonly index: KeyIndex) {
     this.keyHits = new Uint16Array(index.keyCount);
+    this.docSeen = new Uint8Array(index.docs.length);
   }
 
   /** Records about the named time, in doc order, at most CANDIDATES: a query of only a year or month. */
@@ -79,8 +86,9 @@ export class CandidateFilter {
   /** Short Latin queries: records with a word (or the joined name) starting with the text, in doc order. */
   byPrefix(text: string, kinds?: readonly Kind[]): number[] {
     const { prefixKeys } = this.index;
+    const { docSeen } = this;
     const prefix = joined(text);
-    const seen = new Set<number>();
+    const seen: number[] = [];
     const lists: Int32Array[] = [];
     // prefixKeys is sorted: the entries starting with `prefix` form one run.
     let lo = 0;
@@ -97,13 +105,20 @@ export class CandidateFilter {
     for (const list of lists) {
       let taken = 0;
       for (let i = 0; i < list.length && taken < SHORT_QUERY_CAP; i++) {
-        if (this.index.allowed(list[i]!, kinds)) {
-          seen.add(list[i]!);
+        const doc = list[i]!;
+        if (this.index.allowed(doc, kinds)) {
+          if (docSeen[doc] === 0) {
+            docSeen[doc] = 1;
+            seen.push(doc);
+          }
           taken++;
         }
       }
     }
-    return [...seen].sort((a, b) => a - b).slice(0, SHORT_QUERY_CAP);
+    for (let i = 0; i < seen.length; i++) docSeen[seen[i]!] = 0;
+    seen.sort(ascending);
+    if (seen.length > SHORT_QUERY_CAP) seen.length = SHORT_QUERY_CAP;
+    return seen;
   }
 
   /**
@@ -128,7 +143,8 @@ export class CandidateFilter {
     const scale = lists.length / all.length;
     const histogram = new Int32Array(lists.length + 2);
     for (const list of lists) {
-      for (const k of list) {
+      for (let i = 0; i < list.length; i++) {
+        const k = list[i]!;
         const v = ++keyHits[k]!;
         histogram[v]!++;
         histogram[v - 1]!--;
@@ -139,7 +155,8 @@ export class CandidateFilter {
     for (let seen = histogram[minHits]!; minHits > 1 && seen < PRESELECT; ) seen += histogram[--minHits]!;
     const top = new TopK(CANDIDATES);
     for (const list of lists) {
-      for (const k of list) {
+      for (let i = 0; i < list.length; i++) {
+        const k = list[i]!;
         const hits = keyHits[k]!;
         if (hits === 0) continue;
         keyHits[k] = 0;

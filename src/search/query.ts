@@ -31,7 +31,9 @@ export interface QueryFacts extends ParsedQuery {
   ordinal: string | undefined;
 }
 
-export const isNumber = (word: string) => /^\d+$/.test(word);
+const DIGITS = /^\d+$/;
+// One RegExp for every call: a literal in the function would be a new object each time.
+export const isNumber = (word: string) => DIGITS.test(word);
 
 /** Words that only say "an edition" ("the 9th edition", "No. 9", "第十一届大会"): an ordinal needs none of them. */
 const EDITION_FILLER = new Set([

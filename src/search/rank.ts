@@ -37,10 +37,13 @@ export class Ranker {
   private readonly fuse = new FuseScorer();
   /** fuse.js's score per key number for one query, 1 (no match) elsewhere. */
   private readonly fused: Float64Array;
+  /** Per doc, 1 + its place in the list being ranked; all zero between queries. */
+  private readonly slot: Int32Array;
 
   constructor(private readonly index: KeyIndex) {
     this.filter = new CandidateFilter(index);
     this.fused = new Float64Array(index.keyCount).fill(1);
+    this.slot = new Int32Array(index.docs.length);
   }
 
   /** The one edition with `key` ("9", "season 2") among its names, if exactly one has it. */
@@ -55,16 +58,27 @@ export class Ranker {
     if (!text) {
       return this.filter.byTime(time, kinds).map((doc) => ({ doc, score: TIME_ONLY_SCORE, exact: false }));
     }
-    const scores = q.short ? this.byPrefix(q, kinds) : this.byGrams(q, kinds);
+    const out = q.short ? this.byPrefix(q, kinds) : this.byGrams(q, kinds);
     // "the 9th", "edition 11", "No. 9": one ordinal amid filler words names the one edition that has it.
     if (q.ordinal !== undefined && q.ordinal !== text) {
       const doc = this.filter.onlyEditionWithKey(q.ordinal, kinds);
-      if (doc !== undefined) scores.set(doc, { doc, score: 0, exact: true });
+      if (doc !== undefined) {
+        const named = { doc, score: 0, exact: true };
+        const at = this.slot[doc]!;
+        if (at > 0) out[at - 1] = named;
+        else out.push(named);
+      }
     }
-    const out = [...scores.values()];
-    for (const s of out) if (!s.exact) s.score = withTime(s.score, index.docs[s.doc]!.t, time);
+    for (let i = 0; i < out.length; i++) this.slot[out[i]!.doc] = 0;
+    for (let i = 0; i < out.length; i++) {
+      const s = out[i]!;
+      if (!s.exact) s.score = withTime(s.score, index.docs[s.doc]!.t, time);
+    }
     if (q.numbers.length > 0) {
-      for (const s of out) if (!s.exact && numbersClash(index, s.doc, q.numbers)) s.score += NUMBER_PENALTY;
+      for (let i = 0; i < out.length; i++) {
+        const s = out[i]!;
+        if (!s.exact && numbersClash(index, s.doc, q.numbers)) s.score += NUMBER_PENALTY;
+      }
     }
     const timeFitOf = (s: Scored) => timeFit(index.docs[s.doc]!.t, time);
     // Exact matches win outright; among several, the one of the named time comes first.
@@ -77,11 +91,13 @@ export class Ranker {
     return out;
   }
 
-  /** Prefix semantics only (no typos in three letters): the word matcher ranks them. */
-  private byPrefix(q: QueryFacts, kinds?: readonly Kind[]): Map<number, Scored> {
-    const { index } = this;
-    const scores = new Map<number, Scored>();
-    for (const doc of this.filter.byPrefix(q.text, kinds)) {
+  /** Prefix semantics only (no typos in three letters): the word matcher ranks them. Slots are left set. */
+  private byPrefix(q: QueryFacts, kinds?: readonly Kind[]): Scored[] {
+    const { index, slot } = this;
+    const out: Scored[] = [];
+    const docs = this.filter.byPrefix(q.text, kinds);
+    for (let i = 0; i < docs.length; i++) {
+      const doc = docs[i]!;
       let best = 1;
       for (let k = index.docFirstKey[doc]!; k < index.docFirstKey[doc + 1]!; k++) {
         const w =
@@ -89,15 +105,16 @@ export class Ranker {
         best = Math.min(best, w + coverage(index, q.length, k));
       }
       const exact = isExact(index, doc, q.full, q.fullJoined);
-      scores.set(doc, { doc, score: exact ? 0 : best, exact });
+      out.push({ doc, score: exact ? 0 : best, exact });
+      slot[doc] = out.length;
     }
-    return scores;
+    return out;
   }
 
-  /** The gram filter's keys, through fuse.js and the word matcher with typos. */
-  private byGrams(q: QueryFacts, kinds?: readonly Kind[]): Map<number, Scored> {
-    const { index, fuse, fused } = this;
-    const scores = new Map<number, Scored>();
+  /** The gram filter's keys, through fuse.js and the word matcher with typos. Slots are left set. */
+  private byGrams(q: QueryFacts, kinds?: readonly Kind[]): Scored[] {
+    const { index, fuse, fused, slot } = this;
+    const out: Scored[] = [];
     const scored: number[] = [];
     // Bitap's cost grows with the pattern; a long name keeps most of its grams through a typo, so fewer
     // of the filter's best keys are enough for it.
@@ -108,13 +125,16 @@ export class Ranker {
     let offered = 0;
     let anyExact = false;
     fuse.start(q.text);
-    for (const { key: k, dice } of this.filter.byGrams(q.text, kinds)) {
+    const candidates = this.filter.byGrams(q.text, kinds);
+    for (let c = 0; c < candidates.length; c++) {
+      const { key: k, dice } = candidates[c]!;
       const doc = index.keyDoc[k]!;
-      let entry = scores.get(doc);
+      let entry = slot[doc]! > 0 ? out[slot[doc]! - 1]! : undefined;
       if (!entry) {
         const exact = isExact(index, doc, q.full, q.fullJoined);
         entry = { doc, score: exact ? 0 : 1, exact };
-        scores.set(doc, entry);
+        out.push(entry);
+        slot[doc] = out.length;
         if (exact) anyExact = true;
       }
       if (entry.exact) continue;
@@ -128,13 +148,14 @@ export class Ranker {
     }
     // An exact name wins outright: the others then only need the cheap word matcher.
     if (!anyExact) fuse.scoreInto(fused);
-    for (const k of scored) {
-      const entry = scores.get(index.keyDoc[k]!)!;
+    for (let i = 0; i < scored.length; i++) {
+      const k = scored[i]!;
+      const entry = out[slot[index.keyDoc[k]!]! - 1]!;
       const s = combine(fused[k]!, wordScore(index, q.match, k, true)) + coverage(index, q.length, k);
       if (s < entry.score) entry.score = s;
+      // Back to "no match" for the next query.
+      fused[k] = 1;
     }
-    // Back to "no match" for the next query.
-    for (const k of scored) fused[k] = 1;
-    return scores;
+    return out;
   }
 }

@@ -21,7 +21,8 @@ export function prefixScore(index: KeyIndex, q: string, k: number): number {
   const ws = index.keyWords(k);
   const n = ws.length > 1 ? ws.length - 1 : 1;
   let best = 1;
-  for (const w of ws) {
+  for (let i = 0; i < ws.length; i++) {
+    const w = ws[i]!;
     const s = w === q ? 0 : w.startsWith(q) ? 0.3 * (1 - q.length / w.length) : 1;
     if (s < best) best = s;
   }
@@ -32,7 +33,18 @@ export function prefixScore(index: KeyIndex, q: string, k: number): number {
 /** The key words wordScore has matched, reused by every call (it runs for every candidate key of a query). */
 const matched: string[] = [];
 
-/** How well the query's words match one key's words: 0 perfect, 1 none. Typos count per word. */
+/** The share of a Chinese query word found in `w`: 1 when it is in whole, else the share of its grams that are. */
+function gramShare(w: string, q: string, qg: readonly string[]): number {
+  if (w.includes(q)) return 1;
+  let found = 0;
+  for (let i = 0; i < qg.length; i++) if (w.includes(qg[i]!)) found++;
+  return found / qg.length;
+}
+
+/**
+ * How well the query's words match one key's words: 0 perfect, 1 none. Typos count per word. Indexed loops and
+ * no closures: it runs for every candidate key of a query, and for-of here allocated an iterator per call.
+ */
 export function wordScore(index: KeyIndex, qWords: readonly QueryWord[], k: number, typos: boolean): number {
   const pool = index.keyWords(k);
   const kJoined = index.keyJoined(k);
@@ -40,18 +52,19 @@ export function wordScore(index: KeyIndex, qWords: readonly QueryWord[], k: numb
   const kCount = pool.length > 1 ? pool.length - 1 : pool.length;
   matched.length = 0;
   let total = 0;
-  for (const { word: q, grams: qg } of qWords) {
+  for (let qi = 0; qi < qWords.length; qi++) {
+    const { word: q, grams: qg } = qWords[qi]!;
     if (qg) {
       // Chinese matches by characters anywhere in the key, not by word or prefix.
-      const share = (w: string) => (w.includes(q) ? 1 : qg.filter((g) => w.includes(g)).length / qg.length);
-      total += 1 - share(kJoined);
-      for (let i = 0; i < kCount; i++) if (share(pool[i]!) >= 0.5) matched.push(pool[i]!);
+      total += 1 - gramShare(kJoined, q, qg);
+      for (let i = 0; i < kCount; i++) if (gramShare(pool[i]!, q, qg) >= 0.5) matched.push(pool[i]!);
       continue;
     }
     const maxEdits = !typos ? 0 : q.length >= 8 ? 2 : q.length >= 3 ? 1 : 0;
     let best = 1;
     let bestWord = '';
-    for (const w of pool) {
+    for (let wi = 0; wi < pool.length; wi++) {
+      const w = pool[wi]!;
       let s = 1;
       if (w === q) s = 0;
       else if (q.length >= 2 && w.startsWith(q)) s = 0.3 * (1 - q.length / w.length);
@@ -91,12 +104,20 @@ export function combine(fuseScore: number, word: number): number {
 export function numbersClash(index: KeyIndex, doc: number, qNumbers: readonly string[]): boolean {
   let numbered = false;
   for (let k = index.docFirstKey[doc]!; k < index.docFirstKey[doc + 1]!; k++) {
-    const numbers = index.keyWords(k).filter(isNumber);
-    if (numbers.length === 0) continue;
-    if (qNumbers.every((n) => numbers.includes(n))) return false;
+    const ws = index.keyWords(k);
+    if (!ws.some(isNumber)) continue;
+    let all = true;
+    for (let i = 0; i < qNumbers.length && all; i++) all = hasNumber(ws, qNumbers[i]!);
+    if (all) return false;
     numbered = true;
   }
   return numbered;
+}
+
+/** Whether the number `n` is one of the words `ws`. */
+function hasNumber(ws: readonly string[], n: string): boolean {
+  for (let i = 0; i < ws.length; i++) if (ws[i] === n && isNumber(n)) return true;
+  return false;
 }
 
 /** Whether one of the doc's keys is the whole query, as written or joined. */

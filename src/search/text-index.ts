@@ -45,6 +45,26 @@ export interface TextQuery {
   allowed: (doc: number) => boolean;
 }
 
+/** How many characters (code points) `s` has, as Array.from counts them, without making the array. */
+function codePoints(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++, n++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+  }
+  return n;
+}
+
+/** The strings of `list` without repeats, in the order they first come (a handful: no Set). */
+function distinct(list: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < list.length; i++) if (!out.includes(list[i]!)) out.push(list[i]!);
+  return out;
+}
+
 interface Expansion {
   term: number;
   weight: number;
@@ -56,6 +76,8 @@ export class TextIndex {
   private readonly scores: Float64Array;
   /** Per doc, a bit per query term it matched; all zero between queries. */
   private readonly masks: Int32Array;
+  /** The docs one search has touched, in the order it touched them (the first `touchedCount`). */
+  private readonly touched: Int32Array;
   private readonly maxIdf: number;
 
   constructor(
@@ -65,6 +87,7 @@ export class TextIndex {
     this.size = docCount + tables.figures.length;
     this.scores = new Float64Array(this.size);
     this.masks = new Int32Array(this.size);
+    this.touched = new Int32Array(this.size);
     this.maxIdf = this.idfOf(1);
   }
 
@@ -112,8 +135,8 @@ export class TextIndex {
         if (terms[i] !== term) out.push({ term: i, weight: PREFIX_WEIGHT });
       }
     }
-    const chars = Array.from(term);
-    if (out.length > 0 || chars.length < 5 || chars.length !== term.length) return out;
+    const chars = codePoints(term);
+    if (out.length > 0 || chars < 5 || chars !== term.length) return out;
     // A typo: the words sharing the first two letters, within one edit (two from eight letters).
     const max = term.length >= 8 ? 2 : 1;
     const head = term.slice(0, 2);
@@ -134,8 +157,8 @@ export class TextIndex {
   search(query: TextQuery): TextHit[] {
     const terms = query.terms.slice(0, MAX_QUERY_TERMS);
     if (terms.length === 0) return [];
-    const { scores, masks } = this;
-    const touched: number[] = [];
+    const { scores, masks, touched } = this;
+    let touchedCount = 0;
     const expanded = terms.map((term, qi) =>
       this.expand(term.term, query.prefixLast === true && qi === terms.length - 1),
     );
@@ -154,7 +177,7 @@ export class TextIndex {
     const common = Math.max(COMMON_MIN, COMMON_SHARE * this.size);
     order.forEach((qi, rank) => {
       const term = terms[qi]!;
-      const onlySeen = rank > 0 && touched.length > 0 && size(qi) > common;
+      const onlySeen = rank > 0 && touchedCount > 0 && size(qi) > common;
       for (const { term: t, weight } of expanded[qi]!) {
         const { docs, tf } = this.postings(t);
         const idf = this.idfOf(docs.length) * weight * (term.core ? 1 : EXTRA_WEIGHT);
@@ -162,7 +185,7 @@ export class TextIndex {
           const d = docs[i]!;
           if (scores[d] === 0) {
             if (onlySeen || !query.allowed(d)) continue;
-            touched.push(d);
+            touched[touchedCount++] = d;
           }
           scores[d]! += (idf * tf[i]! * (K1 + 1)) / (tf[i]! + K1);
           masks[d]! |= 1 << qi;
@@ -179,7 +202,8 @@ export class TextIndex {
     const top: { doc: number; coverage: number }[] = [];
     const before = (a: { doc: number; coverage: number }, b: { doc: number; coverage: number }) =>
       a.coverage - b.coverage || scores[a.doc]! - scores[b.doc]! || b.doc - a.doc;
-    for (const doc of touched) {
+    for (let ti = 0; ti < touchedCount; ti++) {
+      const doc = touched[ti]!;
       const coverage = coverageOf(doc);
       // Most docs a common word touched do not make the list: they are compared before any allocation.
       if (top.length === MAX_HITS) {
@@ -194,8 +218,9 @@ export class TextIndex {
         if (before(entry, top[mid]!) > 0) hi = mid;
         else lo = mid + 1;
       }
-      top.splice(lo, 0, entry);
-      if (top.length > MAX_HITS) top.pop();
+      // Shifted by hand: splice returns a new (empty) array at every call.
+      for (let j = Math.min(top.length, MAX_HITS - 1); j > lo; j--) top[j] = top[j - 1]!;
+      top[lo] = entry;
     }
     const hits: TextHit[] = top.map(({ doc, coverage }) => {
       let got = 0;
@@ -215,10 +240,11 @@ export class TextIndex {
         score: scores[doc]!,
         coverage,
         rarity: n > 0 ? got / n / this.maxIdf : 0,
-        matched: [...new Set(matched)],
+        matched: distinct(matched),
       };
     });
-    for (const d of touched) {
+    for (let ti = 0; ti < touchedCount; ti++) {
+      const d = touched[ti]!;
       scores[d] = 0;
       masks[d] = 0;
     }
