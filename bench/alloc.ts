@@ -71,6 +71,8 @@ for (const [name, fn] of Object.entries(fns)) {
   console.log(
     `${name}: mean ${kb(mean(bytes))}, p50 ${kb(at(50))}, p99 ${kb(at(99))}, max ${kb(at(100))} a query (${kinds.join(', ')})`,
   );
+  const largest = each.map((b, i) => ({ b, q: mix[i]! })).sort((x, y) => y.b - x.b);
+  for (const { b, q } of largest.slice(0, 3)) console.log(`  ${kb(b)}  ${q.kind}  ${JSON.stringify(q.text)}`);
 }
 
 // Scavenges over passes of the mix, one function at a time, as the bench times them.

@@ -90,10 +90,10 @@ export function lookupFromTables(tables: SearchTables): Lookup {
   const listed = new Uint8Array(docs.length);
 
   // A figure stored on an edition answers /stat as a statistic would.
-  const textAllowed = (kinds?: readonly Kind[]) => (t: number) => {
-    const { doc, figure } = text.target(t);
-    return figure !== undefined && kinds?.includes('statistics') ? true : index.allowed(doc, kinds);
-  };
+  const textAllowed = (kinds?: readonly Kind[]) => (t: number) =>
+    text.figureOf(t) !== undefined && kinds?.includes('statistics')
+      ? true
+      : index.allowed(text.searchDoc(t), kinds);
 
   function statsOfEdition(doc: number): number[] {
     const encoded = tables.editionStats[String(doc)];

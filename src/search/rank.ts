@@ -122,9 +122,7 @@ export class Ranker {
       MIN_FUSE_KEYS,
       Math.floor((CANDIDATES * FUSE_FULL_LENGTH) / Math.max(1, q.length)),
     );
-    let offered = 0;
     let anyExact = false;
-    fuse.start(q.text);
     const candidates = this.filter.byGrams(q.text, kinds);
     for (let c = 0; c < candidates.length; c++) {
       const { key: k, dice } = candidates[c]!;
@@ -141,13 +139,14 @@ export class Ranker {
       // Keys the filter found but no matcher accepts still rank, last, as "did you mean" material.
       entry.score = Math.min(entry.score, 0.7 + 0.3 * (1 - dice));
       scored.push(k);
-      if (offered < fuseKeys) {
-        offered++;
-        fuse.add(k, index.keyText[k]!);
-      }
     }
     // An exact name wins outright: the others then only need the cheap word matcher.
-    if (!anyExact) fuse.scoreInto(fused);
+    if (!anyExact) {
+      fuse.start(q.text);
+      for (let i = 0; i < scored.length && i < fuseKeys; i++)
+        fuse.add(scored[i]!, index.keyText[scored[i]!]!);
+      fuse.scoreInto(fused);
+    }
     for (let i = 0; i < scored.length; i++) {
       const k = scored[i]!;
       const entry = out[slot[index.keyDoc[k]!]! - 1]!;

@@ -93,9 +93,18 @@ export class TextIndex {
 
   /** The search doc a text doc stands for, and the figure it is about, if any. */
   target(doc: number): { doc: number; figure?: TextTables['figures'][number]['measure'] } {
-    if (doc < this.docCount) return { doc };
-    const f = this.tables.figures[doc - this.docCount]!;
-    return { doc: f.doc, figure: f.measure };
+    const figure = this.figureOf(doc);
+    return figure === undefined ? { doc } : { doc: this.searchDoc(doc), figure };
+  }
+
+  /** target(doc).doc, without the object (it runs for every doc a query's words find). */
+  searchDoc(doc: number): number {
+    return doc < this.docCount ? doc : this.tables.figures[doc - this.docCount]!.doc;
+  }
+
+  /** target(doc).figure, without the object. */
+  figureOf(doc: number): TextTables['figures'][number]['measure'] | undefined {
+    return doc < this.docCount ? undefined : this.tables.figures[doc - this.docCount]!.measure;
   }
 
   private idfOf(n: number): number {
@@ -172,15 +181,17 @@ export class TextIndex {
       return !term.core ? 0 : expanded[qi]!.length > 0 ? best : this.maxIdf;
     });
     const sizes = expanded.map((list) => list.reduce((n, e) => n + this.postings(e.term).docs.length, 0));
-    const size = (qi: number) => sizes[qi]!;
-    const order = terms.map((_, qi) => qi).sort((a, b) => size(a) - size(b));
+    const order = terms.map((_, qi) => qi).sort((a, b) => sizes[a]! - sizes[b]!);
     const common = Math.max(COMMON_MIN, COMMON_SHARE * this.size);
-    order.forEach((qi, rank) => {
+    // Indexed loops, no closures: these walk every posting of the query's terms.
+    for (let rank = 0; rank < order.length; rank++) {
+      const qi = order[rank]!;
       const term = terms[qi]!;
-      const onlySeen = rank > 0 && touchedCount > 0 && size(qi) > common;
-      for (const { term: t, weight } of expanded[qi]!) {
-        const { docs, tf } = this.postings(t);
-        const idf = this.idfOf(docs.length) * weight * (term.core ? 1 : EXTRA_WEIGHT);
+      const onlySeen = rank > 0 && touchedCount > 0 && sizes[qi]! > common;
+      const list = expanded[qi]!;
+      for (let e = 0; e < list.length; e++) {
+        const { docs, tf } = this.postings(list[e]!.term);
+        const idf = this.idfOf(docs.length) * list[e]!.weight * (term.core ? 1 : EXTRA_WEIGHT);
         for (let i = 0; i < docs.length; i++) {
           const d = docs[i]!;
           if (scores[d] === 0) {
@@ -191,63 +202,69 @@ export class TextIndex {
           masks[d]! |= 1 << qi;
         }
       }
-    });
+    }
     const total = idfs.reduce((a, b) => a + b, 0);
-    const coverageOf = (doc: number) => {
-      let got = 0;
-      for (let qi = 0; qi < terms.length; qi++) if (masks[doc]! & (1 << qi)) got += idfs[qi]!;
-      return total > 0 ? got / total : 0;
-    };
-    // The best MAX_HITS by coverage, then score, then doc, without sorting every doc a common word found.
-    const top: { doc: number; coverage: number }[] = [];
-    const before = (a: { doc: number; coverage: number }, b: { doc: number; coverage: number }) =>
-      a.coverage - b.coverage || scores[a.doc]! - scores[b.doc]! || b.doc - a.doc;
+    // The best MAX_HITS by coverage, then score, then doc, without sorting every doc a common word found: their
+    // docs and coverages side by side (no object per entry), best first.
+    const topDocs: number[] = [];
+    const topCoverages: number[] = [];
     for (let ti = 0; ti < touchedCount; ti++) {
       const doc = touched[ti]!;
-      const coverage = coverageOf(doc);
-      // Most docs a common word touched do not make the list: they are compared before any allocation.
-      if (top.length === MAX_HITS) {
-        const last = top[top.length - 1]!;
-        if ((coverage - last.coverage || scores[doc]! - scores[last.doc]! || last.doc - doc) <= 0) continue;
-      }
-      const entry = { doc, coverage };
+      let got = 0;
+      for (let qi = 0; qi < terms.length; qi++) if (masks[doc]! & (1 << qi)) got += idfs[qi]!;
+      const coverage = total > 0 ? got / total : 0;
+      // Most docs a common word touched do not make the list: they are compared with its last first.
+      const n = topDocs.length;
+      if (n === MAX_HITS && this.compare(doc, coverage, topDocs[n - 1]!, topCoverages[n - 1]!) <= 0) continue;
       let lo = 0;
-      let hi = top.length;
+      let hi = n;
       while (lo < hi) {
         const mid = (lo + hi) >> 1;
-        if (before(entry, top[mid]!) > 0) hi = mid;
+        if (this.compare(doc, coverage, topDocs[mid]!, topCoverages[mid]!) > 0) hi = mid;
         else lo = mid + 1;
       }
-      // Shifted by hand: splice returns a new (empty) array at every call.
-      for (let j = Math.min(top.length, MAX_HITS - 1); j > lo; j--) top[j] = top[j - 1]!;
-      top[lo] = entry;
+      for (let j = Math.min(n, MAX_HITS - 1); j > lo; j--) {
+        topDocs[j] = topDocs[j - 1]!;
+        topCoverages[j] = topCoverages[j - 1]!;
+      }
+      topDocs[lo] = doc;
+      topCoverages[lo] = coverage;
     }
-    const hits: TextHit[] = top.map(({ doc, coverage }) => {
+    const hits: TextHit[] = [];
+    for (let h = 0; h < topDocs.length; h++) {
+      const doc = topDocs[h]!;
       let got = 0;
       let n = 0;
       const matched: string[] = [];
-      terms.forEach((_, qi) => {
-        if ((masks[doc]! & (1 << qi)) === 0) return;
+      for (let qi = 0; qi < terms.length; qi++) {
+        if ((masks[doc]! & (1 << qi)) === 0) continue;
         // The expansions of a matched query term: a passage marks those it has.
-        for (const e of expanded[qi]!) matched.push(this.tables.terms[e.term]!);
+        const list = expanded[qi]!;
+        for (let e = 0; e < list.length; e++) matched.push(this.tables.terms[list[e]!.term]!);
         if (idfs[qi]! > 0) {
           got += idfs[qi]!;
           n++;
         }
-      });
-      return {
+      }
+      hits.push({
         doc,
         score: scores[doc]!,
-        coverage,
+        coverage: topCoverages[h]!,
         rarity: n > 0 ? got / n / this.maxIdf : 0,
         matched: distinct(matched),
-      };
-    });
+      });
+    }
     for (let ti = 0; ti < touchedCount; ti++) {
       const d = touched[ti]!;
       scores[d] = 0;
       masks[d] = 0;
     }
     return hits;
+  }
+
+  /** Above 0 when doc `a` (of `coverage`) ranks before doc `b` (of `bCoverage`): by coverage, score, then doc. */
+  private compare(a: number, coverage: number, b: number, bCoverage: number): number {
+    const { scores } = this;
+    return coverage - bCoverage || scores[a]! - scores[b]! || b - a;
   }
 }
