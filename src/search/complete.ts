@@ -4,7 +4,7 @@ import type { Kind } from '../knowledge/schema';
 import type { KeyIndex } from './key-index';
 import type { Choice } from './lookup-types';
 import type { QueryFacts } from './query';
-import type { Scored } from './scoring';
+import { type Scored, scoreOrder } from './scoring';
 import type { SearchDoc } from './tables';
 
 export const MAX_CHOICES = LIMITS.autocomplete.choices;
@@ -72,9 +72,13 @@ export function completionOrder(
     places[i] = i;
   }
   places.sort(
-    (i, j) => tiers[i]! - tiers[j]! || ranked[i]!.score - ranked[j]!.score || ranked[i]!.doc - ranked[j]!.doc,
+    (i, j) =>
+      tiers[i]! - tiers[j]! ||
+      scoreOrder(ranked[i]!.score, ranked[j]!.score) ||
+      ranked[i]!.doc - ranked[j]!.doc,
   );
-  const sorted = Array.from(places, (i) => ranked[i]!);
+  const sorted: Scored[] = [];
+  for (let i = 0; i < n; i++) sorted.push(ranked[places[i]!]!);
   const order: number[] = [];
   if (byId !== undefined) order.push(byId);
   for (let i = 0; i < n; i++) {

@@ -243,16 +243,16 @@ export function lookupFromTables(tables: SearchTables): Lookup {
   function search(query: string, options: SearchOptions = {}): Hit[] {
     const limit = options.limit ?? DEFAULT_LIMIT;
     const byId = index.idDoc(query, options.kinds);
-    if (byId !== undefined) {
-      const r = rankQuery(query, options.kinds, false);
-      const rest = r.found.filter((s) => s.score <= SEARCH_MAX && s.doc !== byId);
-      return [{ doc: byId, score: 0, exact: true }, ...rest].slice(0, limit).map(hitOf(r));
-    }
     const r = rankQuery(query, options.kinds, false);
-    return ordered(r)
-      .filter((s) => s.score <= SEARCH_MAX)
-      .slice(0, limit)
-      .map(hitOf(r));
+    const list = byId !== undefined ? r.found : ordered(r);
+    const head: Scored[] = byId !== undefined ? [{ doc: byId, score: 0, exact: true }] : [];
+    const shown = (s: Scored) => s.score <= SEARCH_MAX && s.doc !== byId;
+    // The first `limit` shown, taken without filtering the whole ranking first (slice's rules for any other limit).
+    if (!Number.isInteger(limit) || limit < 0)
+      return [...head, ...list.filter(shown)].slice(0, limit).map(hitOf(r));
+    const out = head.slice(0, limit);
+    for (let i = 0; i < list.length && out.length < limit; i++) if (shown(list[i]!)) out.push(list[i]!);
+    return out.map(hitOf(r));
   }
 
   function resolve(query: string, options: SearchOptions = {}): Resolution {
@@ -286,7 +286,11 @@ export function lookupFromTables(tables: SearchTables): Lookup {
     const max = Math.min(options.limit ?? MAX_CHOICES, MAX_CHOICES);
     if (!query.trim()) return choices(index, featuredOrder(index, options.kinds), max);
     const r = rankQuery(query, options.kinds, true);
-    const byName = r.found.filter((s) => s.score <= SEARCH_MAX && !s.matched);
+    const byName: Scored[] = [];
+    for (let i = 0; i < r.found.length; i++) {
+      const s = r.found[i]!;
+      if (s.score <= SEARCH_MAX && !s.matched) byName.push(s);
+    }
     const order = completionOrder(index, byName, r.q, index.idDoc(query, options.kinds));
     // Then the editions a word part-way typed could become (ni → ninth, 第十 → 第十一届, 202 → 2024), then text.
     const partial = partialEdition(query);

@@ -3,7 +3,7 @@
 // that one common word ("china") never makes a clear answer, and a name match still beats a mention.
 import type { FigureT, Kind } from '../knowledge/schema';
 import type { Intent } from './intent';
-import type { Scored } from './scoring';
+import { type Scored, scoreOrder } from './scoring';
 import type { TextHit, TextIndex } from './text-index';
 import { FIGURE_WORDS } from './text-tables';
 import { termsOf } from './tokens';
@@ -57,8 +57,8 @@ export function textFound(hits: readonly TextHit[], index: TextIndex): Map<numbe
 
 /**
  * Name matches and text matches together: a record's better score counts (and the text words it matched, when
- * the text is the better). Name matches come as ranked (exact first); the result is in no order. The name
- * matches are handed over, not copied (a ranking makes them for this one merge): the result holds them.
+ * the text is the better). Name matches come as ranked (exact first); the result is in no order. Both are
+ * handed over, not copied (a query makes them for this one merge): the result holds them.
  */
 export function mergeFound(named: readonly Scored[], text: ReadonlyMap<number, Found>): Found[] {
   const out: Found[] = [];
@@ -70,7 +70,7 @@ export function mergeFound(named: readonly Scored[], text: ReadonlyMap<number, F
     if (t) {
       both.push(n.doc);
       if (!n.exact && t.score < n.score) {
-        out.push({ ...t });
+        out.push(t);
         continue;
       }
       if (t.figure) n.figure = t.figure;
@@ -78,7 +78,7 @@ export function mergeFound(named: readonly Scored[], text: ReadonlyMap<number, F
     out.push(n);
   }
   text.forEach((t, doc) => {
-    if (!both.includes(doc)) out.push({ ...t });
+    if (!both.includes(doc)) out.push(t);
   });
   return out;
 }
@@ -114,7 +114,7 @@ export function sortFound(found: Found[], timeFit: (doc: number) => number): Fou
   return found.sort(
     (a, b) =>
       Number(b.exact) - Number(a.exact) ||
-      (a.exact && b.exact ? timeFit(a.doc) - timeFit(b.doc) : a.score - b.score) ||
+      (a.exact && b.exact ? timeFit(a.doc) - timeFit(b.doc) : scoreOrder(a.score, b.score)) ||
       a.doc - b.doc,
   );
 }

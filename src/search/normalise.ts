@@ -148,6 +148,18 @@ function monthWord(month: number): string {
  * contiguous (matched as characters, not words) and are spaced off from Latin text.
  */
 export function normalise(text: string): string {
+  // A query is normalised by several readers in turn (its facts, its question words, autocomplete's partial
+  // word): the last answer is kept for the next call with the same text.
+  if (text === lastText) return lastNormalised;
+  lastNormalised = normaliseText(text);
+  lastText = text;
+  return lastNormalised;
+}
+
+let lastText: string | undefined;
+let lastNormalised = '';
+
+function normaliseText(text: string): string {
   let s = text
     .normalize('NFKC')
     .toLowerCase()
@@ -216,7 +228,7 @@ export function words(normalised: string): string[] {
 
 /** Spaces removed, so that split and joined transliterations compare equal (han zhi jie = han zhijie). */
 export function joined(normalised: string): string {
-  return normalised.replace(/ /g, '');
+  return normalised.replaceAll(' ', '');
 }
 
 /**

@@ -12,6 +12,7 @@ import {
   numbersClash,
   prefixScore,
   type Scored,
+  scoreOrder,
   wordScore,
 } from './scoring';
 import { lowestWithTime, timeFit, withTime } from './time-fit';
@@ -85,7 +86,7 @@ export class Ranker {
     out.sort(
       (a, b) =>
         Number(b.exact) - Number(a.exact) ||
-        (a.exact && b.exact ? timeFitOf(a) - timeFitOf(b) : a.score - b.score) ||
+        (a.exact && b.exact ? timeFitOf(a) - timeFitOf(b) : scoreOrder(a.score, b.score)) ||
         a.doc - b.doc,
     );
     return out;

@@ -16,6 +16,14 @@ export interface Scored {
   exact: boolean;
 }
 
+/**
+ * The order of two scores for a sort comparator, as the sign of their difference. A comparator that returns the
+ * difference itself, a fraction, makes a heap number at every comparison; -1, 0 and 1 are small integers.
+ */
+export function scoreOrder(a: number, b: number): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** wordScore for a one-word short query, without its allocations: these run for up to SHORT_QUERY_CAP records. */
 export function prefixScore(index: KeyIndex, q: string, k: number): number {
   const ws = index.keyWords(k);
