@@ -27,11 +27,32 @@ export interface GramCandidate {
   dice: number;
 }
 
-/** The best `size` keys by score (ties: lower key number first), without sorting everything offered. */
+/**
+ * The best `size` keys by score (ties: lower key number first), without sorting everything offered. One list is
+ * reused by every gram walk: `clear` empties it.
+ */
 class TopK {
   private readonly ks: number[] = [];
   private readonly scores: number[] = [];
   constructor(private readonly size: number) {}
+
+  clear(): void {
+    this.ks.length = 0;
+    this.scores.length = 0;
+  }
+
+  get length(): number {
+    return this.ks.length;
+  }
+
+  /** The i-th best key, and its score. */
+  key(i: number): number {
+    return this.ks[i]!;
+  }
+
+  score(i: number): number {
+    return this.scores[i]!;
+  }
 
   private before(score: number, k: number, j: number): boolean {
     return score > this.scores[j]! || (score === this.scores[j]! && k < this.ks[j]!);
@@ -67,6 +88,7 @@ export class CandidateFilter {
   private readonly keyHits: Uint16Array;
   /** Docs a prefix walk has taken; all zero between walks. */
   private readonly docSeen: Uint8Array;
+  private readonly top = new TopK(CANDIDATES);
 
   constructor(private readonly index: KeyIndex) {
     this.keyHits = new Uint16Array(index.keyCount);
@@ -128,7 +150,12 @@ export class CandidateFilter {
    * those keys and clears the counts.
    */
   byGrams(text: string, kinds?: readonly Kind[]): GramCandidate[] {
-    const { index, keyHits } = this;
+    return this.gramWalk(text, kinds).entries();
+  }
+
+  /** byGrams's keys and Dice scores in the filter's own list, without an object each: read before the next walk. */
+  gramWalk(text: string, kinds?: readonly Kind[]): Pick<TopK, 'length' | 'key' | 'score' | 'entries'> {
+    const { index, keyHits, top } = this;
     const { keyDoc } = index;
     // A name is told apart by its rarest grams; walking the commonest (an, ng, co) costs most of the time and
     // says little, so they are skipped once enough rarer ones are walked.
@@ -153,7 +180,7 @@ export class CandidateFilter {
     // Keys with fewer hits than the PRESELECT-th best rarely beat it on Dice; the slack covers short keys.
     let minHits = lists.length;
     for (let seen = histogram[minHits]!; minHits > 1 && seen < PRESELECT; ) seen += histogram[--minHits]!;
-    const top = new TopK(CANDIDATES);
+    top.clear();
     for (const list of lists) {
       for (let i = 0; i < list.length; i++) {
         const k = list[i]!;
@@ -165,7 +192,7 @@ export class CandidateFilter {
         }
       }
     }
-    return top.entries();
+    return top;
   }
 
   /**

@@ -40,6 +40,8 @@ export class Ranker {
   private readonly fused: Float64Array;
   /** Per doc, 1 + its place in the list being ranked; all zero between queries. */
   private readonly slot: Int32Array;
+  /** The keys a gram query scores, reused. */
+  private readonly scored: number[] = [];
 
   constructor(private readonly index: KeyIndex) {
     this.filter = new CandidateFilter(index);
@@ -114,9 +116,9 @@ export class Ranker {
 
   /** The gram filter's keys, through fuse.js and the word matcher with typos. Slots are left set. */
   private byGrams(q: QueryFacts, kinds?: readonly Kind[]): Scored[] {
-    const { index, fuse, fused, slot } = this;
+    const { index, fuse, fused, slot, scored } = this;
     const out: Scored[] = [];
-    const scored: number[] = [];
+    scored.length = 0;
     // Bitap's cost grows with the pattern; a long name keeps most of its grams through a typo, so fewer
     // of the filter's best keys are enough for it.
     const fuseKeys = Math.max(
@@ -124,9 +126,10 @@ export class Ranker {
       Math.floor((CANDIDATES * FUSE_FULL_LENGTH) / Math.max(1, q.length)),
     );
     let anyExact = false;
-    const candidates = this.filter.byGrams(q.text, kinds);
+    const candidates = this.filter.gramWalk(q.text, kinds);
     for (let c = 0; c < candidates.length; c++) {
-      const { key: k, dice } = candidates[c]!;
+      const k = candidates.key(c);
+      const dice = candidates.score(c);
       const doc = index.keyDoc[k]!;
       let entry = slot[doc]! > 0 ? out[slot[doc]! - 1]! : undefined;
       if (!entry) {
