@@ -138,7 +138,8 @@ export class CandidateFilter {
       }
     }
     for (let i = 0; i < seen.length; i++) docSeen[seen[i]!] = 0;
-    seen.sort(ascending);
+    // One list is already ascending (and sorting allocates its own work arrays).
+    if (lists.length > 1) seen.sort(ascending);
     if (seen.length > SHORT_QUERY_CAP) seen.length = SHORT_QUERY_CAP;
     return seen;
   }

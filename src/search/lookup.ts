@@ -188,8 +188,11 @@ export function lookupFromTables(tables: SearchTables): Lookup {
     }
     const found = mergeFound(named, byText);
     // The intent moves records only when what is left of the question is what is matched.
-    applyIntent(found, rawExact || (asTyped && rawClear) ? undefined : question.intent, kindOf);
-    sortFound(found, fitOf(q));
+    const intent = rawExact || (asTyped && rawClear) ? undefined : question.intent;
+    applyIntent(found, intent, kindOf);
+    // Without text matches or an intent, found is the name ranking as ranked, already in sortFound's order
+    // (rank sorts by the same rule on the same facts): sorting it again would change nothing.
+    if (intent !== undefined || byText.size > 0) sortFound(found, fitOf(q));
     const alone = rawExact || (asTyped && rawClear) ? undefined : editionNamedAlone(q, question, kinds);
     const editionStats =
       alone !== undefined ? { doc: alone, score: EDITION_STATS_SCORE, exact: false } : undefined;
