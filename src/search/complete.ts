@@ -55,7 +55,7 @@ export function tier(index: KeyIndex, s: Scored, q: QueryFacts): number {
 
 /**
  * A typed query: the ranked records (already within SEARCH_MAX) by tier, then score, then doc order; the record
- * whose id the query is comes first (autocomplete sends the chosen id back). `ranked` is left in that order.
+ * whose id the query is comes first (autocomplete sends the chosen id back).
  */
 export function completionOrder(
   index: KeyIndex,
@@ -77,14 +77,11 @@ export function completionOrder(
       scoreOrder(ranked[i]!.score, ranked[j]!.score) ||
       ranked[i]!.doc - ranked[j]!.doc,
   );
-  const sorted: Scored[] = [];
-  for (let i = 0; i < n; i++) sorted.push(ranked[places[i]!]!);
   const order: number[] = [];
   if (byId !== undefined) order.push(byId);
   for (let i = 0; i < n; i++) {
-    const s = sorted[i]!;
-    ranked[i] = s;
-    if (s.doc !== byId) order.push(s.doc);
+    const doc = ranked[places[i]!]!.doc;
+    if (doc !== byId) order.push(doc);
   }
   return order;
 }
