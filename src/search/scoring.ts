@@ -168,20 +168,15 @@ function maxErrors(length: number): number {
   return n;
 }
 
-interface FuseItem {
-  k: number;
-  key: string;
-}
-
 /**
  * fuse.js over a handful of keys at a time; one instance per lookup, its collection replaced per query. A key is
  * left out of the collection when no piece of the pattern is within Bitap's threshold of any substring of it
  * (the fewest edits, which Bitap's error count can never undercut): fuse.js would not return it, and Bitap
- * spends most of its work, and its allocations, on keys it does not match.
+ * spends most of its work, and its allocations, on keys it does not match. The collection is a list of strings,
+ * which fuse.js indexes and walks with less per item than a list of objects with one key.
  */
 export class FuseScorer {
-  private readonly fuse = new Fuse<FuseItem>([], {
-    keys: ['key'],
+  private readonly fuse = new Fuse<string>([], {
     includeScore: true,
     ignoreLocation: true,
     ignoreFieldNorm: true,
@@ -190,9 +185,9 @@ export class FuseScorer {
     threshold: FUSE_THRESHOLD,
     shouldSort: false,
   });
-  /** Item objects reused across queries: fuse.js reads them only while a search runs. */
-  private readonly pool: FuseItem[] = [];
-  private readonly items: FuseItem[] = [];
+  /** The collection (key texts) and each one's key number, reused across queries. */
+  private readonly keys: string[] = [];
+  private readonly ks: number[] = [];
   private text = '';
   /** The pattern as fuse.js splits it (lower case), and the errors each piece may have. */
   private pieces: string[] = [];
@@ -200,7 +195,8 @@ export class FuseScorer {
 
   /** A new query: an empty collection. */
   start(text: string): void {
-    this.items.length = 0;
+    this.keys.length = 0;
+    this.ks.length = 0;
     this.text = text;
     const pattern = text.toLowerCase();
     const pieces: string[] = [];
@@ -221,32 +217,36 @@ export class FuseScorer {
     for (let i = 0; i < this.pieces.length && !possible; i++)
       possible = substringEdits(this.pieces[i]!, text) <= this.allowed[i]!;
     if (!possible) return;
-    let item = this.pool[this.items.length];
-    if (item) {
-      item.k = k;
-      item.key = key;
-    } else {
-      item = { k, key };
-      this.pool.push(item);
-    }
-    this.items.push(item);
+    this.keys.push(key);
+    this.ks.push(k);
   }
 
   /** fuse.js's score of each key of the collection that it matches, written to `out` at the key's number. */
   scoreInto(out: Float64Array): void {
-    if (this.items.length === 0) return;
-    this.fuse.setCollection(this.items);
-    for (const r of this.fuse.search(this.text)) out[r.item.k] = r.score ?? SEARCH_MAX;
+    this.each((k, score) => {
+      out[k] = score;
+    });
   }
 
   /** Key number → fuse.js's score, for the keys it matches at all. */
-  scores(items: readonly FuseItem[], text: string): Map<number, number> {
+  scores(items: readonly { k: number; key: string }[], text: string): Map<number, number> {
     this.start(text);
     for (const { k, key } of items) this.add(k, key);
     const fused = new Map<number, number>();
-    if (this.items.length === 0) return fused;
-    this.fuse.setCollection(this.items);
-    for (const r of this.fuse.search(text)) fused.set(r.item.k, r.score ?? SEARCH_MAX);
+    this.each((k, score) => fused.set(k, score));
     return fused;
+  }
+
+  /**
+   * Each match of the collection, as fuse.js scores it for a list of objects with one key of weight 1: a key
+   * that is the pattern itself scores Number.EPSILON there, where a list of strings gives 0.
+   */
+  private each(fn: (k: number, score: number) => void): void {
+    if (this.keys.length === 0) return;
+    this.fuse.setCollection(this.keys);
+    for (const r of this.fuse.search(this.text)) {
+      const score = r.score ?? SEARCH_MAX;
+      fn(this.ks[r.refIndex]!, score === 0 ? Number.EPSILON : score);
+    }
   }
 }
