@@ -19,17 +19,40 @@ const ENOUGH_GRAMS = 4;
 /** The most records a short query looks at (in doc order, which is priority order). */
 const SHORT_QUERY_CAP = 1000;
 
+const ascending = (a: number, b: number) => a - b;
+
 /** A key the gram filter picked, with the share of grams it has in common with the query (Dice, 0–1). */
 export interface GramCandidate {
   key: number;
   dice: number;
 }
 
-/** The best `size` keys by score (ties: lower key number first), without sorting everything offered. */
+/**
+ * The best `size` keys by score (ties: lower key number first), without sorting everything offered. One list is
+ * reused by every gram walk: `clear` empties it.
+ */
 class TopK {
   private readonly ks: number[] = [];
   private readonly scores: number[] = [];
   constructor(private readonly size: number) {}
+
+  clear(): void {
+    this.ks.length = 0;
+    this.scores.length = 0;
+  }
+
+  get length(): number {
+    return this.ks.length;
+  }
+
+  /** The i-th best key, and its score. */
+  key(i: number): number {
+    return this.ks[i]!;
+  }
+
+  score(i: number): number {
+    return this.scores[i]!;
+  }
 
   private before(score: number, k: number, j: number): boolean {
     return score > this.scores[j]! || (score === this.scores[j]! && k < this.ks[j]!);
@@ -45,12 +68,14 @@ class TopK {
       if (this.before(score, k, mid)) hi = mid;
       else lo = mid + 1;
     }
-    this.ks.splice(lo, 0, k);
-    this.scores.splice(lo, 0, score);
-    if (this.ks.length > this.size) {
-      this.ks.pop();
-      this.scores.pop();
+    // Shifted by hand: splice returns a new (empty) array at every call.
+    const last = n === this.size ? n - 1 : n;
+    for (let j = last; j > lo; j--) {
+      this.ks[j] = this.ks[j - 1]!;
+      this.scores[j] = this.scores[j - 1]!;
     }
+    this.ks[lo] = k;
+    this.scores[lo] = score;
   }
 
   entries(): GramCandidate[] {
@@ -61,9 +86,13 @@ class TopK {
 export class CandidateFilter {
   /** Hits per key during one gram walk; all zero between walks, so no per-query allocation. */
   private readonly keyHits: Uint16Array;
+  /** Docs a prefix walk has taken; all zero between walks. */
+  private readonly docSeen: Uint8Array;
+  private readonly top = new TopK(CANDIDATES);
 
   constructor(private readonly index: KeyIndex) {
     this.keyHits = new Uint16Array(index.keyCount);
+    this.docSeen = new Uint8Array(index.docs.length);
   }
 
   /** Records about the named time, in doc order, at most CANDIDATES: a query of only a year or month. */
@@ -79,8 +108,9 @@ export class CandidateFilter {
   /** Short Latin queries: records with a word (or the joined name) starting with the text, in doc order. */
   byPrefix(text: string, kinds?: readonly Kind[]): number[] {
     const { prefixKeys } = this.index;
+    const { docSeen } = this;
     const prefix = joined(text);
-    const seen = new Set<number>();
+    const seen: number[] = [];
     const lists: Int32Array[] = [];
     // prefixKeys is sorted: the entries starting with `prefix` form one run.
     let lo = 0;
@@ -97,13 +127,21 @@ export class CandidateFilter {
     for (const list of lists) {
       let taken = 0;
       for (let i = 0; i < list.length && taken < SHORT_QUERY_CAP; i++) {
-        if (this.index.allowed(list[i]!, kinds)) {
-          seen.add(list[i]!);
+        const doc = list[i]!;
+        if (this.index.allowed(doc, kinds)) {
+          if (docSeen[doc] === 0) {
+            docSeen[doc] = 1;
+            seen.push(doc);
+          }
           taken++;
         }
       }
     }
-    return [...seen].sort((a, b) => a - b).slice(0, SHORT_QUERY_CAP);
+    for (let i = 0; i < seen.length; i++) docSeen[seen[i]!] = 0;
+    // One list is already ascending (and sorting allocates its own work arrays).
+    if (lists.length > 1) seen.sort(ascending);
+    if (seen.length > SHORT_QUERY_CAP) seen.length = SHORT_QUERY_CAP;
+    return seen;
   }
 
   /**
@@ -113,7 +151,12 @@ export class CandidateFilter {
    * those keys and clears the counts.
    */
   byGrams(text: string, kinds?: readonly Kind[]): GramCandidate[] {
-    const { index, keyHits } = this;
+    return this.gramWalk(text, kinds).entries();
+  }
+
+  /** byGrams's keys and Dice scores in the filter's own list, without an object each: read before the next walk. */
+  gramWalk(text: string, kinds?: readonly Kind[]): Pick<TopK, 'length' | 'key' | 'score' | 'entries'> {
+    const { index, keyHits, top } = this;
     const { keyDoc } = index;
     // A name is told apart by its rarest grams; walking the commonest (an, ng, co) costs most of the time and
     // says little, so they are skipped once enough rarer ones are walked.
@@ -128,7 +171,8 @@ export class CandidateFilter {
     const scale = lists.length / all.length;
     const histogram = new Int32Array(lists.length + 2);
     for (const list of lists) {
-      for (const k of list) {
+      for (let i = 0; i < list.length; i++) {
+        const k = list[i]!;
         const v = ++keyHits[k]!;
         histogram[v]!++;
         histogram[v - 1]!--;
@@ -137,9 +181,10 @@ export class CandidateFilter {
     // Keys with fewer hits than the PRESELECT-th best rarely beat it on Dice; the slack covers short keys.
     let minHits = lists.length;
     for (let seen = histogram[minHits]!; minHits > 1 && seen < PRESELECT; ) seen += histogram[--minHits]!;
-    const top = new TopK(CANDIDATES);
+    top.clear();
     for (const list of lists) {
-      for (const k of list) {
+      for (let i = 0; i < list.length; i++) {
+        const k = list[i]!;
         const hits = keyHits[k]!;
         if (hits === 0) continue;
         keyHits[k] = 0;
@@ -148,7 +193,7 @@ export class CandidateFilter {
         }
       }
     }
-    return top.entries();
+    return top;
   }
 
   /**

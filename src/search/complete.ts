@@ -4,7 +4,7 @@ import type { Kind } from '../knowledge/schema';
 import type { KeyIndex } from './key-index';
 import type { Choice } from './lookup-types';
 import type { QueryFacts } from './query';
-import type { Scored } from './scoring';
+import { type Scored, scoreOrder } from './scoring';
 import type { SearchDoc } from './tables';
 
 export const MAX_CHOICES = LIMITS.autocomplete.choices;
@@ -24,6 +24,18 @@ export function featuredOrder(index: KeyIndex, kinds?: readonly Kind[]): number[
   return order.slice(0, EMPTY_QUERY_CHOICES);
 }
 
+/** Whether every word of `ws` is one of `of`. */
+function allIn(ws: readonly string[], of: readonly string[]): boolean {
+  for (let i = 0; i < ws.length; i++) if (!of.includes(ws[i]!)) return false;
+  return true;
+}
+
+/** Whether one of `ws` starts with `prefix`. */
+function someStartsWith(ws: readonly string[], prefix: string): boolean {
+  for (let i = 0; i < ws.length; i++) if (ws[i]!.startsWith(prefix)) return true;
+  return false;
+}
+
 /** Autocomplete tier of a ranked record: 0 exact name, 1 whole keyword(s), 2 prefix (or contains, for CJK), 3 fuzzy. */
 export function tier(index: KeyIndex, s: Scored, q: QueryFacts): number {
   if (s.exact) return 0;
@@ -31,12 +43,12 @@ export function tier(index: KeyIndex, s: Scored, q: QueryFacts): number {
   let t = 3;
   for (let k = index.docFirstKey[s.doc]!; k < index.docFirstKey[s.doc + 1]!; k++) {
     const kWords = index.keyWords(k);
-    if (qWords.every((w) => kWords.includes(w))) return 1;
+    if (allIn(qWords, kWords)) return 1;
     if (t === 2) continue;
     const kJoined = index.keyJoined(k);
     if (kJoined.startsWith(textJoined) || (cjk && kJoined.includes(textJoined))) t = 2;
     // "han zhi": every word whole but the last, which is being typed.
-    else if (kWords.some((w) => w.startsWith(last)) && init.every((w) => kWords.includes(w))) t = 2;
+    else if (someStartsWith(kWords, last) && allIn(init, kWords)) t = 2;
   }
   return t;
 }
@@ -51,18 +63,37 @@ export function completionOrder(
   q: QueryFacts,
   byId: number | undefined,
 ): number[] {
-  const tiers = new Map(ranked.map((s) => [s.doc, q.text ? tier(index, s, q) : 3]));
-  ranked.sort((a, b) => tiers.get(a.doc)! - tiers.get(b.doc)! || a.score - b.score || a.doc - b.doc);
-  const order = ranked.map((s) => s.doc);
-  return byId === undefined ? order : [byId, ...order.filter((d) => d !== byId)];
+  // The tiers by place in `ranked`, and the places sorted: no map from doc to tier.
+  const n = ranked.length;
+  const tiers = new Int8Array(n);
+  const places = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    tiers[i] = q.text ? tier(index, ranked[i]!, q) : 3;
+    places[i] = i;
+  }
+  places.sort(
+    (i, j) =>
+      tiers[i]! - tiers[j]! ||
+      scoreOrder(ranked[i]!.score, ranked[j]!.score) ||
+      ranked[i]!.doc - ranked[j]!.doc,
+  );
+  const order: number[] = [];
+  if (byId !== undefined) order.push(byId);
+  for (let i = 0; i < n; i++) {
+    const doc = ranked[places[i]!]!.doc;
+    if (doc !== byId) order.push(doc);
+  }
+  return order;
 }
 
 /** The first `max` records as choices; a record whose id Discord cannot carry is skipped. */
 export function choices(index: KeyIndex, order: readonly number[], max: number): Choice[] {
-  return order
-    .map((doc) => choice(index.docs[doc]!))
-    .filter((c): c is Choice => c !== undefined)
-    .slice(0, max);
+  const out: Choice[] = [];
+  for (let i = 0; i < order.length && out.length < max; i++) {
+    const c = choice(index.docs[order[i]!]!);
+    if (c) out.push(c);
+  }
+  return out;
 }
 
 function choice(d: SearchDoc): Choice | undefined {

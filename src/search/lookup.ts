@@ -12,7 +12,7 @@ import type { Choice, Hit, Lookup, Resolution, SearchOptions } from './lookup-ty
 import { applyIntent, type Found, mergeFound, prefers, sortFound, textFound } from './merge';
 import { hasCjk } from './normalise';
 import { partialEdition, partialEditionDocs } from './partial';
-import { type QueryFacts, queryFacts } from './query';
+import { isNumber, type QueryFacts, queryFacts } from './query';
 import { lowestScore, Ranker } from './rank';
 import { ACCEPT, MARGIN, resolveRanked } from './resolve';
 import { numbersClash, type Scored, SEARCH_MAX } from './scoring';
@@ -57,7 +57,8 @@ interface Ranking {
 
 /** Whether the best of a ranking is clearly best (as resolve decides it, on the score margin). */
 function clearlyBest(ranked: readonly Scored[]): boolean {
-  const [top, second] = ranked;
+  const top = ranked[0];
+  const second = ranked[1];
   if (!top) return false;
   return top.exact || (top.score <= ACCEPT && (!second || second.score - top.score >= MARGIN));
 }
@@ -68,7 +69,7 @@ function clearlyBest(ranked: readonly Scored[]): boolean {
  */
 function meaningful(term: string, typing: boolean): boolean {
   if (hasCjk(term)) return true;
-  if (/^\d+$/.test(term)) return term.length >= 3;
+  if (isNumber(term)) return term.length >= 3;
   return term.length >= (typing ? 2 : 3);
 }
 
@@ -82,12 +83,16 @@ export function lookupFromTables(tables: SearchTables): Lookup {
   const { docs } = index;
   const kindOf = (doc: number) => docs[doc]!.kind;
   const fitOf = (q: QueryFacts) => (doc: number) => timeFit(docs[doc]!.t, q.time);
+  // Per doc, reused by every query (and left as found): a name match's score (NaN: none), and whether a doc
+  // is already listed.
+  const nameScore = new Float64Array(docs.length).fill(Number.NaN);
+  const listed = new Uint8Array(docs.length);
 
   // A figure stored on an edition answers /stat as a statistic would.
-  const textAllowed = (kinds?: readonly Kind[]) => (t: number) => {
-    const { doc, figure } = text.target(t);
-    return figure !== undefined && kinds?.includes('statistics') ? true : index.allowed(doc, kinds);
-  };
+  const textAllowed = (kinds?: readonly Kind[]) => (t: number) =>
+    text.figureOf(t) !== undefined && kinds?.includes('statistics')
+      ? true
+      : index.allowed(text.searchDoc(t), kinds);
 
   function statsOfEdition(doc: number): number[] {
     const encoded = tables.editionStats[String(doc)];
@@ -159,28 +164,34 @@ export function lookupFromTables(tables: SearchTables): Lookup {
     const hits =
       terms.length > 0 ? text.search({ terms, prefixLast: typing, allowed: textAllowed(kinds) }) : [];
     const byText = textFound(hits, text);
-    for (const f of byText.values()) {
-      f.score = withTime(f.score, docs[f.doc]!.t, q.time);
-      // An ordinal is never a typo, nor is it matched by a text about another edition.
-      if (q.numbers.length > 0 && numbersClash(index, f.doc, q.numbers)) f.score += NUMBER_PENALTY;
-    }
-    // Today's answer stands: a clear name match keeps it first, text matches after it; and a text match goes
-    // ahead of the best name match only when it is clearly better.
-    const top = named[0];
-    const clearName = asTyped && clearlyBest(named);
-    const nameScore = new Map(named.map((s) => [s.doc, s.score]));
-    for (const f of byText.values()) {
-      const n = nameScore.get(f.doc);
-      if (n !== undefined && f.score + TEXT_OVER_NAME > n) byText.delete(f.doc);
-      else if (top && clearName) {
-        if (f.doc === top.doc) byText.delete(f.doc);
-        else f.score = Math.max(f.score, top.score + MARGIN);
-      } else if (top && f.score > top.score - TEXT_OVER_NAME) f.score = Math.max(f.score, top.score + NEXT);
+    if (byText.size > 0) {
+      byText.forEach((f) => {
+        f.score = withTime(f.score, docs[f.doc]!.t, q.time);
+        // An ordinal is never a typo, nor is it matched by a text about another edition.
+        if (q.numbers.length > 0 && numbersClash(index, f.doc, q.numbers)) f.score += NUMBER_PENALTY;
+      });
+      // Today's answer stands: a clear name match keeps it first, text matches after it; and a text match goes
+      // ahead of the best name match only when it is clearly better.
+      const top = named[0];
+      const clearName = asTyped && clearlyBest(named);
+      for (let i = 0; i < named.length; i++) nameScore[named[i]!.doc] = named[i]!.score;
+      byText.forEach((f) => {
+        const n = nameScore[f.doc]!;
+        if (!Number.isNaN(n) && f.score + TEXT_OVER_NAME > n) byText.delete(f.doc);
+        else if (top && clearName) {
+          if (f.doc === top.doc) byText.delete(f.doc);
+          else f.score = Math.max(f.score, top.score + MARGIN);
+        } else if (top && f.score > top.score - TEXT_OVER_NAME) f.score = Math.max(f.score, top.score + NEXT);
+      });
+      for (let i = 0; i < named.length; i++) nameScore[named[i]!.doc] = Number.NaN;
     }
     const found = mergeFound(named, byText);
     // The intent moves records only when what is left of the question is what is matched.
-    applyIntent(found, rawExact || (asTyped && rawClear) ? undefined : question.intent, kindOf);
-    sortFound(found, fitOf(q));
+    const intent = rawExact || (asTyped && rawClear) ? undefined : question.intent;
+    applyIntent(found, intent, kindOf);
+    // Without text matches or an intent, found is the name ranking as ranked, already in sortFound's order
+    // (rank sorts by the same rule on the same facts): sorting it again would change nothing.
+    if (intent !== undefined || byText.size > 0) sortFound(found, fitOf(q));
     const alone = rawExact || (asTyped && rawClear) ? undefined : editionNamedAlone(q, question, kinds);
     const editionStats =
       alone !== undefined ? { doc: alone, score: EDITION_STATS_SCORE, exact: false } : undefined;
@@ -220,16 +231,16 @@ export function lookupFromTables(tables: SearchTables): Lookup {
   function search(query: string, options: SearchOptions = {}): Hit[] {
     const limit = options.limit ?? DEFAULT_LIMIT;
     const byId = index.idDoc(query, options.kinds);
-    if (byId !== undefined) {
-      const r = rankQuery(query, options.kinds, false);
-      const rest = r.found.filter((s) => s.score <= SEARCH_MAX && s.doc !== byId);
-      return [{ doc: byId, score: 0, exact: true }, ...rest].slice(0, limit).map(hitOf(r));
-    }
     const r = rankQuery(query, options.kinds, false);
-    return ordered(r)
-      .filter((s) => s.score <= SEARCH_MAX)
-      .slice(0, limit)
-      .map(hitOf(r));
+    const list = byId !== undefined ? r.found : ordered(r);
+    const head: Scored[] = byId !== undefined ? [{ doc: byId, score: 0, exact: true }] : [];
+    const shown = (s: Scored) => s.score <= SEARCH_MAX && s.doc !== byId;
+    // The first `limit` shown, taken without filtering the whole ranking first (slice's rules for any other limit).
+    if (!Number.isInteger(limit) || limit < 0)
+      return [...head, ...list.filter(shown)].slice(0, limit).map(hitOf(r));
+    const out = head.slice(0, limit);
+    for (let i = 0; i < list.length && out.length < limit; i++) if (shown(list[i]!)) out.push(list[i]!);
+    return out.map(hitOf(r));
   }
 
   function resolve(query: string, options: SearchOptions = {}): Resolution {
@@ -263,23 +274,44 @@ export function lookupFromTables(tables: SearchTables): Lookup {
     const max = Math.min(options.limit ?? MAX_CHOICES, MAX_CHOICES);
     if (!query.trim()) return choices(index, featuredOrder(index, options.kinds), max);
     const r = rankQuery(query, options.kinds, true);
-    const byName = r.found.filter((s) => s.score <= SEARCH_MAX && !s.matched);
+    const byName: Scored[] = [];
+    for (let i = 0; i < r.found.length; i++) {
+      const s = r.found[i]!;
+      if (s.score <= SEARCH_MAX && !s.matched) byName.push(s);
+    }
     const order = completionOrder(index, byName, r.q, index.idDoc(query, options.kinds));
     // Then the editions a word part-way typed could become (ni → ninth, 第十 → 第十一届, 202 → 2024), then text.
     const partial = partialEdition(query);
     const editions = partial
       ? partialEditionDocs(index, partial, (doc) => index.allowed(doc, options.kinds))
       : [];
-    const byText = r.found.filter((s) => s.score <= SEARCH_MAX && s.matched).map((s) => s.doc);
     // "9th" typed into /stat: the statistics of the 9th.
     const statsFirst = r.editionStats ? statsOfEdition(r.editionStats.doc) : [];
-    let all = [...new Set([...statsFirst, ...order, ...editions, ...byText])];
+    // Each doc once, where it first comes: the statistics, the names, the editions, then text matches.
+    const all: number[] = [];
+    const list = (doc: number) => {
+      if (listed[doc] === 0) {
+        listed[doc] = 1;
+        all.push(doc);
+      }
+    };
+    for (let i = 0; i < statsFirst.length; i++) list(statsFirst[i]!);
+    for (let i = 0; i < order.length; i++) list(order[i]!);
+    for (let i = 0; i < editions.length; i++) list(editions[i]!);
+    for (let i = 0; i < r.found.length; i++) {
+      const s = r.found[i]!;
+      if (s.score <= SEARCH_MAX && s.matched) list(s.doc);
+    }
+    for (let i = 0; i < all.length; i++) listed[all[i]!] = 0;
     // A question being typed ("who spoke about mic…"): the records of the kind it asks for first.
     const { intent } = r.question;
     if (intent && r.question.asked) {
-      const figures = new Map(r.found.map((s) => [s.doc, s]));
+      // Only a figure tells records of one kind apart (prefers): the docs found through one.
+      const figures = new Map<number, Found>();
+      for (let i = 0; i < r.found.length; i++)
+        if (r.found[i]!.figure) figures.set(r.found[i]!.doc, r.found[i]!);
       const wanted = (doc: number) => prefers(intent, kindOf(doc), figures.get(doc) ?? {});
-      all = [...all.filter(wanted), ...all.filter((d) => !wanted(d))];
+      return choices(index, [...all.filter(wanted), ...all.filter((d) => !wanted(d))], max);
     }
     return choices(index, all, max);
   }

@@ -3,7 +3,7 @@
 // that one common word ("china") never makes a clear answer, and a name match still beats a mention.
 import type { FigureT, Kind } from '../knowledge/schema';
 import type { Intent } from './intent';
-import type { Scored } from './scoring';
+import { type Scored, scoreOrder } from './scoring';
 import type { TextHit, TextIndex } from './text-index';
 import { FIGURE_WORDS } from './text-tables';
 import { termsOf } from './tokens';
@@ -66,18 +66,30 @@ export function textFound(hits: readonly TextHit[], index: TextIndex): Map<numbe
 
 /**
  * Name matches and text matches together: a record's better score counts (and the text words it matched, when
- * the text is the better). Name matches come as ranked (exact first); the result is in no order.
+ * the text is the better). Name matches come as ranked (exact first); the result is in no order. Both are
+ * handed over, not copied (a query makes them for this one merge): the result holds them.
  */
 export function mergeFound(named: readonly Scored[], text: ReadonlyMap<number, Found>): Found[] {
-  const out = new Map<number, Found>();
-  for (const s of named) out.set(s.doc, { ...s });
-  for (const [doc, t] of text) {
-    const n = out.get(doc);
-    if (!n) out.set(doc, { ...t });
-    else if (!n.exact && t.score < n.score) out.set(doc, { ...t });
-    else if (t.figure) n.figure = t.figure;
+  const out: Found[] = [];
+  /** The text matches' docs that are also name matches. */
+  const both: number[] = [];
+  for (let i = 0; i < named.length; i++) {
+    const n: Found = named[i]!;
+    const t = text.size > 0 ? text.get(n.doc) : undefined;
+    if (t) {
+      both.push(n.doc);
+      if (!n.exact && t.score < n.score) {
+        out.push(t);
+        continue;
+      }
+      if (t.figure) n.figure = t.figure;
+    }
+    out.push(n);
   }
-  return [...out.values()];
+  text.forEach((t, doc) => {
+    if (!both.includes(doc)) out.push(t);
+  });
+  return out;
 }
 
 /** The kinds an intent prefers. */
@@ -113,7 +125,7 @@ export function sortFound(found: Found[], timeFit: (doc: number) => number): Fou
   return found.sort(
     (a, b) =>
       Number(b.exact) - Number(a.exact) ||
-      (a.exact && b.exact ? timeFit(a.doc) - timeFit(b.doc) : a.score - b.score) ||
+      (a.exact && b.exact ? timeFit(a.doc) - timeFit(b.doc) : scoreOrder(a.score, b.score)) ||
       a.doc - b.doc,
   );
 }

@@ -148,6 +148,18 @@ function monthWord(month: number): string {
  * contiguous (matched as characters, not words) and are spaced off from Latin text.
  */
 export function normalise(text: string): string {
+  // A query is normalised by several readers in turn (its facts, its question words, autocomplete's partial
+  // word): the last answer is kept for the next call with the same text.
+  if (text === lastText) return lastNormalised;
+  lastNormalised = normaliseText(text);
+  lastText = text;
+  return lastNormalised;
+}
+
+let lastText: string | undefined;
+let lastNormalised = '';
+
+function normaliseText(text: string): string {
   let s = text
     .normalize('NFKC')
     .toLowerCase()
@@ -216,7 +228,7 @@ export function words(normalised: string): string[] {
 
 /** Spaces removed, so that split and joined transliterations compare equal (han zhi jie = han zhijie). */
 export function joined(normalised: string): string {
-  return normalised.replace(/ /g, '');
+  return normalised.replaceAll(' ', '');
 }
 
 /**
@@ -278,7 +290,9 @@ export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   const n = b.length;
   if (rows[0]!.length <= n) rows = [new Int32Array(n + 1), new Int32Array(n + 1), new Int32Array(n + 1)];
-  let [prev2, prev, cur] = rows as [Int32Array, Int32Array, Int32Array];
+  let prev2 = rows[0]!;
+  let prev = rows[1]!;
+  let cur = rows[2]!;
   for (let j = 0; j <= n; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
     cur[0] = i;

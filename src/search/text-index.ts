@@ -47,6 +47,26 @@ export interface TextQuery {
   allowed: (doc: number) => boolean;
 }
 
+/** How many characters (code points) `s` has, as Array.from counts them, without making the array. */
+function codePoints(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++, n++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+  }
+  return n;
+}
+
+/** The strings of `list` without repeats, in the order they first come (a handful: no Set). */
+function distinct(list: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < list.length; i++) if (!out.includes(list[i]!)) out.push(list[i]!);
+  return out;
+}
+
 interface Expansion {
   term: number;
   weight: number;
@@ -58,6 +78,8 @@ export class TextIndex {
   private readonly scores: Float64Array;
   /** Per doc, a bit per query term it matched; all zero between queries. */
   private readonly masks: Int32Array;
+  /** The docs one search has touched, in the order it touched them (the first `touchedCount`). */
+  private readonly touched: Int32Array;
   private readonly maxIdf: number;
 
   constructor(
@@ -67,14 +89,24 @@ export class TextIndex {
     this.size = docCount + tables.figures.length;
     this.scores = new Float64Array(this.size);
     this.masks = new Int32Array(this.size);
+    this.touched = new Int32Array(this.size);
     this.maxIdf = this.idfOf(1);
   }
 
   /** The search doc a text doc stands for, and the figure it is about, if any. */
   target(doc: number): { doc: number; figure?: TextTables['figures'][number]['measure'] } {
-    if (doc < this.docCount) return { doc };
-    const f = this.tables.figures[doc - this.docCount]!;
-    return { doc: f.doc, figure: f.measure };
+    const figure = this.figureOf(doc);
+    return figure === undefined ? { doc } : { doc: this.searchDoc(doc), figure };
+  }
+
+  /** target(doc).doc, without the object (it runs for every doc a query's words find). */
+  searchDoc(doc: number): number {
+    return doc < this.docCount ? doc : this.tables.figures[doc - this.docCount]!.doc;
+  }
+
+  /** target(doc).figure, without the object. */
+  figureOf(doc: number): TextTables['figures'][number]['measure'] | undefined {
+    return doc < this.docCount ? undefined : this.tables.figures[doc - this.docCount]!.measure;
   }
 
   private idfOf(n: number): number {
@@ -114,8 +146,8 @@ export class TextIndex {
         if (terms[i] !== term) out.push({ term: i, weight: PREFIX_WEIGHT });
       }
     }
-    const chars = Array.from(term);
-    if (out.length > 0 || chars.length < 5 || chars.length !== term.length) return out;
+    const chars = codePoints(term);
+    if (out.length > 0 || chars < 5 || chars !== term.length) return out;
     // A typo: the words sharing the first two letters, within one edit (two from eight letters).
     const max = term.length >= 8 ? 2 : 1;
     const head = term.slice(0, 2);
@@ -136,8 +168,8 @@ export class TextIndex {
   search(query: TextQuery): TextHit[] {
     const terms = query.terms.slice(0, MAX_QUERY_TERMS);
     if (terms.length === 0) return [];
-    const { scores, masks } = this;
-    const touched: number[] = [];
+    const { scores, masks, touched } = this;
+    let touchedCount = 0;
     const expanded = terms.map((term, qi) =>
       this.expand(term.term, query.prefixLast === true && qi === terms.length - 1),
     );
@@ -151,81 +183,92 @@ export class TextIndex {
       return !term.core ? 0 : expanded[qi]!.length > 0 ? best : this.maxIdf;
     });
     const sizes = expanded.map((list) => list.reduce((n, e) => n + this.postings(e.term).docs.length, 0));
-    const size = (qi: number) => sizes[qi]!;
-    const order = terms.map((_, qi) => qi).sort((a, b) => size(a) - size(b));
+    const order = terms.map((_, qi) => qi).sort((a, b) => sizes[a]! - sizes[b]!);
     const common = Math.max(COMMON_MIN, COMMON_SHARE * this.size);
-    order.forEach((qi, rank) => {
+    // Indexed loops, no closures: these walk every posting of the query's terms.
+    for (let rank = 0; rank < order.length; rank++) {
+      const qi = order[rank]!;
       const term = terms[qi]!;
-      const onlySeen = rank > 0 && touched.length > 0 && size(qi) > common;
-      for (const { term: t, weight } of expanded[qi]!) {
-        const { docs, tf } = this.postings(t);
-        const idf = this.idfOf(docs.length) * weight * (term.core ? 1 : EXTRA_WEIGHT);
+      const onlySeen = rank > 0 && touchedCount > 0 && sizes[qi]! > common;
+      const list = expanded[qi]!;
+      for (let e = 0; e < list.length; e++) {
+        const { docs, tf } = this.postings(list[e]!.term);
+        const idf = this.idfOf(docs.length) * list[e]!.weight * (term.core ? 1 : EXTRA_WEIGHT);
         for (let i = 0; i < docs.length; i++) {
           const d = docs[i]!;
           if (scores[d] === 0) {
             if (onlySeen || !query.allowed(d)) continue;
-            touched.push(d);
+            touched[touchedCount++] = d;
           }
           scores[d]! += (idf * tf[i]! * (K1 + 1)) / (tf[i]! + K1);
           masks[d]! |= 1 << qi;
         }
       }
-    });
+    }
     const total = idfs.reduce((a, b) => a + b, 0);
-    const coverageOf = (doc: number) => {
+    // The best MAX_HITS by coverage, then score, then doc, without sorting every doc a common word found: their
+    // docs and coverages side by side (no object per entry), best first.
+    const topDocs: number[] = [];
+    const topCoverages: number[] = [];
+    for (let ti = 0; ti < touchedCount; ti++) {
+      const doc = touched[ti]!;
       let got = 0;
       for (let qi = 0; qi < terms.length; qi++) if (masks[doc]! & (1 << qi)) got += idfs[qi]!;
-      return total > 0 ? got / total : 0;
-    };
-    // The best MAX_HITS by coverage, then score, then doc, without sorting every doc a common word found.
-    const top: { doc: number; coverage: number }[] = [];
-    const before = (a: { doc: number; coverage: number }, b: { doc: number; coverage: number }) =>
-      a.coverage - b.coverage || scores[a.doc]! - scores[b.doc]! || b.doc - a.doc;
-    for (const doc of touched) {
-      const coverage = coverageOf(doc);
-      // Most docs a common word touched do not make the list: they are compared before any allocation.
-      if (top.length === MAX_HITS) {
-        const last = top[top.length - 1]!;
-        if ((coverage - last.coverage || scores[doc]! - scores[last.doc]! || last.doc - doc) <= 0) continue;
-      }
-      const entry = { doc, coverage };
+      const coverage = total > 0 ? got / total : 0;
+      // Most docs a common word touched do not make the list: they are compared with its last first.
+      const n = topDocs.length;
+      if (n === MAX_HITS && this.compare(doc, coverage, topDocs[n - 1]!, topCoverages[n - 1]!) <= 0) continue;
       let lo = 0;
-      let hi = top.length;
+      let hi = n;
       while (lo < hi) {
         const mid = (lo + hi) >> 1;
-        if (before(entry, top[mid]!) > 0) hi = mid;
+        if (this.compare(doc, coverage, topDocs[mid]!, topCoverages[mid]!) > 0) hi = mid;
         else lo = mid + 1;
       }
-      top.splice(lo, 0, entry);
-      if (top.length > MAX_HITS) top.pop();
+      for (let j = Math.min(n, MAX_HITS - 1); j > lo; j--) {
+        topDocs[j] = topDocs[j - 1]!;
+        topCoverages[j] = topCoverages[j - 1]!;
+      }
+      topDocs[lo] = doc;
+      topCoverages[lo] = coverage;
     }
     const every = (1 << terms.length) - 1;
-    const hits: TextHit[] = top.map(({ doc, coverage }) => {
+    const hits: TextHit[] = [];
+    for (let h = 0; h < topDocs.length; h++) {
+      const doc = topDocs[h]!;
       let got = 0;
       let n = 0;
       const matched: string[] = [];
-      terms.forEach((_, qi) => {
-        if ((masks[doc]! & (1 << qi)) === 0) return;
+      for (let qi = 0; qi < terms.length; qi++) {
+        if ((masks[doc]! & (1 << qi)) === 0) continue;
         // The expansions of a matched query term: a passage marks those it has.
-        for (const e of expanded[qi]!) matched.push(this.tables.terms[e.term]!);
+        const list = expanded[qi]!;
+        for (let e = 0; e < list.length; e++) matched.push(this.tables.terms[list[e]!.term]!);
         if (idfs[qi]! > 0) {
           got += idfs[qi]!;
           n++;
         }
-      });
-      return {
+      }
+      hits.push({
         doc,
         score: scores[doc]!,
-        coverage,
+        coverage: topCoverages[h]!,
         rarity: n > 0 ? got / n / this.maxIdf : 0,
-        matched: [...new Set(matched)],
+        matched: distinct(matched),
         everyTerm: masks[doc] === every,
-      };
-    });
-    for (const d of touched) {
+      });
+    }
+    for (let ti = 0; ti < touchedCount; ti++) {
+      const d = touched[ti]!;
       scores[d] = 0;
       masks[d] = 0;
     }
     return hits;
+  }
+
+  /** Above 0 when doc `a` (of `coverage`) ranks before doc `b` (of `bCoverage`): by coverage, score, then doc. */
+  private compare(a: number, coverage: number, b: number, bCoverage: number): number {
+    const { scores } = this;
+    return coverage - bCoverage || scores[a]! - scores[b]! || b - a;
   }
 }
