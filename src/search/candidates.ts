@@ -95,6 +95,13 @@ export class CandidateFilter {
     this.docSeen = new Uint8Array(index.docs.length);
   }
 
+  /** Back to "between walks" whatever a walk left (one that threw). */
+  reset(): void {
+    this.keyHits.fill(0);
+    this.docSeen.fill(0);
+    this.top.clear();
+  }
+
   /** Records about the named time, in doc order, at most CANDIDATES: a query of only a year or month. */
   byTime(time: TimeHints, kinds?: readonly Kind[]): number[] {
     const { docs } = this.index;

@@ -316,5 +316,23 @@ export function lookupFromTables(tables: SearchTables): Lookup {
     return choices(index, all, max);
   }
 
-  return { search, resolve, complete };
+  // The per-doc arrays above, the ranker's and the text index's are reused by every query and put back after
+  // each: a query that throws (a bug) must not leave marks that would skew every later answer of a long-running bot.
+  const reset = () => {
+    ranker.reset();
+    text.reset();
+    nameScore.fill(Number.NaN);
+    listed.fill(0);
+  };
+  const guarded =
+    <A extends unknown[], R>(fn: (...args: A) => R) =>
+    (...args: A): R => {
+      try {
+        return fn(...args);
+      } catch (error) {
+        reset();
+        throw error;
+      }
+    };
+  return { search: guarded(search), resolve: guarded(resolve), complete: guarded(complete) };
 }

@@ -49,6 +49,14 @@ export class Ranker {
     this.slot = new Int32Array(index.docs.length);
   }
 
+  /** Back to "between queries" whatever a query left (one that threw). */
+  reset(): void {
+    this.filter.reset();
+    this.fused.fill(1);
+    this.slot.fill(0);
+    this.scored.length = 0;
+  }
+
   /** The one edition with `key` ("9", "season 2") among its names, if exactly one has it. */
   editionWithKey(key: string): number | undefined {
     return this.filter.onlyEditionWithKey(key, ['editions']);

@@ -93,6 +93,12 @@ export class TextIndex {
     this.maxIdf = this.idfOf(1);
   }
 
+  /** Back to "between searches" whatever a search left (one that threw). */
+  reset(): void {
+    this.scores.fill(0);
+    this.masks.fill(0);
+  }
+
   /** The search doc a text doc stands for, and the figure it is about, if any. */
   target(doc: number): { doc: number; figure?: TextTables['figures'][number]['measure'] } {
     const figure = this.figureOf(doc);
