@@ -1,21 +1,14 @@
 // `shiting compile` and ensureIndex: counts and hash on success; on failure every problem, exit 1, old index intact.
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  utimesSync,
-  writeFileSync,
-} from 'node:fs';
-import os from 'node:os';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { run } from '../../src/console/compile';
 import { compileSeeds } from '../../src/knowledge/compile';
 import { INDEX_SCHEMA_VERSION } from '../../src/knowledge/knowledge-base';
 import { ensureIndex, SeedCompileError } from '../../src/knowledge/open';
+import { removeTempDirs, tempDir } from '../discord/helpers';
+
+afterAll(removeTempDirs);
 
 const MINI = 'test/fixtures/seeds-mini';
 let dir: string;
@@ -23,7 +16,7 @@ let out: string[];
 let err: string[];
 
 beforeEach(() => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'shiting-compile-'));
+  dir = tempDir('shiting-compile-');
   out = [];
   err = [];
   vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => out.push(String(chunk)) > 0);

@@ -1,11 +1,13 @@
 // The compiler: every kind of seed problem is reported with file, line, path and message, all in one run.
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { appendFileSync, cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { compileSeeds, formatSeedError } from '../../src/knowledge/compile';
 import { indexHash } from '../../src/knowledge/index-hash';
 import { INDEX_SCHEMA_VERSION } from '../../src/knowledge/knowledge-base';
+import { removeTempDirs, tempDir } from '../discord/helpers';
+
+afterAll(removeTempDirs);
 
 const FIXTURES = 'test/fixtures';
 
@@ -108,7 +110,7 @@ describe('compileSeeds: broken seeds', () => {
   });
 
   it('reports a seed file it cannot read, without cascading into references to its records', () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'shiting-unreadable-'));
+    const dir = tempDir('shiting-unreadable-');
     cpSync(`${FIXTURES}/seeds-mini`, dir, { recursive: true });
     rmSync(path.join(dir, 'people.yaml'));
     mkdirSync(path.join(dir, 'people.yaml'));
@@ -119,7 +121,7 @@ describe('compileSeeds: broken seeds', () => {
   });
 
   it('refuses an inference or background claim without its note, and accepts one with it (issue 12)', () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'shiting-basis-'));
+    const dir = tempDir('shiting-basis-');
     cpSync(`${FIXTURES}/seeds-mini`, dir, { recursive: true });
     const person = (id: string, basis: string, note?: string) =>
       [
@@ -150,7 +152,7 @@ describe('compileSeeds: broken seeds', () => {
   });
 
   it('accepts a statistic with no reporter, but checks a reporter that is given', () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'shiting-reporter-'));
+    const dir = tempDir('shiting-reporter-');
     cpSync(`${FIXTURES}/seeds-mini`, dir, { recursive: true });
     const stat = (id: string, reportedBy?: string) =>
       [
@@ -182,13 +184,13 @@ describe('compileSeeds: broken seeds', () => {
   });
 
   it('refuses a folder without seed files, or without sources, instead of compiling nothing', () => {
-    const empty = mkdtempSync(path.join(os.tmpdir(), 'shiting-empty-'));
+    const empty = tempDir('shiting-empty-');
     const result = compileSeeds(empty);
     expect(result.ok ? [] : result.errors.map((e) => `${e.path}: ${e.message}`)).toEqual([
       'seeds: no seed files in this folder; expected sources.yaml, series.yaml, editions.yaml, people.yaml, organizations.yaml, statistics.yaml, forums.yaml, reports.yaml, works.yaml',
     ]);
 
-    const noSources = mkdtempSync(path.join(os.tmpdir(), 'shiting-no-sources-'));
+    const noSources = tempDir('shiting-no-sources-');
     cpSync(`${FIXTURES}/seeds-mini`, noSources, { recursive: true });
     rmSync(path.join(noSources, 'sources.yaml'));
     const missing = compileSeeds(noSources);

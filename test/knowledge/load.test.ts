@@ -1,8 +1,7 @@
 // The loader: answers from a compiled index, and refuses anything else with one line that says what to run.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { compileSeeds } from '../../src/knowledge/compile';
 import { indexHash } from '../../src/knowledge/index-hash';
 import { INDEX_SCHEMA_VERSION } from '../../src/knowledge/knowledge-base';
@@ -13,6 +12,9 @@ import {
   resolveIndexPath,
 } from '../../src/knowledge/load';
 import { openKnowledge } from '../../src/knowledge/open';
+import { removeTempDirs, tempDir } from '../discord/helpers';
+
+afterAll(removeTempDirs);
 
 let dir: string;
 let json: string;
@@ -21,7 +23,7 @@ beforeAll(() => {
   const result = compileSeeds('test/fixtures/seeds-mini');
   if (!result.ok) throw new Error('the mini seeds must compile');
   json = result.json;
-  dir = mkdtempSync(path.join(os.tmpdir(), 'shiting-load-'));
+  dir = tempDir('shiting-load-');
 });
 
 function indexWith(name: string, text: string): string {

@@ -1,15 +1,17 @@
 // The README's example of next year's edition compiles against the real seeds and lands on the calendar.
-import { appendFileSync, cpSync, mkdtempSync, readFileSync } from 'node:fs';
-import os from 'node:os';
+import { appendFileSync, cpSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { compileSeeds, formatSeedError } from '../../src/knowledge/compile';
+import { removeTempDirs, tempDir } from '../discord/helpers';
+
+afterAll(removeTempDirs);
 
 it('compiles the example edition from src/knowledge/README.md', () => {
   const readme = readFileSync('src/knowledge/README.md', 'utf8');
   const example = /```yaml\n([\s\S]*?)```/.exec(readme)?.[1];
   expect(example).toMatch(/^- id: ciac-12\n/);
-  const seeds = path.join(mkdtempSync(path.join(os.tmpdir(), 'shiting-readme-')), 'seeds');
+  const seeds = path.join(tempDir('shiting-readme-'), 'seeds');
   cpSync('seeds', seeds, { recursive: true });
   appendFileSync(
     path.join(seeds, 'sources.yaml'),

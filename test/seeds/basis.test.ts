@@ -1,20 +1,22 @@
 // Issue 12, "How it stays right": every claim says what it rests on. The compiler refuses an inference or
 // background claim without its note, at any level (a record's field, a highlight, a date claim, a role), and
 // a mark on a field the record does not have; the cards mark each accepted one in every language.
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { edition } from '../../commands/edition';
 import { search } from '../../commands/search';
 import { compileSeeds, formatSeedError } from '../../src/knowledge/compile';
 import { ask, knowledgeOf } from '../commands/knowledge';
+import { removeTempDirs, tempDir } from '../discord/helpers';
+
+afterAll(removeTempDirs);
 
 const FIXTURE = 'test/fixtures/seeds-basis';
 
 /** The fixture with its three refused marks put right: two notes written, the stray mark removed. */
 function corrected(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'shiting-basis-'));
+  const dir = tempDir('shiting-basis-');
   cpSync(FIXTURE, dir, { recursive: true });
   const fix = (file: string, from: string, to: string) => {
     const at = path.join(dir, file);
