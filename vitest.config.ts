@@ -14,9 +14,10 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    // Four files at a time on two cores: much of the suite waits on the processes and servers it starts, so two
-    // workers left a core idle (120 s against 84 s here); six overloaded the machine.
-    maxWorkers: 4,
+    // Three files at a time on two cores: much of the suite waits on the processes and servers it starts (the
+    // slowest start first, test/support/slow-first.ts), so two left a core idle; four imported the modules once more
+    // for little gain (measured here, idle: 3 workers 51–54 s and ~90 CPU-s, 4 workers 53–58 s and ~105 CPU-s).
+    maxWorkers: 3,
     reporters: ['default', './test/support/summary-reporter.ts'],
     sequence: { sequencer: SlowFirst },
     projects: [
