@@ -281,14 +281,17 @@ export class DigestService {
     date: string | undefined,
     locale: Locale,
     now: Date,
+    channelId?: string,
   ): Promise<Preview | undefined> {
-    const first = guildId ? (await this.options.store.forGuild(guildId))[0] : undefined;
-    const zone = first?.timezone || this.defaultTimezone;
+    // The digest of the channel asked in, else the server's first: as its channel gets it, in the digest's
+    // language whoever asks (the reply around it is in theirs).
+    const all = guildId ? await this.options.store.forGuild(guildId) : [];
+    const shown = all.find((s) => s.channelId === channelId) ?? all[0];
+    const zone = shown?.timezone || this.defaultTimezone;
     const today = localDateAt(now, zone);
     const full = digestDate(date, today);
     if (!isCalendarDay(full)) return undefined;
-    // The digest as its channel gets it: in the digest's language, whoever asks (the reply around it is theirs).
-    return { date: full, message: digestFor(this.options.knowledge(), full, first?.locale ?? locale) };
+    return { date: full, message: digestFor(this.options.knowledge(), full, shown?.locale ?? locale) };
   }
 
   /** Which needed permissions the bot lacks in a channel, or in each of the server's digest channels. */

@@ -8,6 +8,8 @@ import { testKnowledgeBase } from './kb';
 
 const GUILD = { id: '1200000000000000001', name: 'Test Guild' };
 const CHANNEL = '1300000000000000001';
+/** A second channel of the server, for a second digest. */
+const OTHER = '1300000000000000002';
 const NOW = new Date('2025-03-28T00:00:00Z');
 const kb = testKnowledgeBase();
 const knowledge: Knowledge = {
@@ -16,7 +18,7 @@ const knowledge: Knowledge = {
 };
 
 const probe: ChannelProbe = (_guild, channelId) =>
-  channelId === CHANNEL
+  channelId === CHANNEL || channelId === OTHER
     ? { status: 'ok', permissions: PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages }
     : { status: 'unknown-channel' };
 
@@ -180,12 +182,23 @@ describe('/digest off, status, preview, check', () => {
     expect((await run({ subcommand: 'preview', date: '2025-02-30' })).content).toContain('is not a date');
   });
 
-  it('preview shows a Chinese digest in Chinese to a reader of English, around it their own language', async () => {
+  it('preview shows the digest of the channel it is asked in, in its language, around it the reader’s', async () => {
+    // The server's first digest is English, in another channel; this channel's is Chinese.
+    await run({ subcommand: 'set', channel: OTHER, language: 'en-US' });
     await run({ subcommand: 'set', channel: CHANNEL, language: 'zh-CN' });
-    const reply = await run({ subcommand: 'preview', date: '2025-03-28' });
-    expect(reply.content).toBe('Preview of the digest for 2025-03-28:');
-    expect(text(reply)).toContain('第十届中国网络视听大会');
-    expect(text(reply)).not.toContain('10th China Internet Audiovisual Conference');
+    const here = await run({ subcommand: 'preview', date: '2025-03-28' });
+    expect(here.content).toBe('Preview of the digest for 2025-03-28:');
+    expect(text(here)).toContain('第十届中国网络视听大会');
+    expect(text(here)).not.toContain('10th China Internet Audiovisual Conference');
+    // Asked in the English digest's channel, or in one without a digest (the server's first): English.
+    expect(text(await run({ subcommand: 'preview', date: '2025-03-28' }, { channelId: OTHER }))).toContain(
+      '10th China Internet Audiovisual Conference',
+    );
+    const elsewhere = await run(
+      { subcommand: 'preview', date: '2025-03-28' },
+      { channelId: '1300000000000000009' },
+    );
+    expect(text(elsewhere)).toContain('10th China Internet Audiovisual Conference');
   });
 
   it('check lists the permissions the bot lacks, per channel', async () => {
