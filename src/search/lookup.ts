@@ -267,6 +267,7 @@ export function lookupFromTables(tables: SearchTables): Lookup {
       timeFit: fitOf(r.q),
       hit,
       spelling: spellingOf(index, r.q),
+      hasContent: !r.question.dropped || r.question.content !== '',
     });
   }
 

@@ -23,9 +23,18 @@ export interface ResolveInput {
    * is not a matter of spelling (a prefix, a text match). Lets a clearly closer spelling win a near tie.
    */
   spelling?: Spelling;
+  /** Whether the query has content of its own (not only question words) for a text match of every term. */
+  hasContent?: boolean;
 }
 
-export function resolveRanked({ ranked, limit, timeFit, hit, spelling }: ResolveInput): Resolution {
+export function resolveRanked({
+  ranked,
+  limit,
+  timeFit,
+  hit,
+  spelling,
+  hasContent = true,
+}: ResolveInput): Resolution {
   const [best, second] = ranked;
   if (!best) return { status: 'none', candidates: [] };
   const others = (from: number) =>
@@ -50,7 +59,7 @@ export function resolveRanked({ ranked, limit, timeFit, hit, spelling }: Resolve
   }
   if (best.score <= ACCEPT) {
     const close = ranked.filter((s) => s.score - best.score < MARGIN);
-    const closest = settleTie(close, spelling);
+    const closest = settleTie(close, spelling, hasContent);
     if (closest) {
       const rest = ranked.filter((s) => s !== closest && s.score <= SEARCH_MAX).slice(0, limit);
       return { status: 'found', hit: hit(closest), exact: false, others: rest.map(hit) };

@@ -10,12 +10,12 @@ const found = (doc: number, score: number, extra: Partial<Found> = {}): Found =>
   exact: false,
   ...extra,
 });
-/** Edits and name length by doc. */
+/** Edits and name length by doc, and whether the edits are letters still to type. */
 const spelled =
-  (table: Record<number, [number, number]>) =>
-  (doc: number): { edits: number; length: number } | undefined => {
+  (table: Record<number, [number, number, boolean?]>) =>
+  (doc: number): { edits: number; length: number; completes: boolean } | undefined => {
     const d = table[doc];
-    return d ? { edits: d[0], length: d[1] } : undefined;
+    return d ? { edits: d[0], length: d[1], completes: d[2] ?? false } : undefined;
   };
 
 describe('settleTie by spelling', () => {
@@ -40,6 +40,25 @@ describe('settleTie by spelling', () => {
     expect(settleTie(tie, spelled({ 0: [1, 14], 1: [1, 13] }))).toBeUndefined();
     const near = [found(0, 0.2), found(1, 0.25)];
     expect(settleTie(near, spelled({ 0: [3, 14], 1: [4, 14] }))).toBeUndefined();
+  });
+
+  it('while a name is typed, no other name wins by a typo, and the one typed toward only one letter short', () => {
+    // "Zeng De": Zeng Dezhi (2 to go), Zeng Defang (4 to go), Feng De (one typo): still being typed.
+    const typing = [found(0, 0.057), found(1, 0.066), found(2, 0.129)];
+    expect(settleTie(typing, spelled({ 0: [2, 9, true], 1: [4, 10, true], 2: [1, 6] }))).toBeUndefined();
+    // "Ding Li": Ding Lingning, Ding Lingping (5 to go each), Deng Li one typo away.
+    const other = [found(0, 0.079), found(1, 0.079), found(2, 0.129)];
+    expect(settleTie(other, spelled({ 0: [5, 12, true], 1: [5, 12, true], 2: [1, 6] }))).toBeUndefined();
+    // "Peng Lon": Peng Long one letter to go, Peng Longbin four.
+    const lon = [found(0, 0.05), found(1, 0.09)];
+    expect(settleTie(lon, spelled({ 0: [1, 8, true], 1: [4, 11, true] }))?.doc).toBe(0);
+  });
+
+  it('"ranked first too" means strictly: an equal score is first only by doc order (Zhu jgn)', () => {
+    const tie = [found(0, 0.352), found(1, 0.352), found(2, 0.352)];
+    expect(settleTie(tie, spelled({ 0: [2, 25], 1: [3, 25], 2: [3, 25] }))).toBeUndefined();
+    const ahead = [found(0, 0.3), found(1, 0.352), found(2, 0.352)];
+    expect(settleTie(ahead, spelled({ 0: [2, 25], 1: [3, 25], 2: [3, 25] }))?.doc).toBe(0);
   });
 
   it('settles nothing when a record of the tie is no matter of spelling (a prefix of one word)', () => {
