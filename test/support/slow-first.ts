@@ -5,14 +5,15 @@
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 const SLOW_FIRST = [
+  // Rate-bound (Discord's 50 requests a second): mostly waiting, so the CPU-bound files below run beside them.
   'test/scale/workers.test.ts',
   'test/scale/shards.test.ts',
-  'test/discord/lifecycle.test.ts',
   'test/search/characterisation.test.ts',
-  'test/digest/database-url.test.ts',
-  'test/knowledge/index-target.test.ts',
   // Its records are generated and compiled while the file is collected, before its first test starts.
   'test/commands/long-data.test.ts',
+  'test/discord/lifecycle.test.ts',
+  'test/digest/database-url.test.ts',
+  'test/knowledge/index-target.test.ts',
 ];
 
 function rank(spec: TestSpecification): number {
