@@ -8,7 +8,7 @@ import {
 } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import type { Command } from '../../commands/types';
-import { createInteractionRouter } from '../../src/discord/router';
+import { createInteractionRouter, type DeferTimer } from '../../src/discord/router';
 import type { InteractionTransport } from '../../src/discord/transport';
 import { captureLogger, NO_KNOWLEDGE } from './helpers';
 
@@ -45,13 +45,34 @@ function recorder(onRespond: (response: APIInteractionResponse) => void = () => 
   return { events, transport };
 }
 
-function route(command: Command, transport: InteractionTransport, timeZone?: string) {
+/**
+ * A deferral point the test sets off (`come`), not a clock: a 0 ms timer raced the router's turn (a setImmediate),
+ * and on a loaded machine fired before the handler had started.
+ */
+function deferralPoint(): { timer: DeferTimer; come: () => void } {
+  let come = () => {};
+  const timer: DeferTimer = () => ({
+    late: new Promise<void>((resolve) => {
+      come = resolve;
+    }),
+    cancel: () => {},
+  });
+  return { timer, come: () => come() };
+}
+
+function route(
+  command: Command,
+  transport: InteractionTransport,
+  timeZone?: string,
+  deferTimer?: DeferTimer,
+) {
   const router = createInteractionRouter({
     commands: [command],
     knowledge: NO_KNOWLEDGE,
     transport,
     logger: captureLogger().logger,
     deferAfterMs: 0,
+    deferTimer,
     timeZone,
   });
   return router.handle(interaction(command.definition.name));
@@ -79,29 +100,35 @@ describe('deferral', () => {
     const { events, transport } = recorder((response) => {
       if (response.type === InteractionResponseType.DeferredChannelMessageWithSource) release();
     });
+    const point = deferralPoint();
     const command: Command = {
       definition: definition('pending'),
       handle() {
         events.push('handle');
+        // The deferral point comes while the handler is still pending.
+        setImmediate(point.come);
         return new Promise((resolve) => {
           release = () => resolve({ payload: { content: 'late' } });
         });
       },
     };
-    await route(command, transport);
+    await route(command, transport, undefined, point.timer);
     expect(events).toEqual(['handle', 'respond DeferredChannelMessageWithSource', 'edit']);
   });
 
-  it('never defers a synchronous handler, even with a zero deferral point: it answers directly', async () => {
+  it('never defers a synchronous handler, even with the deferral point right after it: it answers directly', async () => {
     const { events, transport } = recorder();
+    const point = deferralPoint();
     const command: Command = {
       definition: definition('sync'),
       handle() {
         events.push('handle');
+        // The next turn of the event loop: a synchronous handler's answer is settled before it.
+        setImmediate(point.come);
         return { payload: { content: 'now' } };
       },
     };
-    await route(command, transport);
+    await route(command, transport, undefined, point.timer);
     expect(events).toEqual(['handle', 'respond ChannelMessageWithSource']);
   });
 });
