@@ -3,10 +3,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands';
-import type { Command, Context, Knowledge, Options } from '../../commands/types';
+import type { Context, Knowledge } from '../../commands/types';
 import { type BotHandle, startBot } from '../../src/discord/bot';
 import { openKnowledge } from '../../src/knowledge/open';
 import {
@@ -17,6 +16,7 @@ import {
   type FakeDiscord,
   startFakeDiscord,
 } from '../fake-discord';
+import { lookupCommands, sampleOptions } from '../support/sample-options';
 import { writeShippedIndex } from '../support/shipped';
 import { captureLogger } from './helpers';
 
@@ -48,29 +48,6 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-/** Options for a command: each autocompleted string option takes the first choice the bot itself offers. */
-async function sampleOptions(command: Command, guildId: string | null): Promise<Options> {
-  const options: Options = {};
-  for (const option of command.definition.options ?? []) {
-    if (
-      option.type !== ApplicationCommandOptionType.String ||
-      !('autocomplete' in option) ||
-      !option.autocomplete
-    ) {
-      continue;
-    }
-    const choices = await fake.sendAutocomplete({
-      name: command.definition.name,
-      focused: option.name,
-      guildId,
-    });
-    if (choices[0]) options[option.name] = String(choices[0].value);
-  }
-  return options;
-}
-
-const lookupCommands = commands.filter((c) => !(c.definition.options ?? []).some((o) => o.type <= 2));
-
 describe.each(lookupCommands.map((c) => [c.definition.name, c] as const))(
   '/%s through the gateway',
   (_name, command) => {
@@ -78,7 +55,7 @@ describe.each(lookupCommands.map((c) => [c.definition.name, c] as const))(
       ['in a server, en-US', FAKE_GUILD_ID, 'en-US'],
       ['in a DM, zh-CN', null, 'zh-CN'],
     ] as const)('answers %s with exactly the handler payload', async (_label, guildId, locale) => {
-      const options = await sampleOptions(command, guildId);
+      const options = await sampleOptions(fake, command, guildId);
       const required = (command.definition.options ?? []).filter((o) => 'required' in o && o.required);
       expect(Object.keys(options)).toEqual(expect.arrayContaining(required.map((o) => o.name)));
       const reply = await fake.sendCommand({

@@ -16,7 +16,7 @@ import {
 } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands';
-import type { Command, Context, Knowledge, Options } from '../../commands/types';
+import type { Context, Knowledge } from '../../commands/types';
 import { digestText } from '../../src/digest/text';
 import type { ServeHandle } from '../../src/http/serve';
 import { openKnowledge } from '../../src/knowledge/open';
@@ -30,6 +30,7 @@ import {
 } from '../fake-discord';
 import { type HttpDiscord, startHttpMode } from '../fake-discord/http-mode';
 import { sample } from '../ops/scrape';
+import { lookupCommands, sampleOptions } from '../support/sample-options';
 import { writeShippedIndex } from '../support/shipped';
 import { NOW, serveFor } from './harness';
 
@@ -228,28 +229,6 @@ describe('POST /interactions', () => {
   });
 });
 
-/** Options for a command: each autocompleted string option takes the first choice the endpoint offers. */
-async function sampleOptions(command: Command, guildId: string | null): Promise<Options> {
-  const options: Options = {};
-  for (const option of command.definition.options ?? []) {
-    if (
-      option.type !== ApplicationCommandOptionType.String ||
-      !('autocomplete' in option) ||
-      !option.autocomplete
-    )
-      continue;
-    const choices = await discord.sendAutocomplete({
-      name: command.definition.name,
-      focused: option.name,
-      guildId,
-    });
-    if (choices[0]) options[option.name] = String(choices[0].value);
-  }
-  return options;
-}
-
-const lookupCommands = commands.filter((c) => !(c.definition.options ?? []).some((o) => o.type <= 2));
-
 describe.each(lookupCommands.map((c) => [c.definition.name, c] as const))(
   '/%s over HTTP',
   (_name, command) => {
@@ -257,7 +236,7 @@ describe.each(lookupCommands.map((c) => [c.definition.name, c] as const))(
       ['in a server, en-US', FAKE_GUILD_ID, 'en-US'],
       ['in a DM, zh-CN', null, 'zh-CN'],
     ] as const)('answers %s with exactly the handler payload', async (_label, guildId, locale) => {
-      const options = await sampleOptions(command, guildId);
+      const options = await sampleOptions(discord, command, guildId);
       const reply = await discord.sendCommand({
         name: command.definition.name,
         options: options as Record<string, string>,
