@@ -8,9 +8,9 @@ import { InvalidRequestBudget, watchInvalidRequests } from '../discord/invalid-r
 import { installProcessGuards } from '../discord/process-guards';
 import { createRest } from '../discord/rest';
 import { createLogger, type Logger } from '../logger';
-import { afterStop } from '../ops/after-stop';
 import { checkHealth, type HealthReport, type HealthServer, startHealthServer } from '../ops/health-server';
 import type { ProcessMetrics } from '../ops/metrics';
+import { stopOnSignal, waitForSignal } from '../ops/stopping';
 import { openPostgresStore } from './open-store';
 import { Digests } from './runtime';
 
@@ -42,10 +42,7 @@ export async function run(argv: string[]): Promise<number> {
   if (!config) return 1;
   const logger = createLogger({ level: config.logLevel, secrets: [config.token] });
   installProcessGuards(logger);
-  const stopSignal = new Promise<NodeJS.Signals>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
+  const stopSignal = waitForSignal();
   // Only with SHITING_HTTP_PORT: without it nothing is counted and no port is opened.
   // prom-client is loaded only when metrics are served: a bot without SHITING_HTTP_PORT does not pay its memory.
   const metrics =
@@ -68,13 +65,10 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`shiting worker: ${describeDiscordError(error, config.apiUrl)}\n`);
     return 1;
   }
-  const signal = await stopSignal;
-  logger.info({ signal }, 'shutting down');
-  await http?.close();
-  await worker.stop();
-  logger.info('stopped');
-  afterStop.exit();
-  return 0;
+  return stopOnSignal(stopSignal, logger, async () => {
+    await http?.close();
+    await worker.stop();
+  });
 }
 
 interface WorkerHandle {

@@ -7,9 +7,9 @@ import { parseFlags, type Usage } from '../console/flags';
 import { openPostgresStore } from '../digest/open-store';
 import { Digests } from '../digest/runtime';
 import { createLogger, type Logger } from '../logger';
-import { afterStop } from '../ops/after-stop';
 import { checkHealth, type HealthReport, type HealthServer, startHealthServer } from '../ops/health-server';
 import type { ProcessMetrics } from '../ops/metrics';
+import { afterStop, waitForSignal } from '../ops/stopping';
 import { type BotHandle, startBot } from './bot';
 import { atSetting, describeDiscordError, type GatewayClosedError, SettingPathError } from './errors';
 import { InvalidRequestBudget, watchInvalidRequests } from './invalid-requests';
@@ -138,25 +138,6 @@ function dbPathProblem(dbPath: string, createDirectory: boolean): string | undef
   return undefined;
 }
 
-/**
- * Resolves on the first SIGINT/SIGTERM. A second one means "now" — except in a shard process, which gets Ctrl-C
- * from the terminal and the same signal forwarded by its manager: there the manager decides what "now" is.
- */
-function waitForSignal(secondMeansNow: boolean): Promise<NodeJS.Signals> {
-  return new Promise((resolve) => {
-    const onSignal = (signal: NodeJS.Signals) => {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
-      // Still handled (not the default, which kills at once) when a second signal changes nothing.
-      process.on('SIGINT', () => secondMeansNow && process.exit(130));
-      process.on('SIGTERM', () => secondMeansNow && process.exit(143));
-      resolve(signal);
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-  });
-}
-
 const START_USAGE = {
   command: 'start',
   flags: {
@@ -205,6 +186,8 @@ function shardPort(port: number, shardProcess: boolean): number {
 type StopReason = { signal: NodeJS.Signals } | { parentGone: string } | { lost: GatewayClosedError };
 
 async function serve(config: Config, logger: Logger, shardProcess: boolean): Promise<number> {
+  // A second signal means "now", except in a shard process, which gets Ctrl-C from the terminal and the same
+  // signal forwarded by its manager: there the manager decides what "now" is.
   const stopSignal = waitForSignal(!shardProcess);
   const parent = watchParent();
   if (parent) logger.info({ pid: process.pid, parents: parent.chain }, 'watching the parent process');

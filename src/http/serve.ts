@@ -17,9 +17,9 @@ import { createInteractionRouter } from '../discord/router';
 import { restTransport } from '../discord/transport';
 import type { Knowledge } from '../knowledge/open';
 import { createLogger, type Logger } from '../logger';
-import { afterStop } from '../ops/after-stop';
 import { checkHealth, type HealthServer, startHealthServer } from '../ops/health-server';
 import { createMetrics, type ProcessMetrics } from '../ops/metrics';
+import { stopOnSignal, waitForSignal } from '../ops/stopping';
 import type { ChartRenderer } from '../render/chart';
 import { type ChartPool, createChartPool } from '../render/chart/pool';
 import { createEndpoint } from './endpoint';
@@ -191,10 +191,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   const logger = createLogger({ level: config.logLevel, secrets: [config.token] });
   installProcessGuards(logger);
-  const stopSignal = new Promise<NodeJS.Signals>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
+  const stopSignal = waitForSignal();
   let serving: ServeHandle;
   try {
     serving = await startServe({ config, logger });
@@ -203,10 +200,5 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`shiting serve: ${describeDiscordError(error, config.apiUrl)}\n`);
     return 1;
   }
-  const signal = await stopSignal;
-  logger.info({ signal }, 'shutting down');
-  await serving.stop();
-  logger.info('stopped');
-  afterStop.exit();
-  return 0;
+  return stopOnSignal(stopSignal, logger, () => serving.stop());
 }

@@ -18,9 +18,9 @@ import {
 } from '../discord/invalid-requests';
 import { installProcessGuards } from '../discord/process-guards';
 import { createLogger, type Logger } from '../logger';
-import { afterStop } from './after-stop';
 import { checkHealth, type HealthServer, startHealthServer } from './health-server';
 import type { ProcessMetrics } from './metrics';
+import { stopOnSignal, waitForSignal } from './stopping';
 
 const DEFAULT_UPSTREAM = 'https://discord.com/api';
 const DEFAULT_PORT = 8080;
@@ -290,10 +290,7 @@ export async function run(argv: string[]): Promise<number> {
   if (!config) return 1;
   const logger = createLogger({ level: config.logLevel, secrets: [config.token] });
   installProcessGuards(logger);
-  const stopSignal = new Promise<NodeJS.Signals>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
+  const stopSignal = waitForSignal();
   const metrics = config.httpPort === undefined ? undefined : (await import('./metrics')).createMetrics();
   let proxy: RestProxy;
   let http: HealthServer | undefined;
@@ -329,11 +326,8 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`shiting rest-proxy: ${error instanceof Error ? error.message : error}\n`);
     return 1;
   }
-  const signal = await stopSignal;
-  logger.info({ signal }, 'shutting down');
-  await http?.close();
-  await proxy.close();
-  logger.info('stopped');
-  afterStop.exit();
-  return 0;
+  return stopOnSignal(stopSignal, logger, async () => {
+    await http?.close();
+    await proxy.close();
+  });
 }

@@ -140,11 +140,33 @@ describe('node bin/shiting.mjs serve', () => {
       const shown = await chart.reply;
       expect(shown.files.map((f) => f.name)).toEqual(['chart.png']);
     } finally {
-      // A second SIGTERM would kill it mid-drain (its handler is gone after the first).
+      // A second SIGTERM means "now" (exit 143), not a clean stop.
       if (!signalled) spawned.child.kill('SIGTERM');
     }
     const exit = await spawned.exit;
     expect(exit.code).toBe(0);
     expect(exit.stdout).toContain('"msg":"stopped"');
+  }, 60_000);
+  it('a second SIGTERM while it drains exits at once with 143, as a second Ctrl-C would', async () => {
+    const spawned = spawnShiting(['serve'], {
+      ...env({ DISCORD_PUBLIC_KEY: discord.publicKey, LOG_LEVEL: 'info' }),
+      PATH: process.env.PATH ?? '',
+    });
+    const port = await listeningPort(spawned);
+    discord.endpoint = `http://127.0.0.1:${port}/interactions`;
+    // A chart's edit held at Discord keeps the drain from finishing.
+    const edit = fake.hold({ method: 'PATCH', path: '/webhooks/:app/:token/messages/@original' });
+    await discord.send(
+      discord.commandInteraction({ name: 'edition', options: { query: '11th', compare: true } }),
+    );
+    await edit.held;
+    const stopping = logLine(spawned, (r) => r.msg === 'shutting down');
+    spawned.child.kill('SIGTERM');
+    await stopping;
+    spawned.child.kill('SIGTERM');
+    const exit = await spawned.exit;
+    edit.release();
+    expect(exit.code).toBe(143);
+    expect(exit.stdout).not.toContain('"msg":"stopped"');
   }, 60_000);
 });

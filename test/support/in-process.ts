@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { main } from '../../src/console/main';
-import { afterStop } from '../../src/ops/after-stop';
+import { afterStop } from '../../src/ops/stopping';
 
 export interface Ran {
   code: number;
@@ -132,7 +132,7 @@ export interface Exited {
 /**
  * In-process twin of test/discord/helpers.ts spawnShiting: `shiting ARGS` in an empty working directory with
  * exactly `env`, as a user would run it. A command that served and stopped does not end this process (see
- * src/ops/after-stop.ts). Signals, a parent process and a Discord that went away stay with the real
+ * src/ops/stopping.ts). Signals, a parent process and a Discord that went away stay with the real
  * process: a signal would reach the test worker, and discord.js keeps retrying a gateway that is gone.
  */
 export async function shitingInProcess(
