@@ -6,13 +6,12 @@ import { join } from 'node:path';
 import { ApplicationCommandOptionType, PermissionFlagsBits } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands';
-import type { Knowledge } from '../../commands/types';
 import { Digests } from '../../src/digest/runtime';
 import { type BotHandle, startBot } from '../../src/discord/bot';
 import { channelProbe } from '../../src/discord/probe';
 import { createLogger } from '../../src/logger';
 import { type FakeDiscord, startFakeDiscord } from '../fake-discord';
-import { testKnowledgeBase } from './kb';
+import { testKnowledge, testKnowledgeBase } from './kb';
 
 const GUILD = '1200000000000000001';
 const OTHER_GUILD = '1200000000000000002';
@@ -22,10 +21,7 @@ const UNKNOWN_CHANNEL = '1300000000000000999';
 const MANAGE = PermissionFlagsBits.ManageGuild;
 
 const kb = testKnowledgeBase();
-const knowledge: Knowledge = {
-  kb,
-  lookup: { search: () => [], resolve: () => ({ status: 'none', candidates: [] }), complete: () => [] },
-};
+const knowledge = testKnowledge(kb);
 let fake: FakeDiscord;
 let bot: BotHandle;
 let digests: Digests;

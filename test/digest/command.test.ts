@@ -1,10 +1,10 @@
 import { InteractionContextType, MessageFlags, PermissionFlagsBits } from 'discord-api-types/v10';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { digest, timeZoneChoices } from '../../commands/digest';
-import type { Context, Knowledge, Options, Reply } from '../../commands/types';
+import type { Context, Options, Reply } from '../../commands/types';
 import { type ChannelProbe, DigestService } from '../../src/digest/service';
 import { type DigestStore, SqliteDigestStore } from '../../src/digest/store';
-import { testKnowledgeBase } from './kb';
+import { testKnowledge, testKnowledgeBase } from './kb';
 
 const GUILD = { id: '1200000000000000001', name: 'Test Guild' };
 const CHANNEL = '1300000000000000001';
@@ -12,10 +12,7 @@ const CHANNEL = '1300000000000000001';
 const OTHER = '1300000000000000002';
 const NOW = new Date('2025-03-28T00:00:00Z');
 const kb = testKnowledgeBase();
-const knowledge: Knowledge = {
-  kb,
-  lookup: { search: () => [], resolve: () => ({ status: 'none', candidates: [] }), complete: () => [] },
-};
+const knowledge = testKnowledge(kb);
 
 const probe: ChannelProbe = (_guild, channelId) =>
   channelId === CHANNEL || channelId === OTHER

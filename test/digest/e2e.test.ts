@@ -5,21 +5,17 @@ import { join } from 'node:path';
 import { ApplicationCommandOptionType, PermissionFlagsBits } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands';
-import type { Knowledge } from '../../commands/types';
 import { Digests } from '../../src/digest/runtime';
 import { type BotHandle, startBot } from '../../src/discord/bot';
 import { channelProbe } from '../../src/discord/probe';
 import { createLogger } from '../../src/logger';
 import { type FakeDiscord, startFakeDiscord } from '../fake-discord';
 import { GUILD, GUILDS, NO_EMBEDS_CHANNEL, OK_CHANNEL } from './harness';
-import { testKnowledgeBase } from './kb';
+import { testKnowledge, testKnowledgeBase } from './kb';
 
 let now = new Date('2025-03-28T00:00:00Z');
 const kb = testKnowledgeBase();
-const knowledge: Knowledge = {
-  kb,
-  lookup: { search: () => [], resolve: () => ({ status: 'none', candidates: [] }), complete: () => [] },
-};
+const knowledge = testKnowledge(kb);
 let fake: FakeDiscord;
 let bot: BotHandle;
 let digests: Digests;

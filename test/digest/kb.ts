@@ -1,4 +1,5 @@
 // A small KnowledgeBase built in memory, so the digest tests do not depend on the real seeds.
+import type { Knowledge } from '../../commands/types';
 import type { CalendarEntry, KnowledgeBase } from '../../src/knowledge/knowledge-base';
 import type { Edition, Forum, Kind, RecordOf, Report, Series } from '../../src/knowledge/schema';
 
@@ -125,5 +126,13 @@ export function testKnowledgeBase(entries: readonly CalendarEntry[] = calendarEn
     onMonthDay: (md) => calendar.get(md) ?? [],
     calendarDays: [...calendar.keys()].sort(),
     searchTables: {},
+  };
+}
+
+/** Knowledge for the digest commands: the base above and a lookup that finds nothing (digests never look up). */
+export function testKnowledge(kb: KnowledgeBase = testKnowledgeBase()): Knowledge {
+  return {
+    kb,
+    lookup: { search: () => [], resolve: () => ({ status: 'none', candidates: [] }), complete: () => [] },
   };
 }

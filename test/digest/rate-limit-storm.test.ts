@@ -7,23 +7,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { commands } from '../../commands';
-import type { Knowledge } from '../../commands/types';
 import { Digests } from '../../src/digest/runtime';
 import { type BotHandle, startBot } from '../../src/discord/bot';
 import { InvalidRequestBudget, watchInvalidRequests } from '../../src/discord/invalid-requests';
 import { channelProbe } from '../../src/discord/probe';
 import { captureLogger } from '../discord/helpers';
 import { type FakeDiscord, type FakeGuild, startFakeDiscord } from '../fake-discord';
-import { testKnowledgeBase } from './kb';
+import { testKnowledge, testKnowledgeBase } from './kb';
 
 // 09:00 in Asia/Shanghai (the default zone and time) on a day with entries.
 const BEFORE = Date.parse('2025-03-28T00:00:00Z');
 const AT_NINE = Date.parse('2025-03-28T01:00:00Z');
 const kb = testKnowledgeBase();
-const knowledge: Knowledge = {
-  kb,
-  lookup: { search: () => [], resolve: () => ({ status: 'none', candidates: [] }), complete: () => [] },
-};
+const knowledge = testKnowledge(kb);
 
 // Ten servers of ten channels: a server may have ten digests.
 const guildId = (g: number) => `12000000000000000${10 + g}`;

@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import { ApplicationCommandOptionType, ChannelType, PermissionFlagsBits } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands';
-import type { Knowledge } from '../../commands/types';
 import { createDeliverer } from '../../src/digest/deliver';
 import { digestTitle } from '../../src/digest/payload';
 import { postDigest } from '../../src/digest/post';
@@ -18,7 +17,7 @@ import { type BotHandle, startBot } from '../../src/discord/bot';
 import { channelProbe } from '../../src/discord/probe';
 import { createLogger } from '../../src/logger';
 import { type FakeDiscord, type FakeGuild, faults, startFakeDiscord } from '../fake-discord';
-import { testKnowledgeBase } from './kb';
+import { testKnowledge, testKnowledgeBase } from './kb';
 
 const GUILD = '1200000000000000001';
 const ZH_GUILD = '1200000000000000002';
@@ -108,10 +107,7 @@ const AT_NINE = new Date('2025-03-28T01:00:00Z');
 const minutes = (from: Date, n: number) => new Date(from.getTime() + n * 60_000);
 const DAY = 24 * 60;
 const kb = testKnowledgeBase();
-const knowledge: Knowledge = {
-  kb,
-  lookup: { search: () => [], resolve: () => ({ status: 'none', candidates: [] }), complete: () => [] },
-};
+const knowledge = testKnowledge(kb);
 let fake: FakeDiscord;
 let bot: BotHandle;
 let digests: Digests;
