@@ -25,6 +25,18 @@ import {
 } from 'discord-api-types/v10';
 import type { FakeDiscord, InteractionCallback, InteractionReply, InteractionSpec } from './index';
 
+/** The fields of a Discord message object that the fake's messages leave at their empty values. */
+const MESSAGE_FIELDS = {
+  attachments: [],
+  timestamp: new Date(0).toISOString(),
+  edited_timestamp: null,
+  tts: false,
+  mention_everyone: false,
+  mentions: [],
+  mention_roles: [],
+  pinned: false,
+} as const;
+
 const len = (s: unknown) => (typeof s === 'string' ? [...s].length : 0);
 
 type Problems = Record<string, { _errors: { code: string; message: string }[] }>;
@@ -207,15 +219,8 @@ export function componentsOf(fake: FakeDiscord): FakeComponents {
       content: data.content ?? '',
       embeds: data.embeds ?? [],
       components: data.components ?? [],
-      attachments: [],
+      ...MESSAGE_FIELDS,
       flags: data.flags ?? 0,
-      timestamp: new Date(0).toISOString(),
-      edited_timestamp: null,
-      tts: false,
-      mention_everyone: false,
-      mentions: [],
-      mention_roles: [],
-      pinned: false,
       interaction_metadata: {
         id: made.id,
         type: made.type,
@@ -288,15 +293,8 @@ export function componentsOf(fake: FakeDiscord): FakeComponents {
         content: spec.target.content,
         embeds: [],
         components: [],
-        attachments: [],
+        ...MESSAGE_FIELDS,
         flags: 0,
-        timestamp: new Date(0).toISOString(),
-        edited_timestamp: null,
-        tts: false,
-        mention_everyone: false,
-        mentions: [],
-        mention_roles: [],
-        pinned: false,
       };
       const { options: _options, ...data } = base.data;
       const raw = {
