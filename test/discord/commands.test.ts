@@ -5,18 +5,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands';
-import type { Context, Knowledge } from '../../commands/types';
+import type { Knowledge } from '../../commands/types';
 import { type BotHandle, startBot } from '../../src/discord/bot';
 import { openKnowledge } from '../../src/knowledge/open';
-import {
-  FAKE_CHANNEL_ID,
-  FAKE_DM_CHANNEL_ID,
-  FAKE_GUILD_ID,
-  FAKE_USER_ID,
-  type FakeDiscord,
-  startFakeDiscord,
-} from '../fake-discord';
-import { lookupCommands, sampleOptions } from '../support/sample-options';
+import { FAKE_GUILD_ID, type FakeDiscord, startFakeDiscord } from '../fake-discord';
+import { expectHandlerPayload, lookupCommands, sampleOptions } from '../support/sample-options';
 import { writeShippedIndex } from '../support/shipped';
 import { captureLogger } from './helpers';
 
@@ -64,20 +57,7 @@ describe.each(lookupCommands.map((c) => [c.definition.name, c] as const))(
         guildId,
         locale,
       });
-      const context: Context = {
-        locale,
-        now: NOW,
-        user: { id: FAKE_USER_ID, name: 'tester' },
-        guild: guildId ? { id: guildId } : undefined,
-        channelId: guildId ? FAKE_CHANNEL_ID : FAKE_DM_CHANNEL_ID,
-      };
-      const expected = await command.handle(knowledge, options, context);
-      expect(reply.data.content ?? '').toEqual(expected.payload.content ?? '');
-      expect(reply.data.embeds ?? []).toEqual(expected.payload.embeds ?? []);
-      expect(reply.ephemeral).toBe(((expected.payload.flags ?? 0) & 64) !== 0);
-      expect(reply.files.map((f) => f.name)).toEqual((expected.files ?? []).map((f) => f.name));
-      // A real answer, not the error boundary's.
-      expect(JSON.stringify(reply.data)).not.toContain('error id');
+      await expectHandlerPayload(knowledge, command, options, { guildId, locale, now: NOW }, reply);
     });
   },
 );

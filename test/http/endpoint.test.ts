@@ -16,13 +16,12 @@ import {
 } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands';
-import type { Context, Knowledge } from '../../commands/types';
+import type { Knowledge } from '../../commands/types';
 import { digestText } from '../../src/digest/text';
 import type { ServeHandle } from '../../src/http/serve';
 import { openKnowledge } from '../../src/knowledge/open';
 import {
   FAKE_CHANNEL_ID,
-  FAKE_DM_CHANNEL_ID,
   FAKE_GUILD_ID,
   FAKE_USER_ID,
   type FakeDiscord,
@@ -30,7 +29,7 @@ import {
 } from '../fake-discord';
 import { type HttpDiscord, startHttpMode } from '../fake-discord/http-mode';
 import { sample } from '../ops/scrape';
-import { lookupCommands, sampleOptions } from '../support/sample-options';
+import { expectHandlerPayload, lookupCommands, sampleOptions } from '../support/sample-options';
 import { writeShippedIndex } from '../support/shipped';
 import { NOW, serveFor } from './harness';
 
@@ -243,21 +242,9 @@ describe.each(lookupCommands.map((c) => [c.definition.name, c] as const))(
         guildId,
         locale,
       });
-      const context: Context = {
-        locale,
-        now: NOW,
-        user: { id: FAKE_USER_ID, name: 'tester' },
-        guild: guildId ? { id: guildId } : undefined,
-        channelId: guildId ? FAKE_CHANNEL_ID : FAKE_DM_CHANNEL_ID,
-      };
-      const expected = await command.handle(knowledge, options, context);
-      expect(reply.data.content ?? '').toEqual(expected.payload.content ?? '');
-      expect(reply.data.embeds ?? []).toEqual(expected.payload.embeds ?? []);
-      expect(reply.ephemeral).toBe(((expected.payload.flags ?? 0) & 64) !== 0);
-      expect(reply.files.map((f) => f.name)).toEqual((expected.files ?? []).map((f) => f.name));
+      await expectHandlerPayload(knowledge, command, options, { guildId, locale, now: NOW }, reply);
       // A reply with files cannot be a JSON body: it is deferred and edited in; the rest is the body itself.
-      expect(reply.deferred).toBe((expected.files ?? []).length > 0);
-      expect(JSON.stringify(reply.data)).not.toContain('error id');
+      expect(reply.deferred).toBe(reply.files.length > 0);
     });
   },
 );
